@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { consoleCommand } from './console';
+
+/** Every command of `cdx-setup`, in the order `cdx-setup help` lists them. */
+export const COMMANDS: Command[] = [consoleCommand];

@@ -1,0 +1,18 @@
+import type { CertificateInfo, HostKind } from '../../../shared/contract/schemas';
+
+/**
+ * Everything that reads or changes the target computer goes through a host: the Windows host in production, the
+ * rehearsal host for QA and demos, the unsupported host on a computer that is neither.
+ */
+export interface Host {
+  readonly kind: HostKind;
+  readonly computerName: string;
+  /** One line for a banner or a report: "Rehearsal of Windows Server 2012 R2 (scenario default)". */
+  readonly description: string;
+  readonly rehearsal: { scenario: string; sandboxRoot: string } | null;
+  /** The target computer's environment variables (SystemDrive, ProgramData…), for `%VAR%` expansion. */
+  environment(): Promise<Record<string, string>>;
+  /** A Windows path on the target as a path this process can open (identity on Windows, inside the sandbox else). */
+  realPath(windowsPath: string): string;
+  listCertificates(rootStore: string, store: string): Promise<CertificateInfo[]>;
+}

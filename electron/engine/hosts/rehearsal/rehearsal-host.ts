@@ -1,0 +1,77 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CertificateInfo } from '../../../../shared/contract/schemas';
+import { describeCertificate } from '../certificate-file';
+import type { Host } from '../host';
+import { windowsPathUnder } from '../windows-paths';
+import type { LoadedScenario } from './scenario';
+
+/**
+ * A simulated Windows server. Files are really written under the sandbox root (drive C: is `<root>/C`), and the
+ * simulated machine state (IIS, firewall, SQL) persists as JSON under `<root>/state`, so a test can compare the
+ * machine before and after.
+ */
+export class RehearsalHost implements Host {
+  readonly kind = 'rehearsal' as const;
+  readonly computerName: string;
+  readonly description: string;
+  readonly rehearsal: { scenario: string; sandboxRoot: string };
+  readonly drivesRoot: string;
+  readonly stateRoot: string;
+
+  constructor(
+    readonly loaded: LoadedScenario,
+    readonly sandboxRoot: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    const { scenario } = loaded;
+    this.computerName = scenario.computer.name;
+    this.description = `Rehearsal of ${scenario.computer.os.caption} "${scenario.computer.name}" (scenario ${scenario.name})`;
+    this.rehearsal = { scenario: scenario.name, sandboxRoot };
+    this.drivesRoot = path.join(sandboxRoot, 'drives');
+    this.stateRoot = path.join(sandboxRoot, 'state');
+    mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
+    mkdirSync(this.stateRoot, { recursive: true });
+  }
+
+  get scenario() {
+    return this.loaded.scenario;
+  }
+
+  async environment(): Promise<Record<string, string>> {
+    const { computer } = this.scenario;
+    return {
+      SystemDrive: 'C:',
+      SystemRoot: 'C:\\Windows',
+      windir: 'C:\\Windows',
+      ProgramFiles: 'C:\\Program Files',
+      'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+      ProgramData: 'C:\\ProgramData',
+      TEMP: 'C:\\Windows\\Temp',
+      COMPUTERNAME: computer.name,
+      USERDOMAIN: computer.domain,
+      ...computer.environment,
+    };
+  }
+
+  realPath(windowsPath: string): string {
+    return windowsPathUnder(this.drivesRoot, windowsPath);
+  }
+
+  /** A file the scenario refers to, relative to the scenario file. */
+  scenarioFile(relative: string): string {
+    return path.resolve(this.loaded.baseDir, relative);
+  }
+
+  async listCertificates(rootStore: string, store: string): Promise<CertificateInfo[]> {
+    return this.scenario.certificates
+      .filter((c) => c.rootStore === rootStore && c.store.toLowerCase() === store.toLowerCase())
+      .map((c) =>
+        describeCertificate(
+          readFileSync(this.scenarioFile(c.certificate)),
+          c.privateKey ? readFileSync(this.scenarioFile(c.privateKey)) : null,
+          this.now(),
+        ),
+      );
+  }
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { describeZodError } from '../../../../shared/contract/describe-error';
+
+/**
+ * A rehearsal scenario: a simulated Windows server, described as data. Every section has defaults so a scenario
+ * states only what differs from a healthy Windows Server with IIS.
+ */
+export const ScenarioCertificate = z.object({
+  rootStore: z.enum(['LocalMachine', 'CurrentUser']).default('LocalMachine'),
+  store: z.string().default('My'),
+  /** A PEM file, relative to the scenario file. */
+  certificate: z.string(),
+  /** Its private key (PEM), relative to the scenario file; absent when the store holds no key for it. */
+  privateKey: z.string().optional(),
+});
+
+export const Scenario = z.object({
+  name: z.string(),
+  description: z.string().default(''),
+  computer: z
+    .object({
+      name: z.string().default('CDX-HQ01'),
+      domain: z.string().default('CONTOSO'),
+      os: z
+        .object({
+          caption: z.string().default('Microsoft Windows Server 2012 R2 Datacenter'),
+          version: z.string().default('6.3.9600'),
+        })
+        .default({ caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600' }),
+      environment: z.record(z.string(), z.string()).default({}),
+    })
+    .default({
+      name: 'CDX-HQ01',
+      domain: 'CONTOSO',
+      os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600' },
+      environment: {},
+    }),
+  certificates: z.array(ScenarioCertificate).default([]),
+  /**
+   * Sections owned by later features (IIS role services, ports in use, accounts, SQL servers, faults). They are
+   * kept as data here and validated by the feature that reads them.
+   */
+  iis: z.record(z.string(), z.unknown()).default({}),
+  network: z.record(z.string(), z.unknown()).default({}),
+  accounts: z.array(z.string()).default([]),
+  sqlServers: z.array(z.record(z.string(), z.unknown())).default([]),
+  faults: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The scenario file's folder: relative file references resolve against it. */
+  baseDir: string;
+  file: string;
+}
+
+export const DEFAULT_SCENARIO_FILE = 'default/scenario.json';
+
+export function loadScenario(file: string): LoadedScenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ScenarioError(file, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ScenarioError(file, `is not valid JSON: ${(err as Error).message}`);
+  }
+  const parsed = Scenario.safeParse(raw);
+  if (!parsed.success) throw new ScenarioError(file, `is not a valid scenario: ${describeZodError(parsed.error)}`);
+  return { scenario: parsed.data, baseDir: path.dirname(path.resolve(file)), file: path.resolve(file) };
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`Rehearsal scenario ${file} ${detail}`);
+  }
+}

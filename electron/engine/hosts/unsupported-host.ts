@@ -1,0 +1,30 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { CertificateInfo } from '../../../shared/contract/schemas';
+import type { Host } from './host';
+import { windowsPathUnder } from './windows-paths';
+
+/**
+ * A computer that is neither Windows nor rehearsing: checks that can run anywhere still run, but nothing is
+ * installed, and the operating system check says a Windows Server is required and how to rehearse instead.
+ */
+export class UnsupportedHost implements Host {
+  readonly kind = 'unsupported' as const;
+  readonly computerName = os.hostname();
+  readonly description = `${os.type()} ${os.release()} "${os.hostname()}" (not Windows: nothing can be installed here)`;
+  readonly rehearsal = null;
+
+  constructor(private readonly scratchRoot: string) {}
+
+  async environment(): Promise<Record<string, string>> {
+    return { SystemDrive: 'C:', ProgramData: 'C:\\ProgramData', ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)' };
+  }
+
+  realPath(windowsPath: string): string {
+    return windowsPathUnder(path.join(this.scratchRoot, 'drives'), windowsPath);
+  }
+
+  async listCertificates(): Promise<CertificateInfo[]> {
+    return [];
+  }
+}

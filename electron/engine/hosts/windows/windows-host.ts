@@ -1,0 +1,29 @@
+import os from 'node:os';
+import type { CertificateInfo } from '../../../../shared/contract/schemas';
+import type { Host } from '../host';
+import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates';
+import { spawnPowerShell, type PowerShellRunner } from './powershell';
+
+/** The production host: this Windows computer, changed through PowerShell. */
+export class WindowsHost implements Host {
+  readonly kind = 'windows' as const;
+  readonly computerName = os.hostname();
+  readonly description = `${os.version()} "${os.hostname()}"`;
+  readonly rehearsal = null;
+
+  constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {}
+
+  async environment(): Promise<Record<string, string>> {
+    return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  }
+
+  realPath(windowsPath: string): string {
+    return windowsPath;
+  }
+
+  async listCertificates(rootStore: string, store: string): Promise<CertificateInfo[]> {
+    const outcome = await this.powershell.run<unknown>(LIST_CERTIFICATES_SCRIPT, { rootStore, store });
+    if (!outcome.ok) throw new Error(`The certificate store ${rootStore}\\${store} could not be read: ${outcome.error}`);
+    return parseStoreCertificates(outcome.value, new Date());
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, Input, type InputProps } from '@fluentui/react-components';
+import type { JSX } from 'react';
+import type { ParameterName } from '../../shared/settings/parameters';
+import type { FieldId } from '../../shared/settings/rules';
+import { useActions, useWizard } from '../store/store';
+import { useFieldIssues } from '../wizard/field-issues';
+
+interface Props {
+  name: ParameterName;
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+  required?: boolean;
+  inputMode?: InputProps['inputMode'];
+  /** Cleans the value as it is typed (a pasted thumbprint loses its invisible characters). */
+  normalize?(value: string): string;
+  after?: JSX.Element;
+}
+
+/** A text field bound to one settings parameter, showing the shared field rules' message for it. */
+export function SettingField({ name, label, hint, disabled, required, inputMode, normalize, after }: Props) {
+  const value = useWizard((s) => s.settings[name]);
+  const { setSetting, touch } = useActions();
+  const message = useFieldMessage(name);
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      required={required}
+      validationState={disabled ? 'none' : message?.severity === 'error' ? 'error' : message ? 'warning' : 'none'}
+      validationMessage={disabled ? undefined : message?.message}
+    >
+      <Input
+        value={value}
+        disabled={disabled}
+        inputMode={inputMode}
+        name={name}
+        contentAfter={after}
+        onChange={(_e, data) => {
+          setSetting(name, normalize ? normalize(data.value) : data.value);
+          touch(name);
+        }}
+      />
+    </Field>
+  );
+}
+
+/** The message to show for a field: errors first; only once typed in, or after Next was tried. */
+export function useFieldMessage(field: FieldId) {
+  const issues = useFieldIssues();
+  const shown = useWizard((s) => s.attemptedNext || s.touched.includes(field));
+  if (!shown) return null;
+  const mine = issues.filter((i) => i.field === field);
+  return mine.find((i) => i.severity === 'error') ?? mine[0] ?? null;
+}

@@ -1,0 +1,57 @@
+import { Checkbox, Text } from '@fluentui/react-components';
+import type { ComponentId } from '../../shared/contract/schemas';
+import { useActions, useWizard } from '../store/store';
+import type { WizardPage } from '../wizard/page';
+
+const COMPONENTS: { id: ComponentId; label: string; description: string }[] = [
+  {
+    id: 'async-server',
+    label: 'Async Server',
+    description: 'Installed at headquarters; communicates with Microsoft Dynamics AX. The Retail Salt Utility is installed with it.',
+  },
+];
+
+function Components() {
+  const selected = useWizard((s) => s.choices.components);
+  const error = useWizard((s) => s.pageError);
+  const { setChoices, setPageError } = useActions();
+  return (
+    <fieldset className="plain-fieldset">
+      <legend>Commerce Data Exchange</legend>
+      {COMPONENTS.map((c) => (
+        <div key={c.id}>
+          <Checkbox
+            label={c.label}
+            checked={selected.includes(c.id)}
+            onChange={(_e, d) => {
+              setPageError(null);
+              setChoices({ components: d.checked ? [...selected, c.id] : selected.filter((x) => x !== c.id) });
+            }}
+          />
+          <Text as="p" size={200} className="indented">
+            {c.description}
+          </Text>
+        </div>
+      ))}
+      {error && (
+        <Text role="alert" className="error-text">
+          {error}
+        </Text>
+      )}
+    </fieldset>
+  );
+}
+
+export const componentsPage: WizardPage = {
+  id: 'components',
+  title: 'Select components',
+  component: Components,
+  hidden: (s) => s.choices.option !== 'components',
+  async beforeNext(s) {
+    return s.choices.components.length === 0 ? 'Select at least one component to install.' : null;
+  },
+  review: (s) => ({
+    title: 'Components',
+    rows: [{ label: 'Components', value: s.choices.components.includes('async-server') ? 'Async Server, Retail Salt Utility' : 'None' }],
+  }),
+};

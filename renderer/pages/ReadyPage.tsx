@@ -1,0 +1,97 @@
+import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { PARAMETERS, type Settings } from '../../shared/settings/parameters';
+import { api } from '../api/client';
+import { useWizard } from '../store/store';
+import type { ReviewSection, WizardPage } from '../wizard/page';
+import { visiblePages } from '../wizard/pages';
+
+function useExpandedSettings() {
+  const settings = useWizard((s) => s.settings);
+  const [state, setState] = useState<{ expanded: Settings | null; problems: string[]; error: string | null }>({ expanded: null, problems: [], error: null });
+  useEffect(() => {
+    let live = true;
+    void api.call('settings.expand', { settings }).then((r) => {
+      if (!live) return;
+      if (r.ok) setState({ expanded: r.value.expanded, problems: r.value.problems.map((p) => p.message), error: null });
+      else setState({ expanded: null, problems: [], error: r.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [settings]);
+  return state;
+}
+
+function SectionTable({ section }: { section: ReviewSection }) {
+  return (
+    <section aria-label={section.title} className="review-section">
+      <h2>{section.title}</h2>
+      <Table size="small" aria-label={section.title}>
+        <TableBody>
+          {section.rows.map((row) => (
+            <TableRow key={row.label}>
+              <TableHeaderCell scope="row" className="review-label">
+                {row.label}
+              </TableHeaderCell>
+              <TableCell>{row.value || '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+function ReadyToInstall() {
+  const state = useWizard((s) => s);
+  const { expanded, problems, error } = useExpandedSettings();
+  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (!expanded) return <Spinner label="Expanding the settings…" />;
+  const sections = visiblePages(state)
+    .map((p) => p.review?.(state, expanded) ?? null)
+    .filter((s): s is ReviewSection => s !== null);
+  return (
+    <div className="form">
+      <Text as="p">Setup is ready to install with these choices. Tokens such as [WebSiteWorkingFolder] and %SystemDrive% are shown expanded for this computer.</Text>
+      {problems.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{problems.join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {sections.map((s) => (
+        <SectionTable key={s.title} section={s} />
+      ))}
+      <section aria-label="Settings file parameters" className="review-section">
+        <h2>Settings file parameters</h2>
+        <Table size="small" aria-label="Settings file parameters">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Parameter</TableHeaderCell>
+              <TableHeaderCell>Value on this computer</TableHeaderCell>
+              <TableHeaderCell>As entered</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {PARAMETERS.map((p) => (
+              <TableRow key={p.name}>
+                <TableHeaderCell scope="row" className="mono">{p.name}</TableHeaderCell>
+                <TableCell>{expanded[p.name] || '—'}</TableCell>
+                <TableCell>{state.settings[p.name] !== expanded[p.name] ? state.settings[p.name] : ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+    </div>
+  );
+}
+
+export const readyPage: WizardPage = {
+  id: 'ready',
+  title: 'Ready to install',
+  component: ReadyToInstall,
+  nextLabel: () => 'Install',
+  // Installing arrives with the installation feature; until then the walk ends here.
+  blocked: () => true,
+};

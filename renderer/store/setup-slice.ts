@@ -1,0 +1,27 @@
+import type { SetupChoices } from '../../shared/contract/schemas';
+import { defaultSettings, type Settings } from '../../shared/settings/parameters';
+import type { FieldId } from '../../shared/settings/rules';
+
+/** What the user chose: the settings file's parameters and the choices around them. No secret lives here. */
+export interface SetupSlice {
+  settings: Settings;
+  choices: SetupChoices;
+  supportFilesLocation: string;
+  /** Fields the user has typed in: their messages show as they type, the others once Next is tried. */
+  touched: FieldId[];
+}
+
+export const initialChoices = (): SetupChoices => ({
+  option: 'components',
+  installationType: 'custom',
+  components: ['async-server'],
+  configure: true,
+  database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' },
+});
+
+export const initialSetupState = (): SetupSlice => ({
+  settings: defaultSettings(),
+  choices: initialChoices(),
+  supportFilesLocation: '',
+  touched: [],
+});

@@ -1,0 +1,53 @@
+import { create } from 'zustand';
+import type { SetupChoices } from '../../shared/contract/schemas';
+import type { ParameterName } from '../../shared/settings/parameters';
+import type { FieldId } from '../../shared/settings/rules';
+import { initialNavigationState, type NavigationSlice } from './navigation-slice';
+import { initialSessionState, type SessionSlice } from './session-slice';
+import { initialSetupState, type SetupSlice } from './setup-slice';
+
+export interface WizardActions {
+  setSetting(name: ParameterName, value: string): void;
+  setChoices(patch: Partial<SetupChoices>): void;
+  setDatabaseChoice(patch: Partial<SetupChoices['database']>): void;
+  touch(field: FieldId): void;
+  setSupportFilesLocation(location: string): void;
+  goTo(pageId: string): void;
+  goBack(): void;
+  setAttemptedNext(value: boolean): void;
+  setBusy(busy: boolean): void;
+  setPageError(message: string | null): void;
+  requestCancel(open: boolean): void;
+  markCancelled(): void;
+}
+
+export type WizardStore = SessionSlice & SetupSlice & NavigationSlice & { actions: WizardActions };
+
+const initialState = () => ({ ...initialSessionState(), ...initialSetupState(), ...initialNavigationState() });
+
+/** One store built from slices; actions at the root; components select one value each. */
+export const useWizard = create<WizardStore>()((set) => ({
+  ...initialState(),
+  actions: {
+    setSetting: (name, value) => set((s) => ({ settings: { ...s.settings, [name]: value } })),
+    setChoices: (patch) => set((s) => ({ choices: { ...s.choices, ...patch } })),
+    setDatabaseChoice: (patch) => set((s) => ({ choices: { ...s.choices, database: { ...s.choices.database, ...patch } } })),
+    touch: (field) => set((s) => (s.touched.includes(field) ? s : { touched: [...s.touched, field] })),
+    setSupportFilesLocation: (supportFilesLocation) => set({ supportFilesLocation }),
+    goTo: (pageId) => set((s) => ({ pageId, history: [...s.history, s.pageId], attemptedNext: false, pageError: null })),
+    goBack: () =>
+      set((s) => (s.history.length === 0 ? s : { pageId: s.history[s.history.length - 1], history: s.history.slice(0, -1), attemptedNext: false, pageError: null })),
+    setAttemptedNext: (attemptedNext) => set({ attemptedNext }),
+    setBusy: (busy) => set({ busy }),
+    setPageError: (pageError) => set({ pageError }),
+    requestCancel: (cancelRequested) => set({ cancelRequested }),
+    markCancelled: () => set({ cancelled: true, cancelRequested: false }),
+  },
+}));
+
+export const useActions = () => useWizard((s) => s.actions);
+
+/** Tests and "Start over" begin from a clean wizard. */
+export function resetWizard(): void {
+  useWizard.setState(initialState());
+}

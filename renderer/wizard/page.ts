@@ -1,0 +1,36 @@
+import type { ComponentType } from 'react';
+import type { Settings } from '../../shared/settings/parameters';
+import type { FieldId } from '../../shared/settings/rules';
+import type { WizardStore } from '../store/store';
+
+export interface ReviewRow {
+  label: string;
+  value: string;
+  /** The value as entered, shown beside the expanded one when tokens or %VAR% were expanded. */
+  asEntered?: string;
+}
+
+export interface ReviewSection {
+  title: string;
+  rows: ReviewRow[];
+}
+
+/** A wizard page as a small object: the shell lays it out, walks the list, and builds the review from it. */
+export interface WizardPage {
+  id: string;
+  /** Setup's page name: the heading, and the step in the list. */
+  title: string;
+  component: ComponentType;
+  hidden?(state: WizardStore): boolean;
+  /** The fields whose errors keep the user on this page. */
+  fields?(state: WizardStore): FieldId[];
+  /** Work to do when Next is pressed (save a choice on the engine); a message keeps the user on the page. */
+  beforeNext?(state: WizardStore): Promise<string | null>;
+  /** True while something other than a field (a check, a running task) blocks Next. */
+  blocked?(state: WizardStore): boolean;
+  nextLabel?(state: WizardStore): string;
+  /** This page's part of Ready to install. */
+  review?(state: WizardStore, expanded: Settings | null): ReviewSection | null;
+  /** The last page: no Next. */
+  final?: boolean;
+}

@@ -1,0 +1,38 @@
+import { componentsPage } from '../pages/ComponentsPage';
+import { configurePage } from '../pages/ConfigurePage';
+import { databasePage } from '../pages/DatabasePage';
+import { installationOptionPage } from '../pages/InstallationOptionPage';
+import { installationTypePage } from '../pages/InstallationTypePage';
+import { readyPage } from '../pages/ReadyPage';
+import { supportFilesPage } from '../pages/SupportFilesPage';
+import type { WizardStore } from '../store/store';
+import type { WizardPage } from './page';
+
+/** Setup's pages in order (DESIGN section 5); each page says itself when it is hidden. */
+export const PAGES: WizardPage[] = [
+  supportFilesPage,
+  installationOptionPage,
+  installationTypePage,
+  componentsPage,
+  configurePage,
+  databasePage,
+  readyPage,
+];
+
+export function visiblePages(state: WizardStore): WizardPage[] {
+  return PAGES.filter((p) => !p.hidden?.(state));
+}
+
+export function pageById(id: string): WizardPage {
+  return PAGES.find((p) => p.id === id) ?? PAGES[0];
+}
+
+export function nextPage(state: WizardStore): WizardPage | null {
+  const visible = visiblePages(state);
+  const index = visible.findIndex((p) => p.id === state.pageId);
+  return visible[index + 1] ?? null;
+}
+
+export function firstPage(state: WizardStore): WizardPage {
+  return visiblePages(state)[0] ?? PAGES[0];
+}

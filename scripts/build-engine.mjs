@@ -1,0 +1,26 @@
+// Bundles the engine's front doors: the CLI (ESM) and the Electron main process and preload (CommonJS, as
+// Electron's sandboxed preload requires). npm packages stay external and load from node_modules.
+import { build } from 'esbuild';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { 'process.env.CDX_SETUP_VERSION': JSON.stringify(version) },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm' }),
+  // moduleDir() falls back to __dirname where import.meta is empty, as it is in CommonJS.
+  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } }),
+  // The sandboxed preload can require only 'electron': everything else is bundled in.
+  build({ ...common, packages: undefined, minify: true, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+]);
+
+rmSync('dist/scenarios', { recursive: true, force: true });
+cpSync('electron/engine/hosts/rehearsal/scenarios', 'dist/scenarios', { recursive: true });
