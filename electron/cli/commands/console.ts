@@ -24,12 +24,12 @@ export const consoleCommand: Command = {
       throw new UsageError(`Listening on ${listen} would expose the console beyond this computer: add --tls-cert FILE and --tls-key FILE to serve it over HTTPS.`);
     }
     const tls = certFile && keyFile ? { cert: readFileOrUsage(certFile, '--tls-cert'), key: readFileOrUsage(keyFile, '--tls-key') } : undefined;
+    const host = hostFromArgs(args);
     const staticRoot = rendererRoot(io.env);
     if (!existsSync(path.join(staticRoot, 'index.html'))) {
       io.err(`The wizard is not built (no ${path.join(staticRoot, 'index.html')}): run npm run build first.`);
       return EXIT.failed;
     }
-    const host = hostFromArgs(args);
     const engine = createEngine({ host, toolVersion: TOOL_VERSION });
     let running;
     try {

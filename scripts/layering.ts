@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+/**
+ * The layering rule, as VS Code's code-layering lint rule does it: each layer may import only from the layers below.
+ *   shared/    → shared only, and zod; no Node, no Electron
+ *   renderer/  → renderer, shared, browser packages; no Node, no Electron, no engine
+ *   electron/engine, cli, console → themselves, shared, packages; never 'electron', never renderer/ or the shell
+ *   electron/main, preload → the engine and shared, and 'electron'
+ */
+export interface Violation {
+  file: string;
+  line: number;
+  specifier: string;
+  rule: string;
+}
+
+type Layer = 'shared' | 'renderer' | 'engine' | 'cli' | 'console' | 'shell' | 'other';
+
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*['"]([^'"]+)['"]|(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function layerOf(rel: string): Layer {
+  const p = rel.split(path.sep).join('/');
+  if (p.startsWith('shared/')) return 'shared';
+  if (p.startsWith('renderer/')) return 'renderer';
+  if (p.startsWith('electron/engine/')) return 'engine';
+  if (p.startsWith('electron/cli/')) return 'cli';
+  if (p.startsWith('electron/console/')) return 'console';
+  if (p.startsWith('electron/main/') || p.startsWith('electron/preload/')) return 'shell';
+  return 'other';
+}
+
+const ALLOWED: Record<Layer, Layer[]> = {
+  shared: ['shared'],
+  renderer: ['renderer', 'shared'],
+  engine: ['engine', 'shared'],
+  console: ['console', 'engine', 'shared'],
+  cli: ['cli', 'console', 'engine', 'shared'],
+  shell: ['shell', 'engine', 'shared'],
+  other: ['shared', 'renderer', 'engine', 'cli', 'console', 'shell', 'other'],
+};
+
+function isNodeBuiltin(spec: string): boolean {
+  return NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
+}
+
+export function checkFile(root: string, file: string, source: string): Violation[] {
+  const rel = path.relative(root, file);
+  const layer = layerOf(rel);
+  if (layer === 'other') return [];
+  const violations: Violation[] = [];
+  for (const match of source.matchAll(IMPORT)) {
+    const spec = match[1] ?? match[2] ?? match[3];
+    const line = source.slice(0, match.index + match[0].lastIndexOf(spec)).split('\n').length;
+    const add = (rule: string) => violations.push({ file: rel, line, specifier: spec, rule });
+    if (spec.startsWith('.')) {
+      const target = layerOf(path.relative(root, path.resolve(path.dirname(file), spec)));
+      if (!ALLOWED[layer].includes(target)) add(`${layer} must not import from ${target}`);
+      continue;
+    }
+    if (spec === 'electron' || spec.startsWith('electron/')) {
+      if (layer !== 'shell') add(`only electron/main and electron/preload may import 'electron' (${layer} must run without it)`);
+      continue;
+    }
+    if (isNodeBuiltin(spec)) {
+      if (layer === 'shared' || layer === 'renderer') add(`${layer} must not import Node built-ins`);
+      continue;
+    }
+    if (layer === 'shared' && spec !== 'zod') add("shared may import no package but 'zod'");
+  }
+  return violations;
+}
+
+export function checkTree(root: string): Violation[] {
+  const violations: Violation[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|tsx|mts|cts)$/.test(name)) violations.push(...checkFile(root, full, readFileSync(full, 'utf8')));
+    }
+  };
+  for (const top of ['shared', 'renderer', 'electron']) {
+    try {
+      walk(path.join(root, top));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  return violations;
+}
+
+// `npm run lint:layers`
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const found = checkTree(process.cwd());
+  for (const v of found) console.error(`${v.file}:${v.line}: '${v.specifier}': ${v.rule}`);
+  console.log(found.length ? `${found.length} layering violation(s).` : 'Layering: every import respects shared → engine/renderer → shell.');
+  process.exit(found.length ? 1 : 0);
+}
