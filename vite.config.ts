@@ -12,5 +12,7 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     reportCompressedSize: false,
+    // Fluent UI is most of the bundle; its size is watched by `npm run bench` (aim ≤ 250 KB gzipped), not here.
+    chunkSizeWarningLimit: 1024,
   },
 });

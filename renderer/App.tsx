@@ -1,14 +1,10 @@
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
-import { useEffect } from 'react';
 import { useWizard } from './store/store';
-import { startWizard, Wizard } from './wizard/Wizard';
+import { Wizard } from './wizard/Wizard';
 
 export function App() {
   const session = useWizard((s) => s.session);
   const error = useWizard((s) => s.sessionError);
-  useEffect(() => {
-    void startWizard();
-  }, []);
   return (
     <FluentProvider theme={webLightTheme} className="app">
       {error ? (
