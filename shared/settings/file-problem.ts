@@ -5,13 +5,14 @@ export interface SettingsFileProblem {
   /** The parameter (or attribute) to blame; the message follows it as the subject, else the file's name. */
   key?: string;
   severity: 'error' | 'warning';
+  /** Read after the subject ("is set twice…"); a message that starts with ": " is a sentence of its own. */
   message: string;
 }
 
 /** "WebsiteName is not a parameter: …" or "ss-settings.xml has a <!DOCTYPE> …". */
 export function problemSentence(p: SettingsFileProblem): string {
   const subject = p.key ?? (p.file.split(/[\\/]/).pop() || p.file);
-  return `${subject} ${p.message}`;
+  return p.message.startsWith(': ') ? `${subject}${p.message}` : `${subject} ${p.message}`;
 }
 
 /** `file:line: error: sentence`, the shape editors and CI logs turn into links. */

@@ -38,7 +38,8 @@ export function parseXml(text: string, file: string): { root: XmlElement; prolog
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    return error(file, line, `is not well-formed XML (line ${line}, column ${col}): ${msg}${/unclosed|expected closing|end/i.test(msg) ? ' The file may be cut short.' : ''}`);
+    const lastLine = text.trimEnd().split('\n').length;
+    return error(file, line, `is not well-formed XML (line ${line}, column ${col}): ${msg}${line >= lastLine ? ' The file may be cut short.' : ''}`);
   }
   const parser = new XMLParser({
     preserveOrder: true,
