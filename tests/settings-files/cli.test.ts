@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
@@ -99,7 +99,7 @@ describe('cdx-setup settings', () => {
     const bad = await cli('convert', fixture('misspelled-key.xml'), '--to', 'ss-settings.xml', '--out', out);
     expect(bad.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('before');
-    expect(existsSync(path.join(dir, 'out.xml.tmp'))).toBe(false);
+    expect(readdirSync(dir)).toEqual(['out.xml']);
   });
 
   it('usage errors exit 2', async () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { createHost } from '../../electron/engine/hosts/create-host';
@@ -60,5 +61,18 @@ describe('settings files through the engine API', () => {
     expect(await engine.dispatch('settingsFile.save', { path: '%SystemDrive%\\Deploy\\ss.xml', settings, choices })).toEqual({ ok: true, value: { path: 'C:\\Deploy\\ss.xml', replaced: false } });
     expect(await engine.dispatch('settingsFile.save', { path: 'relative\\ss.xml', settings, choices })).toMatchObject({ ok: false, error: { code: 'bad-request', field: 'path' } });
     expect(await engine.dispatch('settingsFile.save', { path: '%NOPE%\\ss.xml', settings, choices })).toMatchObject({ ok: false, error: { code: 'bad-request', field: 'path' } });
+    expect(await engine.dispatch('settingsFile.save', { path: 'C:\\Deploy\\ss.txt', settings, choices })).toMatchObject({ ok: false, error: { message: expect.stringContaining('ends with .xml') } });
+  });
+
+  it('replaces a settings file but never another file that has the name', async () => {
+    const { engine, host } = rehearsalEngine();
+    const settings = (await loadSettingsFile(fixture('attribute-shape.xml'))).settings;
+    const choices = { option: 'components', installationType: 'custom', components: ['async-server'], configure: true, database: { mode: 'create', authentication: 'windows' } };
+    const real = host.realPath('C:\\Deploy\\web.xml');
+    mkdirSync(dirname(real), { recursive: true });
+    writeFileSync(real, '<configuration><system.webServer/></configuration>');
+    const refused = await engine.dispatch('settingsFile.save', { path: 'C:\\Deploy\\web.xml', settings, choices });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('is not a settings file') } });
+    expect(readFileSync(real, 'utf8')).toBe('<configuration><system.webServer/></configuration>');
   });
 });

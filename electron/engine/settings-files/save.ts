@@ -5,6 +5,8 @@ import type { Settings } from '../../../shared/settings/parameters';
 import { checkWindowsPath, normalizeSettings } from '../../../shared/settings/rules';
 import type { Host } from '../hosts/host';
 import type { SupportFiles } from '../support-files/support-files';
+import { loadSettingsFile, type LoadedSettingsFile } from './load';
+import { hasErrorProblems } from './problems';
 import { encodeForWindows, writeSettingsXml } from './write';
 
 export class SaveSettingsError extends Error {}
@@ -32,12 +34,21 @@ export async function saveSettingsFile(host: Host, windowsPath: string, settings
   } catch (err) {
     throw new SaveSettingsError((err as Error).message);
   }
+  if (!/\.xml$/i.test(target)) throw new SaveSettingsError(`${target}: a settings file name ends with .xml.`);
+  const replaced = existsSync(real);
+  // Save replaces a settings file, never another kind of file that happens to have the name.
+  if (replaced && !isSettingsXml(await loadSettingsFile(real))) {
+    throw new SaveSettingsError(`${target} already exists and is not a settings file; choose another name.`);
+  }
   const { configure, components, database } = choices;
   const text = writeSettingsXml({ values: normalizeSettings(settings), choices: { configure, components, database } });
-  const replaced = existsSync(real);
   mkdirSync(path.dirname(real), { recursive: true });
   const temporary = `${real}.${process.pid}.tmp`;
   writeFileSync(temporary, encodeForWindows(text));
   renameSync(temporary, real);
   return { path: target, replaced };
+}
+
+function isSettingsXml(loaded: LoadedSettingsFile): boolean {
+  return loaded.format === 'ss-settings.xml' && !hasErrorProblems(loaded.problems) && Object.keys(loaded.written).length > 0;
 }
