@@ -88,6 +88,12 @@ describe('reading ss-settings.xml', () => {
     });
   });
 
+  it('refuses two CdxSetup elements', () => {
+    const loaded = parseSettingsBytes(Buffer.from('<Settings>\n<CdxSetup configure="true"/>\n<CdxSetup configure="false"/>\n</Settings>'), 'x.xml');
+    expect(loaded.choices).toEqual({ configure: true });
+    expect(loaded.problems).toMatchObject([{ line: 3, key: 'CdxSetup', severity: 'error', message: 'is there twice, on lines 2 and 3; keep one.' }]);
+  });
+
   it('reports every wrong CdxSetup attribute with its line', async () => {
     const loaded = await loadSettingsFile(fixture('bad-choices.xml'));
     expect(loaded.problems.map((p) => [p.line, p.key, p.message])).toEqual([

@@ -68,6 +68,7 @@ function readSettingsXml(root: XmlElement, prologComments: string[], file: strin
   const written: LoadedSettingsFile['written'] = {};
   const problems: SettingsFileProblem[] = [];
   let choices: FileChoices = {};
+  let choicesLine: number | undefined;
   let pending: string[] = prologComments.filter((t) => !isWrittenByCdxSetup(t));
   const comments: KeptComment[] = [];
   let found = 0;
@@ -104,6 +105,11 @@ function readSettingsXml(root: XmlElement, prologComments: string[], file: strin
       }
       const attrs = child.attributes;
       if (child.name === CHOICES_ELEMENT) {
+        if (choicesLine !== undefined) {
+          problems.push({ file, line: child.line, key: CHOICES_ELEMENT, severity: 'error', message: `is there twice, on lines ${choicesLine} and ${child.line}; keep one.` });
+          continue;
+        }
+        choicesLine = child.line;
         const read = readChoices(child, file);
         choices = read.choices;
         problems.push(...read.problems);
