@@ -1,3 +1,5 @@
+import { levenshtein } from '../../shared/text/levenshtein';
+
 /**
  * A small argument parser that knows the one shape util.parseArgs does not: an option whose value is optional,
  * as in `--rehearsal [SCENARIO]`.
@@ -51,20 +53,6 @@ export function parseArgs(argv: string[], spec: Record<string, OptionKind>): Par
 function suggest(name: string, known: string[]): string {
   const close = known.find((k) => k.toLowerCase() === name.toLowerCase() || levenshtein(k, name) <= 2);
   return close ? ` Did you mean --${close}?` : '';
-}
-
-export function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 
 export function optionalString(value: unknown): string | undefined {

@@ -2,6 +2,7 @@ import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, Table
 import { useEffect, useState } from 'react';
 import { PARAMETERS, type Settings } from '../../shared/settings/parameters';
 import { api } from '../api/client';
+import { SaveSettingsFile } from '../components/SaveSettingsFile';
 import { useWizard } from '../store/store';
 import type { ReviewSection, WizardPage } from '../wizard/page';
 import { visiblePages } from '../wizard/pages';
@@ -83,6 +84,7 @@ function ReadyToInstall() {
           </TableBody>
         </Table>
       </section>
+      <SaveSettingsFile />
     </div>
   );
 }

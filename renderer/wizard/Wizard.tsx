@@ -14,6 +14,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { hasErrors } from '../../shared/settings/rules';
 import { api } from '../api/client';
+import { OpenSettingsFile } from '../components/OpenSettingsFile';
 import { RehearsalBanner } from '../components/RehearsalBanner';
 import { useSecrets } from '../store/secrets';
 import { resetWizard, useActions, useWizard, type WizardStore } from '../store/store';
@@ -144,6 +145,7 @@ export function Wizard() {
           </h1>
           <div className="page-content">
             <Page />
+            {isFirst && <OpenSettingsFile />}
           </div>
           {state.pageError && (
             <MessageBar intent="error" role="alert" className="page-error">

@@ -4,6 +4,7 @@ import { events } from './events';
 import { certificateMethods } from './methods/certificates';
 import { sessionMethods } from './methods/session';
 import { settingsMethods } from './methods/settings';
+import { settingsFileMethods } from './methods/settings-files';
 
 /**
  * The one API map. The Electron main process, the console server and the renderer client are all made from it,
@@ -13,6 +14,7 @@ export const methods = {
   ...sessionMethods,
   ...settingsMethods,
   ...certificateMethods,
+  ...settingsFileMethods,
 };
 
 export { events };

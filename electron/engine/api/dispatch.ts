@@ -5,12 +5,14 @@ import type { EngineContext } from '../engine';
 import { certificateHandlers } from './certificate-handlers';
 import type { HandlerSet } from './handler-types';
 import { sessionHandlers } from './session-handlers';
+import { settingsFileHandlers } from './settings-file-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 const handlers: HandlerSet<MethodName> = {
   ...sessionHandlers,
   ...settingsHandlers,
   ...certificateHandlers,
+  ...settingsFileHandlers,
 };
 
 /**

@@ -1,49 +1,194 @@
-import { readFile } from 'node:fs/promises';
-import { XMLParser } from 'fast-xml-parser';
+import { open } from 'node:fs/promises';
+import { MAX_SETTINGS_FILE_BYTES } from '../../../shared/contract/methods/settings-files';
 import { isParameterName, PARAMETER_NAMES, withDefaults, type ParameterName, type Settings } from '../../../shared/settings/parameters';
+import { nearest } from '../../../shared/text/levenshtein';
+import { CHOICES_ELEMENT, readChoices, type FileChoices } from './choices';
+import { decodeFileBytes, tooLargeMessage, type TextEncodingName } from './decode';
+import { looksLikeParameterFile, readParameterFile } from './parameter-file';
+import type { SettingsFileProblem } from './problems';
+import { parseXml, type XmlElement } from './xml';
+import { isWrittenByCdxSetup } from './write';
 
-/**
- * Reads an ss-settings.xml in either shape seen in the product family: `<Setting key="K" value="V"/>` and
- * `<K value="V"/>`. Keys are case-sensitive; empty values fall back to the guide's defaults.
- * (The settings-files feature extends this: encodings, line numbers, hostile input, the parameter file.)
- */
-export interface SettingsFileProblem {
-  file: string;
-  line?: number;
-  key?: string;
-  message: string;
+export type { SettingsFileProblem } from './problems';
+
+export interface SettingsFileEntry {
+  value: string;
+  line: number;
+}
+
+/** A comment of the file, kept to be written again before the parameter it preceded (null: at the end). */
+export interface KeptComment {
+  before: ParameterName | null;
+  text: string;
 }
 
 export interface LoadedSettingsFile {
+  file: string;
+  format: 'ss-settings.xml' | 'parameter file';
+  /** Every parameter: the value as written, or the guide's default where the file leaves it empty or out. */
   settings: Settings;
+  /** What the file itself says, with the line; tokens and %VAR% as written. */
+  written: Partial<Record<ParameterName, SettingsFileEntry>>;
+  choices: FileChoices;
+  comments: KeptComment[];
+  encoding: TextEncodingName | null;
+  /** Every problem found, not only the first; errors mean the file must not be used. */
   problems: SettingsFileProblem[];
 }
 
+/**
+ * Reads an ss-settings.xml (either element shape: `<Setting key="K" value="V"/>` or `<K value="V"/>`) or an AX Setup
+ * parameter file. Never throws for what is in the file: a file that cannot be used comes back with its problems.
+ */
 export async function loadSettingsFile(file: string): Promise<LoadedSettingsFile> {
-  const text = await readFile(file, 'utf8');
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, processEntities: true });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readSmallFile(file);
+  } catch (err) {
+    return failed(file, err instanceof TooLarge ? err.message : `cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+  }
+  return parseSettingsBytes(bytes, file);
+}
+
+/** The same reading for bytes that come from elsewhere (the wizard sends the file the user opened). */
+export function parseSettingsBytes(bytes: Uint8Array, file: string): LoadedSettingsFile {
+  const decoded = decodeFileBytes(bytes, file);
+  if ('message' in decoded) return failed(file, decoded.message, decoded.line);
+  if (looksLikeParameterFile(decoded.text)) {
+    const read = readParameterFile(decoded.text, file);
+    return { ...empty(file), format: 'parameter file', ...read, settings: withDefaults(valuesOf(read.written)), encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
+  }
+  const parsed = parseXml(decoded.text, file);
+  if ('message' in parsed) return { ...failed(file, parsed.message, parsed.line), encoding: decoded.encoding };
+  const read = readSettingsXml(parsed.root, parsed.prolog.map((c) => c.text), file);
+  return { ...read, file, format: 'ss-settings.xml', settings: withDefaults(valuesOf(read.written)), encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
+}
+
+function readSettingsXml(root: XmlElement, prologComments: string[], file: string) {
+  const written: LoadedSettingsFile['written'] = {};
   const problems: SettingsFileProblem[] = [];
-  const values: Partial<Record<ParameterName, string>> = {};
-  const tree = parser.parse(text) as Record<string, unknown>[];
-  const visit = (nodes: Record<string, unknown>[]) => {
-    for (const node of nodes) {
-      const attrs = (node[':@'] ?? {}) as Record<string, string>;
-      for (const [tag, children] of Object.entries(node)) {
-        if (tag === ':@' || tag === '#text' || tag === '?xml') continue;
-        const key = tag === 'Setting' ? attrs['@key'] : 'value' in attrs || '@value' in attrs ? tag : undefined;
-        if (key !== undefined && '@value' in attrs) {
-          if (isParameterName(key)) values[key] = attrs['@value'];
-          else problems.push({ file, key, message: unknownKeyMessage(key) });
+  let choices: FileChoices = {};
+  let choicesLine: number | undefined;
+  let pending: string[] = prologComments.filter((t) => !isWrittenByCdxSetup(t));
+  const comments: KeptComment[] = [];
+  let found = 0;
+
+  const take = (key: string, value: string, line: number) => {
+    found++;
+    if (/password|pwd/i.test(key)) {
+      problems.push({ file, line, key, severity: 'error', message: 'is a password, and passwords never go in a settings file: remove it. The password is asked for when the file is deployed (prompt, --credential-file or CDX_SETUP_PASSWORD).' });
+      return;
+    }
+    if (!isParameterName(key)) {
+      problems.push({ file, line, key, severity: 'error', message: unknownKeyMessage(key) });
+      return;
+    }
+    const previous = written[key];
+    if (previous) {
+      problems.push({ file, line, key, severity: 'error', message: `is set twice, on lines ${previous.line} and ${line}; keep one.` });
+      return;
+    }
+    written[key] = { value, line };
+    comments.push(...pending.map((text) => ({ before: key, text })));
+    pending = [];
+  };
+
+  const visit = (element: XmlElement) => {
+    for (const child of element.children) {
+      if (child.kind === 'comment') {
+        if (!isWrittenByCdxSetup(child.text)) pending.push(child.text);
+        continue;
+      }
+      if (child.kind === 'text') {
+        if (child.text.trim() !== '') problems.push({ file, line: element.line, severity: 'warning', message: `has text "${shorten(child.text.trim())}" inside <${element.name}>, which is not a setting; it is ignored and not written again.` });
+        continue;
+      }
+      const attrs = child.attributes;
+      if (child.name === CHOICES_ELEMENT) {
+        if (choicesLine !== undefined) {
+          problems.push({ file, line: child.line, key: CHOICES_ELEMENT, severity: 'error', message: `is there twice, on lines ${choicesLine} and ${child.line}; keep one.` });
+          continue;
         }
-        if (Array.isArray(children)) visit(children as Record<string, unknown>[]);
+        choicesLine = child.line;
+        const read = readChoices(child, file);
+        choices = read.choices;
+        problems.push(...read.problems);
+      } else if (child.name === 'Setting' || child.name.toLowerCase() === 'setting') {
+        if (child.name !== 'Setting') problems.push({ file, line: child.line, severity: 'error', message: `has <${child.name}>: element names are case-sensitive, use <Setting>.` });
+        const key = attribute(child, 'key', file, problems);
+        const value = attribute(child, 'value', file, problems, key);
+        if (key === undefined) problems.push({ file, line: child.line, severity: 'error', message: 'has a <Setting> without a key attribute: write <Setting key="Name" value="…"/>.' });
+        else if (value === undefined) problems.push({ file, line: child.line, key, severity: 'error', message: 'has no value attribute: write value="" to take the default.' });
+        else take(key, value, child.line);
+      } else if ('value' in attrs || 'Value' in attrs) {
+        const value = attribute(child, 'value', file, problems, child.name);
+        if (value !== undefined) take(child.name, value, child.line);
+      } else if (child.children.some((c) => c.kind === 'element')) {
+        visit(child); // a grouping element: the settings are inside
+      } else {
+        problems.push({ file, line: child.line, key: child.name, severity: 'warning', message: 'is not a setting (the element has no value attribute); it is ignored and not written again.' });
       }
     }
   };
-  visit(tree);
-  return { settings: withDefaults(values), problems };
+
+  if (isParameterName(root.name) || 'value' in root.attributes) {
+    problems.push({ file, line: root.line, severity: 'error', message: `has no root element around the settings: put them inside <Settings>…</Settings> (<${root.name}> is the whole document).` });
+  } else {
+    visit(root);
+  }
+  comments.push(...pending.map((text) => ({ before: null, text })));
+  if (found === 0 && problems.length === 0) {
+    problems.push({ file, line: root.line, severity: 'warning', message: `has no settings in <${root.name}>: every parameter takes the guide's default.` });
+  }
+  return { written, choices, comments, problems };
+}
+
+/** Attribute names are case-sensitive too: `Key=` or `VALUE=` is an error that names the right one. */
+function attribute(element: XmlElement, name: 'key' | 'value', file: string, problems: SettingsFileProblem[], key?: string): string | undefined {
+  if (name in element.attributes) return element.attributes[name];
+  const wrongCase = Object.keys(element.attributes).find((a) => a.toLowerCase() === name);
+  if (wrongCase) {
+    problems.push({ file, line: element.line, ...(key ? { key } : {}), severity: 'error', message: `has the attribute "${wrongCase}": attribute names are case-sensitive, use "${name}".` });
+    // Read on, so that the key itself is checked too.
+    return element.attributes[wrongCase];
+  }
+  return undefined;
 }
 
 export function unknownKeyMessage(key: string): string {
-  const nearest = PARAMETER_NAMES.find((n) => n.toLowerCase() === key.toLowerCase());
-  return nearest ? `"${key}" is not a parameter: names are case-sensitive, use "${nearest}".` : `"${key}" is not an ss-settings.xml parameter.`;
+  const near = nearest(key, PARAMETER_NAMES);
+  if (near && near.toLowerCase() === key.toLowerCase()) return `is not a parameter: names are case-sensitive, use "${near}".`;
+  return near ? `is not an ss-settings.xml parameter; did you mean "${near}"?` : 'is not an ss-settings.xml parameter (see docs/settings-files.md for the list).';
+}
+
+function valuesOf(written: LoadedSettingsFile['written']): Partial<Record<ParameterName, string>> {
+  return Object.fromEntries(Object.entries(written).map(([k, e]) => [k, e.value]));
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function empty(file: string): LoadedSettingsFile {
+  return { file, format: 'ss-settings.xml', settings: withDefaults({}), written: {}, choices: {}, comments: [], encoding: null, problems: [] };
+}
+
+function failed(file: string, message: string, line?: number): LoadedSettingsFile {
+  return { ...empty(file), problems: [{ file, ...(line !== undefined ? { line } : {}), severity: 'error', message }] };
+}
+
+class TooLarge extends Error {}
+
+/** Refuses an oversize file by its size, before reading a byte of it. */
+async function readSmallFile(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_SETTINGS_FILE_BYTES) {
+      throw new TooLarge(tooLargeMessage(size));
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }

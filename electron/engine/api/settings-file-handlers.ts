@@ -1,0 +1,24 @@
+import { fail, ok } from '../../../shared/contract/define';
+import { parseSettingsBytes } from '../settings-files/load';
+import { SaveSettingsError, saveSettingsFile, suggestedSettingsPath } from '../settings-files/save';
+import type { HandlerSet } from './handler-types';
+
+export const settingsFileHandlers: HandlerSet<'settingsFile.open' | 'settingsFile.suggestPath' | 'settingsFile.save'> = {
+  async 'settingsFile.open'(req) {
+    const loaded = parseSettingsBytes(Buffer.from(req.contentBase64, 'base64'), req.name);
+    const tooLong = Object.entries(loaded.settings).find(([, v]) => v.length > 4096);
+    if (tooLong) return fail('bad-request', `${req.name}: the value of ${tooLong[0]} is longer than 4096 characters.`, tooLong[0]);
+    return ok({ format: loaded.format, settings: loaded.settings, choices: loaded.choices, problems: loaded.problems });
+  },
+  async 'settingsFile.suggestPath'(req, ctx) {
+    return ok({ path: await suggestedSettingsPath(ctx.supportFiles, req.webApplicationName) });
+  },
+  async 'settingsFile.save'(req, ctx) {
+    try {
+      return ok(await saveSettingsFile(ctx.host, req.path, req.settings, req.choices));
+    } catch (err) {
+      if (err instanceof SaveSettingsError) return fail('bad-request', err.message, 'path');
+      return fail('failed', `The settings file could not be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'path');
+    }
+  },
+};

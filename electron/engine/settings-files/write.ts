@@ -1,0 +1,69 @@
+import { PARAMETER_NAMES, type ParameterName } from '../../../shared/settings/parameters';
+import { TOOL_VERSION } from '../version';
+import { CHOICES_ELEMENT, choicesAttributes, type FileChoices } from './choices';
+import type { KeptComment } from './load';
+
+const HEADER_MARK = 'ss-settings.xml for Commerce Data Exchange: Async Server, written by CDX Setup';
+
+/** Our own header is written fresh each time, not kept as a user comment (round trips must not pile them up). */
+export function isWrittenByCdxSetup(comment: string): boolean {
+  return comment.includes(HEADER_MARK);
+}
+
+export interface SettingsFileContent {
+  /** The values as the user wrote or entered them: tokens and %VAR% stay as they are; '' means the default. */
+  values: Partial<Record<ParameterName, string>>;
+  choices?: FileChoices;
+  comments?: KeptComment[];
+}
+
+/**
+ * The one canonical shape: every parameter, in the guide's order, as `<Setting key="K" value="V"/>` inside
+ * `<Settings>`, then the wizard's other choices in a CdxSetup element. No password is ever part of it.
+ */
+export function writeSettingsXml(content: SettingsFileContent): string {
+  const lines = ['<?xml version="1.0" encoding="utf-8"?>', ...header(), '<Settings>'];
+  const comments = content.comments ?? [];
+  const commentLines = (before: ParameterName | null) => comments.filter((c) => c.before === before).map((c) => `  <!--${safeComment(c.text)}-->`);
+  for (const name of PARAMETER_NAMES) {
+    lines.push(...commentLines(name), `  <Setting key="${name}" value="${escapeAttribute(content.values[name] ?? '')}" />`);
+  }
+  lines.push(...commentLines(null));
+  const attributes = choicesAttributes(content.choices ?? {});
+  if (attributes.length > 1) lines.push(`  <${CHOICES_ELEMENT} ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(' ')} />`);
+  lines.push('</Settings>', '');
+  return lines.join('\r\n');
+}
+
+function header(): string[] {
+  return [
+    `<!-- ${HEADER_MARK} ${TOOL_VERSION}.`,
+    '     Keys are case-sensitive. An empty value takes the installation guide\'s default.',
+    '     [Name] refers to another parameter and %VAR% to an environment variable of the target computer; both are',
+    '     expanded when the installation plan is made, not here.',
+    '     No password is stored in this file. The app pool user\'s password is asked for when the file is deployed:',
+    '     at the deploy prompt, from --credential-file FILE, or from the CDX_SETUP_PASSWORD environment variable.',
+    `     The ${CHOICES_ELEMENT} element holds CDX Setup's other choices; the product's deploy script does not read it. -->`,
+  ];
+}
+
+/** What Windows tools read best: a UTF-8 byte order mark (Windows PowerShell 5.1 reads BOM-less files as ANSI). */
+export function encodeForWindows(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** A comment kept from a file is written back as a comment; "--" cannot appear inside one. */
+function safeComment(text: string): string {
+  return text.replace(/--/g, '- -').replace(/-$/, '- ');
+}
