@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { consoleCommand } from './console';
+import { validateCommand } from './validate';
 
 /** Every command of `cdx-setup`, in the order `cdx-setup help` lists them. */
-export const COMMANDS: Command[] = [consoleCommand];
+export const COMMANDS: Command[] = [consoleCommand, validateCommand];

@@ -28,7 +28,7 @@ export async function runChecks(checks: PrerequisiteCheck[], ctx: CheckContext, 
 
 async function runOne(check: PrerequisiteCheck, ctx: CheckContext, timeoutMs: number): Promise<CheckOutcome> {
   if (!check.hosts.includes(ctx.host.kind)) {
-    return { status: 'not-applicable', details: 'This check needs Windows; this computer is not Windows, so it was not run.', fix: '' };
+    return { status: 'not-applicable', details: 'Checked only on Windows (or in a rehearsal): this computer is not Windows, so it was not run.', fix: '' };
   }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<CheckOutcome>((resolve) => {
