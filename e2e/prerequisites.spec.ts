@@ -118,8 +118,12 @@ test('the report opens and the export lists every check', async ({ page, cdx }) 
   expect(exported.results.map((r: { title: string }) => r.title).sort()).toEqual([...CHECK_TITLES].sort());
 
   const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save report (HTML)' }).click()]);
+  expect(html.suggestedFilename()).toMatch(/\.html$/);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cdx-e2e-report-')), html.suggestedFilename());
+  await html.saveAs(file);
   const saved = await page.context().newPage();
-  await saved.goto(`file://${await html.path()}`);
+  await saved.goto(`file://${file}`);
+  await expect(saved).toHaveTitle(/CDX Setup prerequisite validation — CDX-HQ01/);
   for (const title of CHECK_TITLES) await expect(saved.getByText(title, { exact: true })).toBeVisible();
 });
 

@@ -47,7 +47,7 @@ ${groups
     (g) => `<h2>${esc(STATUS_LABELS[g.status])} (${g.results.length})</h2>
 <table aria-label="${esc(STATUS_LABELS[g.status])}">
 <tr><th>Check</th><th>Status</th><th>Details</th><th>How to fix</th></tr>
-${g.results.map((r) => `<tr class="${r.status}"><td>${esc(r.title)}<br><span class="mono">${esc(r.id)}</span></td><td>${esc(STATUS_LABELS[r.status])}</td><td>${esc(r.details)}</td><td>${esc(r.fix) || '—'}</td></tr>`).join('\n')}
+${g.results.map((r) => `<tr class="${r.status}"><td><strong>${esc(r.title)}</strong><br><span class="mono">${esc(r.id)}</span></td><td>${esc(STATUS_LABELS[r.status])}</td><td>${esc(r.details)}</td><td>${esc(r.fix) || '—'}</td></tr>`).join('\n')}
 </table>`,
   )
   .join('\n')}
