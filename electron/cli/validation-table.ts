@@ -1,4 +1,4 @@
-import { STATUS_LABELS, STATUS_ORDER, type CheckResult, type ValidationReport } from '../../shared/prerequisites/report';
+import { describeCounts, STATUS_LABELS, STATUS_ORDER, type CheckResult, type ValidationReport } from '../../shared/prerequisites/report';
 
 const WIDTH = 100;
 const INDENT = ' '.repeat(17);
@@ -20,7 +20,7 @@ export function formatReportTable(report: ValidationReport): string {
     }
   }
   const s = report.summary;
-  lines.push('', `${s.total} checks: ${s.passed} passed, ${s.warnings} warnings, ${s.errors} errors, ${s.notApplicable} not applicable.`);
+  lines.push('', `${s.total} checks: ${describeCounts(s)}.`);
   lines.push(s.errors > 0 ? 'Prerequisites are not met: fix the errors above, then run cdx-setup validate again.' : 'Prerequisites are met.');
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { STATUS_LABELS, STATUS_ORDER, type CheckResult, type ValidationReport, type ValidationStage } from '../../shared/prerequisites/report';
+import { describeCounts, STATUS_LABELS, STATUS_ORDER, type CheckResult, type ValidationReport, type ValidationStage } from '../../shared/prerequisites/report';
 import { renderReportHtml } from '../../shared/prerequisites/report-html';
 import { runValidation, useValidation } from '../prerequisites/validation-store';
 
@@ -74,7 +74,7 @@ function Verdict({ report }: { report: ValidationReport }) {
   return (
     <MessageBar intent={intent} role="status">
       <MessageBarBody>
-        {text} {summary.passed} passed, {summary.warnings} warnings, {summary.errors} errors, {summary.notApplicable} not applicable.
+        {text} {describeCounts(summary)}.
       </MessageBarBody>
     </MessageBar>
   );
@@ -119,7 +119,7 @@ export function PrerequisiteResults({ stage, intro }: { stage: ValidationStage; 
       <Groups results={results} />
       {report && (
         <Dialog open={viewing} onOpenChange={(_e, d) => setViewing(d.open)}>
-          <DialogSurface className="report-dialog">
+          <DialogSurface style={{ maxWidth: 960, width: '90vw' }}>
             <DialogBody>
               <DialogTitle>Prerequisite validation report</DialogTitle>
               <DialogContent>

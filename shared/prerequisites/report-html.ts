@@ -1,5 +1,5 @@
 import { PARAMETER_NAMES } from '../settings/parameters';
-import { STATUS_LABELS, STATUS_ORDER, type ValidationReport } from './report';
+import { describeCounts, STATUS_LABELS, STATUS_ORDER, type ValidationReport } from './report';
 
 /**
  * The report as one self-contained HTML file: inline styles, no scripts, no external resource, so it opens from an
@@ -40,7 +40,7 @@ th { background: #f3f2f1; }
 <tr><th scope="row">Tool</th><td>${esc(report.tool.name)} ${esc(report.tool.version)}</td></tr>
 <tr><th scope="row">Validation</th><td>${report.stage === 'before-configure' ? 'Before configuring (the computer alone)' : 'After configuring (with the ports, certificate, database and accounts chosen)'}</td></tr>
 <tr><th scope="row">Components</th><td>${esc(report.components.map((c) => (c === 'async-server' ? 'Async Server' : c)).join(', '))}</td></tr>
-<tr><th scope="row">Summary</th><td>${summary.total} checks: ${summary.passed} passed, ${summary.warnings} warnings, ${summary.errors} errors, ${summary.notApplicable} not applicable (${Math.round(summary.durationMs)} ms)</td></tr>
+<tr><th scope="row">Summary</th><td>${summary.total} checks: ${describeCounts(summary)} (${Math.round(summary.durationMs)} ms)</td></tr>
 </table>
 ${groups
   .map(
