@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
 import { formatReportTable, formatResultLine } from '../validation-table';
 import { writeReportFiles } from '../../engine/prerequisites/report-files';
+import { sqlProbeFor } from '../../engine/prerequisites/sql-probe-for';
 import { validatePrerequisites } from '../../engine/prerequisites/validate';
 import { loadSettingsFile } from '../../engine/settings-files/load';
 import { TOOL_VERSION } from '../../engine/version';
@@ -30,7 +31,7 @@ export const validateCommand: Command = {
     const report = await validatePrerequisites(
       // Without a settings file only the computer is judged: what depends on the choices waits for them.
       { stage: settingsFile ? 'after-configure' : 'before-configure', components, settings, configure: true, passwordProvided: false },
-      { host, toolVersion: TOOL_VERSION, onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined },
+      { host, toolVersion: TOOL_VERSION, sql: sqlProbeFor(host), onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined },
     );
     io.out(json ? JSON.stringify(report, null, 2) : formatReportTable(report));
     const reportFile = optionalString(args.options.report);

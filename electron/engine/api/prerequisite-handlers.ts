@@ -8,7 +8,7 @@ export const prerequisiteHandlers: HandlerSet<'prerequisites.run'> = {
     const report = await validatePrerequisites(req, {
       host: ctx.host,
       toolVersion: ctx.toolVersion,
-      sql: sqlProbeFor(ctx),
+      sql: sqlProbeFor(ctx.host),
       onResult: (result, completed, total) => ctx.emit('prerequisites.result', { runId: req.runId, result, completed, total }),
     });
     ctx.emit('prerequisites.summary', { runId: req.runId, summary: report.summary });
