@@ -195,3 +195,26 @@ describe('the failure scenario shipped with the tool', () => {
     expect(errors.every((r) => r.fix.length > 20)).toBe(true);
   });
 });
+
+describe('the rehearsal computer seen afresh on every run', () => {
+  it('sees a scenario fixed between two runs (what Revalidate relies on)', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = scenarioFile((s) => (s.computer.sqlcmd = null));
+    const host = rehearsalHost(file);
+    expect((await resultOf('sqlcmd', host)).status).toBe('error');
+    const scenario = JSON.parse(readFileSync(file, 'utf8'));
+    scenario.computer.sqlcmd = 'C:\\Tools\\SQLCMD.EXE';
+    writeFileSync(file, JSON.stringify(scenario));
+    expect((await resultOf('sqlcmd', host)).status).toBe('passed');
+  });
+
+  it('turns a computer that answers too slowly into time-limit errors, not a hang', async () => {
+    const host = rehearsalHost(scenarioFile((s) => (s.computer.factDelayMs = 5_000)));
+    const started = performance.now();
+    const report = await validatePrerequisites(afterConfigure(), { host, toolVersion: 't', defaultTimeoutMs: 200 });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const timedOut = report.results.filter((r) => r.details.includes('did not finish within its time limit of 200 ms'));
+    expect(timedOut.map((r) => r.id)).toContain('iis-role-services');
+    expect(timedOut.every((r) => r.status === 'error')).toBe(true);
+  });
+});
