@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 import { fillConfigure, fillDatabase, GOOD, passPrerequisites, WizardDriver } from './support/wizard';
 
@@ -103,6 +104,10 @@ test('the report opens and the export lists every check', async ({ page, cdx }) 
   await page.goto(cdx.url);
   await toFirstResults(w);
   await expect(page.getByRole('status').filter({ hasText: 'Every prerequisite is met.' })).toBeVisible();
+  await expect(page.getByText(/^A copy of this report is kept with the Setup support files: .*prerequisites-.*\.html$/)).toBeVisible();
+  // The page's own content; the shell (banner, buttons) is the wizard's concern.
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   await page.getByRole('button', { name: 'View report' }).click();
   const dialog = page.getByRole('dialog', { name: 'Prerequisite validation report' });

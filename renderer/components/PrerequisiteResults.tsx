@@ -102,6 +102,11 @@ export function PrerequisiteResults({ stage, intro }: { stage: ValidationStage; 
         </MessageBar>
       )}
       {report && <Verdict report={report} />}
+      {report && (
+        <Text as="p" size={200}>
+          {run?.savedTo ? `A copy of this report is kept with the Setup support files: ${run.savedTo}` : 'No copy of this report could be kept with the Setup support files: export it to keep it.'}
+        </Text>
+      )}
       <div className="button-row">
         <Button onClick={() => void runValidation(stage)} disabled={run?.running}>
           Revalidate

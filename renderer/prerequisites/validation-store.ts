@@ -11,6 +11,8 @@ export interface StageRun {
   streamed: CheckResult[];
   total: number | null;
   report: ValidationReport | null;
+  /** Where the engine kept a copy of the report (HTML), with the Setup support files. */
+  savedTo: string | null;
   error: string | null;
 }
 
@@ -38,7 +40,7 @@ function patchRun(stage: ValidationStage, runId: string, patch: (run: StageRun) 
 /** Runs the validation with what the user chose so far (never the password: only whether one was entered). */
 export async function runValidation(stage: ValidationStage): Promise<void> {
   const runId = `${Date.now().toString(36)}-${++sequence}`;
-  useValidation.setState((s) => ({ runs: { ...s.runs, [stage]: { runId, running: true, streamed: [], total: null, report: null, error: null } } }));
+  useValidation.setState((s) => ({ runs: { ...s.runs, [stage]: { runId, running: true, streamed: [], total: null, report: null, savedTo: null, error: null } } }));
   const { settings, choices, actions } = useWizard.getState();
   // Next stays disabled while the checks run; the wizard re-reads `blocked` when busy clears.
   actions.setBusy(true);
@@ -55,7 +57,7 @@ export async function runValidation(stage: ValidationStage): Promise<void> {
       passwordProvided: useSecrets.getState().appPoolPassword !== '',
       database: { mode: choices.database.mode, authentication: choices.database.authentication, sqlLogin: choices.database.sqlLogin },
     });
-    patchRun(stage, runId, () => (result.ok ? { running: false, report: result.value.report } : { running: false, error: result.error.message }));
+    patchRun(stage, runId, () => (result.ok ? { running: false, report: result.value.report, savedTo: result.value.savedTo?.html ?? null } : { running: false, error: result.error.message }));
   } finally {
     stop();
     actions.setBusy(false);

@@ -55,3 +55,18 @@ describe('prerequisites.run through the engine', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', field: 'stage' } });
   });
 });
+
+describe('the copy kept with the Setup support files', () => {
+  it('is written on every run, in the support files folder of the computer', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const host = rehearsalHost();
+    const engine = createEngine({ host, toolVersion: 't' });
+    const result = await engine.dispatch('prerequisites.run', { runId: 'r', stage: 'before-configure', components: ['async-server'], settings: chosenSettings(), configure: true });
+    if (!result.ok) throw new Error(result.error.message);
+    const { savedTo } = result.value as { savedTo: { html: string; json: string } };
+    expect(savedTo.html.startsWith(host.sandboxRoot)).toBe(true);
+    expect(savedTo.html).toMatch(/reports[\\/]prerequisites-.*\.html$/);
+    expect(existsSync(savedTo.html)).toBe(true);
+    expect(ValidationReport.parse(JSON.parse(readFileSync(savedTo.json, 'utf8'))).results).toHaveLength(ALL_CHECKS.length);
+  });
+});

@@ -18,6 +18,10 @@ export const prerequisiteMethods = {
       passwordProvided: z.boolean().default(false),
       database: z.object({ mode: z.enum(['create', 'existing']), authentication: z.enum(['windows', 'sql']), sqlLogin: z.string().max(128).default('') }).optional(),
     }),
-    z.object({ report: ValidationReport }),
+    z.object({
+      report: ValidationReport,
+      /** A copy kept with the Setup support files (logs), for support staff; null when it could not be written. */
+      savedTo: z.object({ html: z.string(), json: z.string() }).nullable(),
+    }),
   ),
 };
