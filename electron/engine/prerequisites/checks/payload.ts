@@ -17,14 +17,17 @@ export const payloadCheck: PrerequisiteCheck = {
     const fix = `Point WebApplicationServiceBinarySourceFolder at a complete copy of the Async Server files (the folder with manifest.json), or copy them again from the installation media.`;
     if (payload instanceof Error) return error(payload.message, fix);
     const { manifest, root } = payload;
-    const listed = [...manifest.files.map((f) => ({ ...f, kind: 'file' })), ...manifest.database.scripts.map((s) => ({ path: s.path, kind: 'database script' }))];
     const problems: string[] = [];
-    for (const entry of listed) {
-      const real = path.join(root, ...entry.path.split(/[\\/]/));
-      const size = await stat(real).then((s) => (s.isFile() ? s.size : -1), () => null);
-      if (size === null || size < 0) problems.push(`the ${entry.kind} ${entry.path} is missing`);
-      else if ('size' in entry && typeof entry.size === 'number' && entry.size !== size) problems.push(`${entry.path} has ${size} bytes, the manifest says ${entry.size}`);
-      else if ('sha256' in entry && typeof entry.sha256 === 'string' && (await sha256(real)) !== entry.sha256) problems.push(`${entry.path} differs from the manifest (its SHA-256 does not match)`);
+    const real = (relative: string) => path.join(root, ...relative.split(/[\\/]/));
+    const sizeOf = (file: string) => stat(file).then((s) => (s.isFile() ? s.size : null), () => null);
+    for (const file of manifest.files) {
+      const size = await sizeOf(real(file.path));
+      if (size === null) problems.push(`the file ${file.path} is missing`);
+      else if (size !== file.size) problems.push(`${file.path} has ${size} bytes, the manifest says ${file.size}`);
+      else if ((await sha256(real(file.path))) !== file.sha256) problems.push(`${file.path} differs from the manifest (its SHA-256 does not match)`);
+    }
+    for (const script of manifest.database.scripts) {
+      if ((await sizeOf(real(script.path))) === null) problems.push(`the database script ${script.path} is missing`);
     }
     if (problems.length > 0) {
       const shown = problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '');

@@ -1,5 +1,5 @@
 import { validateSettings } from '../../../../shared/settings/rules';
-import { ALL_HOSTS, error, filesOnly, notApplicable, passed, warning, type CheckOutcome, type PrerequisiteCheck } from '../check';
+import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckOutcome, type PrerequisiteCheck } from '../check';
 
 const PORT_FIELDS = { WebSiteHttpsPort: 'HTTPS port', WebSiteTcpPort: 'TCP port' } as const;
 type PortField = keyof typeof PORT_FIELDS;
@@ -48,5 +48,5 @@ export const portsCheck: PrerequisiteCheck = {
 };
 
 function outcome(status: CheckOutcome['status'], lines: string[], fix: string): CheckOutcome {
-  return status === 'passed' ? passed(lines.join(' ')) : status === 'warning' ? warning(lines.join(' '), fix) : error(lines.join(' '), fix);
+  return { status, details: lines.join(' '), fix };
 }
