@@ -30,16 +30,14 @@ export const portsCheck: PrerequisiteCheck = {
     const label = (port: number) => chosen.filter((c) => c.port === port).map((c) => `${PORT_FIELDS[c.field]} ${port}`)[0];
     const busy = probes.filter((p) => p.state === 'in-use');
     const unknown = probes.filter((p) => p.state === 'unknown');
-    const notes = [
-      ...issues.filter((i) => i.severity === 'warning').map((i) => `${PORT_FIELDS[i.field as PortField]}: ${i.message}`),
-      ...(httpsPending ? ['The HTTPS port is chosen on Configure Async Server and checked after it.'] : []),
-    ];
+    const ruleWarnings = issues.filter((i) => i.severity === 'warning').map((i) => `${PORT_FIELDS[i.field as PortField]}: ${i.message}`);
+    const notes = [...ruleWarnings, ...(httpsPending ? ['The HTTPS port is chosen on Configure Async Server and checked after it.'] : [])];
     const freeText = probes.filter((p) => p.state === 'free').map((p) => `${label(p.port)} is free.`);
     if (busy.length > 0) {
       return outcome('error', [...busy.map((p) => `${label(p.port)} is in use: ${p.detail ?? 'another program listens on it'}.`), ...freeText, ...notes],
         `Choose ${busy.length === 1 ? 'another port' : 'other ports'} on Configure Async Server, or stop the program that uses ${busy.length === 1 ? 'it' : 'them'} (netstat -abno shows which one).`);
     }
-    if (unknown.length > 0 || notes.some((n) => !n.startsWith('The HTTPS port is chosen'))) {
+    if (unknown.length > 0 || ruleWarnings.length > 0) {
       return outcome('warning', [...unknown.map((p) => `${label(p.port)}: ${p.detail ?? 'could not be tested'}.`), ...freeText, ...notes],
         unknown.length > 0 ? 'Run the validation as an administrator to test these ports.' : 'Use a nonstandard HTTPS port, as the guide recommends, unless port 443 is free and meant for Async Server.');
     }
