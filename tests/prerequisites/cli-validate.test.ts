@@ -64,6 +64,14 @@ describe('cdx-setup validate', () => {
     expect(flat).toMatch(/\d+ passed, 1 warning, 3 errors, \d+ not applicable/);
   });
 
+  it('on a terminal, shows each check as it finishes', async () => {
+    const io = { ...bufferIo(), interactive: true };
+    let streamed = '';
+    io.err = (t: string) => void (streamed += `${t}\n`);
+    expect(await runCli(['validate', '--rehearsal', '--sandbox', tempDir()], io)).toBe(0);
+    expect(streamed.match(/^Passed {11}.+$/gm)).toHaveLength(12);
+  });
+
   it('writes the HTML and JSON report with --report', async () => {
     const dir = tempDir();
     const { code, stderr } = await validate('--rehearsal', '--sandbox', tempDir(), '--report', path.join(dir, 'report.html'));
