@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
-import { fillConfigure, fillDatabase, GOOD, walkToConfigure, WizardDriver } from './support/wizard';
+import { fillConfigure, fillDatabase, GOOD, passPrerequisites, walkToConfigure, WizardDriver } from './support/wizard';
 import type { Page } from '@playwright/test';
 
 const FIXTURES = path.resolve('tests/fixtures/settings');
@@ -58,6 +58,7 @@ test('Save settings on Ready to install writes the file the CLI reads back, and 
   await w.expectPage('Select a database to use with Async Server');
   await fillDatabase(w);
   await w.next();
+  await passPrerequisites(w);
   await w.expectPage('Ready to install');
 
   const location = page.getByLabel('Settings file location', { exact: true });

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { fillConfigure, fillDatabase, GOOD, walkToConfigure, WizardDriver } from './support/wizard';
+import { fillConfigure, fillDatabase, GOOD, passPrerequisites, walkToConfigure, WizardDriver } from './support/wizard';
 
 test('walks Setup\'s pages to Ready to install and shows the values expanded', async ({ page, cdx }, testInfo) => {
   const w = new WizardDriver(page, testInfo);
@@ -19,6 +19,7 @@ test('walks Setup\'s pages to Ready to install and shows the values expanded', a
   await w.expectPage('Select a database to use with Async Server');
   await fillDatabase(w);
   await w.next();
+  await passPrerequisites(w);
   await w.expectPage('Ready to install');
 
   const async = page.getByRole('table', { name: 'Async Server' });

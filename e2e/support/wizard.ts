@@ -57,6 +57,7 @@ export async function walkToConfigure(w: WizardDriver) {
   await w.next();
   await w.expectPage('Select components');
   await w.next();
+  await passPrerequisites(w);
   await w.expectPage('Configure Async Server');
 }
 
@@ -71,4 +72,11 @@ export async function fillConfigure(w: WizardDriver, values = GOOD) {
 export async function fillDatabase(w: WizardDriver, values = GOOD) {
   await w.fill('Server name', values.server);
   await w.fill('Database name', values.database);
+}
+
+/** A Prerequisite validation results page: wait for the checks, then Next (enabled only when no error remains). */
+export async function passPrerequisites(w: WizardDriver) {
+  await w.expectPage('Prerequisite validation results');
+  await expect(w.page.getByRole('status').filter({ hasText: /\d+ passed, / })).toBeVisible();
+  await w.next();
 }

@@ -5,6 +5,7 @@ import type { WizardPage } from '../wizard/page';
 
 export const INSTALLATION_OPTIONS: { value: InstallationOption; label: string; description: string }[] = [
   { value: 'components', label: 'Commerce Data Exchange components', description: 'Install Async Server and configure it.' },
+  { value: 'validate-only', label: 'Validate prerequisites only', description: 'Check this computer and export the report; nothing is installed.' },
 ];
 
 function InstallationOptionChoice() {

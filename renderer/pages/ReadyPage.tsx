@@ -93,6 +93,7 @@ export const readyPage: WizardPage = {
   id: 'ready',
   title: 'Ready to install',
   component: ReadyToInstall,
+  hidden: (s) => s.choices.option === 'validate-only',
   nextLabel: () => 'Install',
   // Installing arrives with the installation feature; until then the walk ends here.
   blocked: () => true,

@@ -3,6 +3,7 @@ import { configurePage } from '../pages/ConfigurePage';
 import { databasePage } from '../pages/DatabasePage';
 import { installationOptionPage } from '../pages/InstallationOptionPage';
 import { installationTypePage } from '../pages/InstallationTypePage';
+import { prerequisitesAfterPage, prerequisitesBeforePage, prerequisitesOnlyPage } from '../pages/PrerequisitesPage';
 import { readyPage } from '../pages/ReadyPage';
 import { supportFilesPage } from '../pages/SupportFilesPage';
 import type { WizardStore } from '../store/store';
@@ -14,8 +15,11 @@ export const PAGES: WizardPage[] = [
   installationOptionPage,
   installationTypePage,
   componentsPage,
+  prerequisitesBeforePage,
+  prerequisitesOnlyPage,
   configurePage,
   databasePage,
+  prerequisitesAfterPage,
   readyPage,
 ];
 

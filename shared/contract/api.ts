@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './define';
 import { events } from './events';
 import { certificateMethods } from './methods/certificates';
+import { prerequisiteMethods } from './methods/prerequisites';
 import { sessionMethods } from './methods/session';
 import { settingsMethods } from './methods/settings';
 import { settingsFileMethods } from './methods/settings-files';
@@ -15,6 +16,7 @@ export const methods = {
   ...settingsMethods,
   ...certificateMethods,
   ...settingsFileMethods,
+  ...prerequisiteMethods,
 };
 
 export { events };

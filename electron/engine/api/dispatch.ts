@@ -4,6 +4,7 @@ import { describeZodError } from '../../../shared/contract/describe-error';
 import type { EngineContext } from '../engine';
 import { certificateHandlers } from './certificate-handlers';
 import type { HandlerSet } from './handler-types';
+import { prerequisiteHandlers } from './prerequisite-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsFileHandlers } from './settings-file-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -13,6 +14,7 @@ const handlers: HandlerSet<MethodName> = {
   ...settingsHandlers,
   ...certificateHandlers,
   ...settingsFileHandlers,
+  ...prerequisiteHandlers,
 };
 
 /**

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../shared/contract/schemas';
 import type { Host } from './host';
+import { UnsupportedFacts } from './unsupported-facts';
 import { windowsPathUnder } from './windows-paths';
 
 /**
@@ -13,6 +14,7 @@ export class UnsupportedHost implements Host {
   readonly computerName = os.hostname();
   readonly description = `${os.type()} ${os.release()} "${os.hostname()}" (not Windows: nothing can be installed here)`;
   readonly rehearsal = null;
+  readonly facts = new UnsupportedFacts((p) => this.realPath(p));
 
   constructor(private readonly scratchRoot: string) {}
 

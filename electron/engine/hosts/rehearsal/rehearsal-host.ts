@@ -4,6 +4,7 @@ import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { describeCertificate } from '../certificate-file';
 import type { Host } from '../host';
 import { windowsPathUnder } from '../windows-paths';
+import { RehearsalFacts } from './rehearsal-facts';
 import type { LoadedScenario } from './scenario';
 
 /**
@@ -18,6 +19,7 @@ export class RehearsalHost implements Host {
   readonly rehearsal: { scenario: string; sandboxRoot: string };
   readonly drivesRoot: string;
   readonly stateRoot: string;
+  readonly facts: RehearsalFacts;
 
   constructor(
     readonly loaded: LoadedScenario,
@@ -30,6 +32,7 @@ export class RehearsalHost implements Host {
     this.rehearsal = { scenario: scenario.name, sandboxRoot };
     this.drivesRoot = path.join(sandboxRoot, 'drives');
     this.stateRoot = path.join(sandboxRoot, 'state');
+    this.facts = new RehearsalFacts(loaded.file);
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
   }

@@ -3,6 +3,7 @@ import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import type { Host } from '../host';
 import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates';
 import { spawnPowerShell, type PowerShellRunner } from './powershell';
+import { WindowsFacts } from './windows-facts';
 
 /** The production host: this Windows computer, changed through PowerShell. */
 export class WindowsHost implements Host {
@@ -10,8 +11,11 @@ export class WindowsHost implements Host {
   readonly computerName = os.hostname();
   readonly description = `${os.version()} "${os.hostname()}"`;
   readonly rehearsal = null;
+  readonly facts: WindowsFacts;
 
-  constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {}
+  constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {
+    this.facts = new WindowsFacts(powershell);
+  }
 
   async environment(): Promise<Record<string, string>> {
     return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));

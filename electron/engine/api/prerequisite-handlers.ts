@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { ok } from '../../../shared/contract/define';
+import { writeReportFiles } from '../prerequisites/report-files';
+import { sqlProbeFor } from '../prerequisites/sql-probe-for';
+import { validatePrerequisites } from '../prerequisites/validate';
+import type { HandlerSet } from './handler-types';
+
+export const prerequisiteHandlers: HandlerSet<'prerequisites.run'> = {
+  async 'prerequisites.run'(req, ctx) {
+    const report = await validatePrerequisites(req, {
+      host: ctx.host,
+      toolVersion: ctx.toolVersion,
+      sql: sqlProbeFor(ctx.host),
+      onResult: (result, completed, total) => ctx.emit('prerequisites.result', { runId: req.runId, result, completed, total }),
+    });
+    ctx.emit('prerequisites.summary', { runId: req.runId, summary: report.summary });
+    let savedTo: { html: string; json: string } | null = null;
+    try {
+      const stamp = report.time.replace(/[:.]/g, '-');
+      savedTo = await writeReportFiles(report, path.join(await ctx.supportFiles.realDir(), 'reports', `prerequisites-${stamp}`));
+    } catch {
+      // The report is still shown and can be exported; only the kept copy is missing, and the page says so.
+    }
+    return ok({ report, savedTo });
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * What the prerequisite checks ask of a computer. Each host answers in its own way: the Windows host through
+ * PowerShell, the rehearsal host from its scenario (re-read on every call, so a fixed scenario is seen on Revalidate),
+ * and every host binds ports and measures disks for real where it can.
+ */
+export interface ComputerFacts {
+  /** The process runs with administrator rights (elevated token). */
+  elevated: boolean;
+  os: { caption: string; version: string; server: boolean };
+  /** HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full Release; null when .NET 4.5+ is absent. */
+  dotNetRelease: number | null;
+  /** The effective PowerShell execution policy (Restricted, RemoteSigned, …). */
+  executionPolicy: string;
+  /** Where sqlcmd.exe is, or null when it is not on the computer. */
+  sqlcmd: string | null;
+  pendingReboot: boolean;
+  /** Another installation (Windows Installer or CDX Setup) is running now. */
+  setupRunning: boolean;
+}
+
+/** The IIS role services (Windows feature names) Async Server needs. */
+export const IIS_ROLE_SERVICES = {
+  'Web-Server': 'Web Server (IIS)',
+  'Web-Asp-Net45': 'ASP.NET 4.5',
+  'NET-WCF-HTTP-Activation45': 'WCF Services: HTTP Activation',
+  'NET-WCF-TCP-Activation45': 'WCF Services: TCP Activation (non-HTTP activation)',
+  'Web-Scripting-Tools': 'IIS Management Scripts and Tools',
+} as const;
+export type IisRoleService = keyof typeof IIS_ROLE_SERVICES;
+export const IIS_ROLE_SERVICE_NAMES = Object.keys(IIS_ROLE_SERVICES) as IisRoleService[];
+
+export interface PortProbe {
+  port: number;
+  /** free: nothing listens; in-use: something does; unknown: this process may not bind it (why in detail). */
+  state: 'free' | 'in-use' | 'unknown';
+  detail?: string;
+}
+
+export interface HostFacts {
+  /** null on a computer that is not Windows: there is nothing Windows-specific to ask. */
+  computer(): Promise<ComputerFacts | null>;
+  /** The installed role services among those Async Server needs; null when not Windows. */
+  iisRoleServices(): Promise<IisRoleService[] | null>;
+  probePorts(ports: number[]): Promise<PortProbe[]>;
+  /** Whether each account name resolves to a security identifier; null when accounts cannot be looked up here. */
+  resolveAccounts(names: string[]): Promise<Record<string, boolean> | null>;
+  /** Free bytes on the volume that holds this Windows path (or would, once its folders exist). */
+  diskFreeBytes(windowsPath: string): Promise<number>;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { describeZodError } from '../../../../shared/contract/describe-error';
+import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type IisRoleService } from '../facts';
+
+/**
+ * The PowerShell behind the Windows host's facts. Inputs travel in `$Data` (never spliced into the text), and each
+ * script answers one JSON object that the parsers below check before anything trusts it.
+ */
+export const COMPUTER_FACTS_SCRIPT = `
+$identity = [Security.Principal.WindowsIdentity]::GetCurrent()
+$principal = New-Object Security.Principal.WindowsPrincipal($identity)
+$os = Get-CimInstance -ClassName Win32_OperatingSystem
+$ndp = Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full' -Name Release -ErrorAction SilentlyContinue
+$sqlcmd = Get-Command -Name 'sqlcmd.exe' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+# The bootstrap runs with -ExecutionPolicy Bypass (Process scope): the policy scripts would get is the first other scope set.
+$policy = 'Undefined'
+foreach ($scope in 'MachinePolicy', 'UserPolicy', 'CurrentUser', 'LocalMachine') {
+  $p = [string](Get-ExecutionPolicy -Scope $scope)
+  if ($p -ne 'Undefined') { $policy = $p; break }
+}
+$reboot = (Test-Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending') -or
+  (Test-Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired') -or
+  ($null -ne (Get-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Session Manager' -Name PendingFileRenameOperations -ErrorAction SilentlyContinue))
+# Windows Installer holds this mutex while an installation runs.
+$installing = $false
+try { $mutex = [System.Threading.Mutex]::OpenExisting('Global\\_MSIExecute'); $mutex.Dispose(); $installing = $true } catch { }
+[pscustomobject]@{
+  elevated = $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+  caption = [string]$os.Caption
+  version = [string]$os.Version
+  productType = [int]$os.ProductType
+  dotNetRelease = if ($ndp) { [int]$ndp.Release } else { $null }
+  executionPolicy = $policy
+  sqlcmd = if ($sqlcmd) { [string]$sqlcmd.Source } else { $null }
+  pendingReboot = [bool]$reboot
+  setupRunning = $installing
+}
+`;
+
+const RawComputerFacts = z.object({
+  elevated: z.boolean(),
+  caption: z.string(),
+  version: z.string(),
+  /** Win32_OperatingSystem.ProductType: 1 workstation, 2 domain controller, 3 server. */
+  productType: z.number().int(),
+  dotNetRelease: z.number().int().nullable(),
+  executionPolicy: z.string(),
+  sqlcmd: z.string().nullable(),
+  pendingReboot: z.boolean(),
+  setupRunning: z.boolean(),
+});
+
+export function parseComputerFacts(raw: unknown): ComputerFacts {
+  const parsed = RawComputerFacts.safeParse(raw);
+  if (!parsed.success) throw new Error(`The computer's facts came back in an unexpected form: ${describeZodError(parsed.error)}`);
+  const r = parsed.data;
+  const server = r.productType !== 1;
+  return {
+    elevated: r.elevated,
+    os: { caption: r.caption.trim(), version: r.version, server },
+    dotNetRelease: r.dotNetRelease,
+    executionPolicy: r.executionPolicy === 'Undefined' ? defaultExecutionPolicy(r.version, server) : r.executionPolicy,
+    sqlcmd: r.sqlcmd,
+    pendingReboot: r.pendingReboot,
+    setupRunning: r.setupRunning,
+  };
+}
+
+/** With no scope set, Windows applies its default: RemoteSigned on Windows Server 2012 R2 and later, else Restricted. */
+function defaultExecutionPolicy(version: string, server: boolean): string {
+  const [major, minor] = version.split('.').map(Number);
+  return server && (major > 6 || (major === 6 && minor >= 3)) ? 'RemoteSigned' : 'Restricted';
+}
+
+export const IIS_ROLE_SERVICES_SCRIPT = `
+Import-Module ServerManager
+@(Get-WindowsFeature -Name @($Data.names) | Where-Object { $_.Installed } | ForEach-Object { [string]$_.Name })
+`;
+
+export function parseIisRoleServices(raw: unknown): IisRoleService[] {
+  // ConvertTo-Json turns an empty result into null and a one-element array into the element itself.
+  const list = raw === null || raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  if (!list.every((x): x is string => typeof x === 'string')) throw new Error('The installed IIS role services came back in an unexpected form.');
+  const known = new Set<string>(IIS_ROLE_SERVICE_NAMES);
+  return list.filter((name) => known.has(name)) as IisRoleService[];
+}
+
+export const RESOLVE_ACCOUNTS_SCRIPT = `
+$answer = @{}
+foreach ($name in @($Data.names)) {
+  # NTAccount does not know the .\\user form: it means this computer.
+  $lookup = if ($name.StartsWith('.\\')) { $env:COMPUTERNAME + $name.Substring(1) } else { $name }
+  try {
+    $null = (New-Object System.Security.Principal.NTAccount($lookup)).Translate([System.Security.Principal.SecurityIdentifier])
+    $answer[$name] = $true
+  } catch {
+    $answer[$name] = $false
+  }
+}
+$answer
+`;
+
+export function parseResolvedAccounts(raw: unknown, names: string[]): Record<string, boolean> {
+  const parsed = z.record(z.string(), z.boolean()).safeParse(raw);
+  if (!parsed.success) throw new Error('The account lookup came back in an unexpected form.');
+  return Object.fromEntries(names.map((n) => [n, parsed.data[n] === true]));
+}

@@ -1,0 +1,35 @@
+import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type HostFacts, type IisRoleService, type PortProbe } from '../facts';
+import { bindProbe, freeBytesAt } from '../local-probes';
+import { COMPUTER_FACTS_SCRIPT, IIS_ROLE_SERVICES_SCRIPT, parseComputerFacts, parseIisRoleServices, parseResolvedAccounts, RESOLVE_ACCOUNTS_SCRIPT } from './facts-scripts';
+import type { PowerShellRunner } from './powershell';
+
+/** This Windows computer's facts: PowerShell for what only Windows knows, real binds and disk queries for the rest. */
+export class WindowsFacts implements HostFacts {
+  constructor(private readonly powershell: PowerShellRunner) {}
+
+  private async run<T>(what: string, script: string, data: unknown, parse: (raw: unknown) => T): Promise<T> {
+    const outcome = await this.powershell.run<unknown>(script, data);
+    if (!outcome.ok) throw new Error(`${what} could not be read: ${outcome.error}`);
+    return parse(outcome.value);
+  }
+
+  computer(): Promise<ComputerFacts> {
+    return this.run('The computer\'s facts', COMPUTER_FACTS_SCRIPT, {}, parseComputerFacts);
+  }
+
+  iisRoleServices(): Promise<IisRoleService[]> {
+    return this.run('The installed IIS role services', IIS_ROLE_SERVICES_SCRIPT, { names: IIS_ROLE_SERVICE_NAMES }, parseIisRoleServices);
+  }
+
+  probePorts(ports: number[]): Promise<PortProbe[]> {
+    return Promise.all(ports.map(bindProbe));
+  }
+
+  resolveAccounts(names: string[]): Promise<Record<string, boolean>> {
+    return this.run('The accounts', RESOLVE_ACCOUNTS_SCRIPT, { names }, (raw) => parseResolvedAccounts(raw, names));
+  }
+
+  diskFreeBytes(windowsPath: string): Promise<number> {
+    return freeBytesAt(windowsPath);
+  }
+}

@@ -1,0 +1,29 @@
+import type { PrerequisiteCheck } from '../check';
+import { accountsCheck } from './accounts';
+import { certificateCheck } from './certificate';
+import { diskSpaceCheck } from './disk-space';
+import { foldersCheck } from './folders';
+import { iisRoleServicesCheck } from './iis';
+import { payloadCheck } from './payload';
+import { portsCheck } from './ports';
+import { sqlServerCheck } from './sql-server';
+import { dotNetCheck, elevatedCheck, executionPolicyCheck, operatingSystemCheck, pendingRebootCheck, setupRunningCheck, sqlcmdCheck } from './system';
+
+/** Every prerequisite check, in the order reports list them. */
+export const ALL_CHECKS: PrerequisiteCheck[] = [
+  elevatedCheck,
+  operatingSystemCheck,
+  dotNetCheck,
+  iisRoleServicesCheck,
+  sqlcmdCheck,
+  executionPolicyCheck,
+  portsCheck,
+  certificateCheck,
+  accountsCheck,
+  sqlServerCheck,
+  diskSpaceCheck,
+  foldersCheck,
+  payloadCheck,
+  setupRunningCheck,
+  pendingRebootCheck,
+];

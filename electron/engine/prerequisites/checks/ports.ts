@@ -1,0 +1,50 @@
+import { validateSettings } from '../../../../shared/settings/rules';
+import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckOutcome, type PrerequisiteCheck } from '../check';
+
+const PORT_FIELDS = { WebSiteHttpsPort: 'HTTPS port', WebSiteTcpPort: 'TCP port' } as const;
+type PortField = keyof typeof PORT_FIELDS;
+
+/** HTTPS and TCP ports: valid and distinct by the shared rules, then free on the computer (a real bind, or the scenario). */
+export const portsCheck: PrerequisiteCheck = {
+  id: 'ports',
+  title: 'HTTPS and TCP ports free',
+  components: ['async-server'],
+  hosts: ALL_HOSTS,
+  async run(ctx) {
+    const skip = filesOnly(ctx);
+    if (skip) return skip;
+    const s = ctx.expanded;
+    const httpsPending = ctx.stage === 'before-configure' && s.WebSiteHttpsPort.trim() === '';
+    const fields = (Object.keys(PORT_FIELDS) as PortField[]).filter((f) => !(f === 'WebSiteHttpsPort' && httpsPending));
+    const issues = validateSettings(s, { configure: true }).filter((i) => (fields as string[]).includes(i.field));
+    const ruleErrors = issues.filter((i) => i.severity === 'error');
+    if (ruleErrors.length > 0) {
+      return error(
+        ruleErrors.map((i) => `${PORT_FIELDS[i.field as PortField]} (${i.field}): ${i.message}`).join(' '),
+        'Correct the ports on Configure Async Server (or WebSiteHttpsPort and WebSiteTcpPort in the settings file).',
+      );
+    }
+    const chosen = fields.filter((f) => s[f].trim() !== '').map((f) => ({ field: f, port: Number(s[f]) }));
+    if (chosen.length === 0) return notApplicable('No port is chosen yet: the ports are checked after Configure Async Server.');
+    const probes = await ctx.host.facts.probePorts(chosen.map((c) => c.port));
+    const label = (port: number) => chosen.filter((c) => c.port === port).map((c) => `${PORT_FIELDS[c.field]} ${port}`)[0];
+    const busy = probes.filter((p) => p.state === 'in-use');
+    const unknown = probes.filter((p) => p.state === 'unknown');
+    const ruleWarnings = issues.filter((i) => i.severity === 'warning').map((i) => `${PORT_FIELDS[i.field as PortField]}: ${i.message}`);
+    const notes = [...ruleWarnings, ...(httpsPending ? ['The HTTPS port is chosen on Configure Async Server and checked after it.'] : [])];
+    const freeText = probes.filter((p) => p.state === 'free').map((p) => `${label(p.port)} is free.`);
+    if (busy.length > 0) {
+      return outcome('error', [...busy.map((p) => `${label(p.port)} is in use: ${p.detail ?? 'another program listens on it'}.`), ...freeText, ...notes],
+        `Choose ${busy.length === 1 ? 'another port' : 'other ports'} on Configure Async Server, or stop the program that uses ${busy.length === 1 ? 'it' : 'them'} (netstat -abno shows which one).`);
+    }
+    if (unknown.length > 0 || ruleWarnings.length > 0) {
+      return outcome('warning', [...unknown.map((p) => `${label(p.port)}: ${p.detail ?? 'could not be tested'}.`), ...freeText, ...notes],
+        unknown.length > 0 ? 'Run the validation as an administrator to test these ports.' : 'Use a nonstandard HTTPS port, as the guide recommends, unless port 443 is free and meant for Async Server.');
+    }
+    return outcome('passed', [...freeText, ...notes], '');
+  },
+};
+
+function outcome(status: CheckOutcome['status'], lines: string[], fix: string): CheckOutcome {
+  return { status, details: lines.join(' '), fix };
+}

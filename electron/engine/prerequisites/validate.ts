@@ -1,0 +1,80 @@
+import type { ComponentId } from '../../../shared/contract/schemas';
+import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type ValidationReport, type ValidationStage } from '../../../shared/prerequisites/report';
+import { expandSettings } from '../../../shared/settings/expand';
+import { normalizeSettings } from '../../../shared/settings/rules';
+import type { Settings } from '../../../shared/settings/parameters';
+import type { Host } from '../hosts/host';
+import { loadPayload, type LoadedPayload } from '../payload/manifest';
+import type { CheckContext, DatabaseTarget, PrerequisiteCheck } from './check';
+import { ALL_CHECKS } from './checks/index';
+import { runChecks, type RunOptions } from './run-checks';
+import type { SqlPrerequisiteProbe } from './sql-capability';
+
+export interface ValidationRequest {
+  stage: ValidationStage;
+  components: ComponentId[];
+  settings: Settings;
+  configure: boolean;
+  passwordProvided: boolean;
+  database?: DatabaseTarget;
+}
+
+export interface ValidationOptions extends RunOptions {
+  host: Host;
+  toolVersion: string;
+  sql?: SqlPrerequisiteProbe | null;
+  /** Tests and the benchmark swap in their own checks; every check otherwise. */
+  checks?: PrerequisiteCheck[];
+}
+
+/** One validation run: the checks that concern the components, side by side, and the report of what they found. */
+export async function validatePrerequisites(request: ValidationRequest, options: ValidationOptions): Promise<ValidationReport> {
+  const time = new Date();
+  const started = performance.now();
+  const { host } = options;
+  const settings = normalizeSettings(request.settings);
+  const { expanded } = expandSettings(settings, await host.environment());
+  const ctx: CheckContext = {
+    host,
+    stage: request.stage,
+    components: request.components,
+    settings,
+    expanded,
+    configure: request.configure,
+    database: request.database ?? null,
+    sql: options.sql ?? null,
+    computer: once(() => host.facts.computer()),
+    payload: once(() => payloadOf(host, expanded.WebApplicationServiceBinarySourceFolder)),
+  };
+  const checks = (options.checks ?? ALL_CHECKS).filter((c) => c.components.some((id) => request.components.includes(id)));
+  const results: CheckResult[] = await runChecks(checks, ctx, options);
+  return {
+    schema: REPORT_SCHEMA,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'cdx-setup', version: options.toolVersion },
+    time: time.toISOString(),
+    computer: { name: host.computerName, hostKind: host.kind, description: host.description, rehearsalScenario: host.rehearsal?.scenario ?? null },
+    stage: request.stage,
+    components: request.components,
+    settings,
+    secrets: { AppPoolPassword: request.passwordProvided ? 'entered (not shown)' : 'not entered' },
+    configure: request.configure,
+    summary: summarize(results, Math.round(performance.now() - started)),
+    results,
+  };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= make());
+}
+
+async function payloadOf(host: Host, folder: string): Promise<LoadedPayload | Error | null> {
+  if (folder.trim() === '') return null;
+  try {
+    return await loadPayload(host.realPath(folder.trim()));
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+

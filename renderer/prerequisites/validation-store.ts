@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import type { CheckResult, ValidationReport, ValidationStage } from '../../shared/prerequisites/report';
+import { api } from '../api/client';
+import { useSecrets } from '../store/secrets';
+import { useWizard } from '../store/store';
+
+export interface StageRun {
+  runId: string;
+  running: boolean;
+  /** Results as they arrive, before the report is complete. */
+  streamed: CheckResult[];
+  total: number | null;
+  report: ValidationReport | null;
+  /** Where the engine kept a copy of the report (HTML), with the Setup support files. */
+  savedTo: string | null;
+  error: string | null;
+}
+
+interface ValidationState {
+  runs: Partial<Record<ValidationStage, StageRun>>;
+}
+
+/**
+ * The validation runs of pages 5 and 8, apart from the wizard store: a report is derived from the choices, never
+ * one of them, and it does not belong in anything that saves the wizard's state.
+ */
+export const useValidation = create<ValidationState>()(() => ({ runs: {} }));
+
+let sequence = 0;
+
+function patchRun(stage: ValidationStage, runId: string, patch: (run: StageRun) => Partial<StageRun>) {
+  useValidation.setState((s) => {
+    const run = s.runs[stage];
+    // A later run replaced this one (Revalidate pressed twice): its news is stale.
+    if (!run || run.runId !== runId) return s;
+    return { runs: { ...s.runs, [stage]: { ...run, ...patch(run) } } };
+  });
+}
+
+/** Runs the validation with what the user chose so far (never the password: only whether one was entered). */
+export async function runValidation(stage: ValidationStage): Promise<void> {
+  const runId = `${Date.now().toString(36)}-${++sequence}`;
+  useValidation.setState((s) => ({ runs: { ...s.runs, [stage]: { runId, running: true, streamed: [], total: null, report: null, savedTo: null, error: null } } }));
+  const { settings, choices, actions } = useWizard.getState();
+  // Next stays disabled while the checks run; the wizard re-reads `blocked` when busy clears.
+  actions.setBusy(true);
+  const stop = api.on('prerequisites.result', (e) => {
+    if (e.runId === runId) patchRun(stage, runId, (run) => ({ streamed: [...run.streamed, e.result], total: e.total }));
+  });
+  try {
+    const result = await api.call('prerequisites.run', {
+      runId,
+      stage,
+      components: choices.components,
+      settings,
+      configure: stage === 'before-configure' ? true : choices.configure,
+      passwordProvided: useSecrets.getState().appPoolPassword !== '',
+      database: { mode: choices.database.mode, authentication: choices.database.authentication, sqlLogin: choices.database.sqlLogin },
+    });
+    patchRun(stage, runId, () => (result.ok ? { running: false, report: result.value.report, savedTo: result.value.savedTo?.html ?? null } : { running: false, error: result.error.message }));
+  } finally {
+    stop();
+    actions.setBusy(false);
+  }
+}
+
+/** Next waits for a finished run without errors. */
+export function validationBlocks(stage: ValidationStage): boolean {
+  const run = useValidation.getState().runs[stage];
+  return !run || run.running || !run.report || run.report.summary.errors > 0;
+}

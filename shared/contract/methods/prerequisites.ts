@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { ComponentId, SettingsSchema } from '../schemas';
+import { ValidationReport, ValidationStage } from '../../prerequisites/report';
+
+export const prerequisiteMethods = {
+  /**
+   * Runs every prerequisite check that applies; results stream as `prerequisites.result` events tagged with runId,
+   * then the whole report answers. The password never comes here, only whether one was entered.
+   */
+  'prerequisites.run': method(
+    z.object({
+      runId: z.string().min(1).max(64),
+      stage: ValidationStage,
+      components: z.array(ComponentId).min(1),
+      settings: SettingsSchema,
+      configure: z.boolean(),
+      passwordProvided: z.boolean().default(false),
+      database: z.object({ mode: z.enum(['create', 'existing']), authentication: z.enum(['windows', 'sql']), sqlLogin: z.string().max(128).default('') }).optional(),
+    }),
+    z.object({
+      report: ValidationReport,
+      /** A copy kept with the Setup support files (logs), for support staff; null when it could not be written. */
+      savedTo: z.object({ html: z.string(), json: z.string() }).nullable(),
+    }),
+  ),
+};

@@ -1,0 +1,220 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validatePrerequisites } from '../../electron/engine/prerequisites/validate';
+import { ALL_CHECKS } from '../../electron/engine/prerequisites/checks/index';
+import type { SqlPrerequisiteProbe } from '../../electron/engine/prerequisites/sql-capability';
+import { afterConfigure, chosenSettings, EXPIRED_THUMBPRINT, NO_KEY_THUMBPRINT, rehearsalHost, resultOf, scenarioFile, SCENARIOS, SELF_SIGNED_THUMBPRINT } from './helpers';
+import { createHash } from 'node:crypto';
+
+describe('the default scenario', () => {
+  it('passes every check before configuring', async () => {
+    const report = await validatePrerequisites(
+      { stage: 'before-configure', components: ['async-server'], settings: chosenSettings({ WebSiteHttpsPort: '', WebSiteSSLCertificateThumbprint: '', HQMessageDatabaseServerName: '', AppPoolUser: '' }), configure: true, passwordProvided: false },
+      { host: rehearsalHost(), toolVersion: 'test' },
+    );
+    expect(report.results.map((r) => r.id)).toEqual(ALL_CHECKS.map((c) => c.id));
+    expect(report.results.filter((r) => r.status === 'error' || r.status === 'warning')).toEqual([]);
+    expect(report.summary.outcome).toBe('passed');
+  });
+
+  it('has no error after configuring; SQL Server is honestly reported as not yet checked', async () => {
+    const report = await validatePrerequisites(afterConfigure(), { host: rehearsalHost(), toolVersion: 'test' });
+    expect(report.results.filter((r) => r.status === 'error')).toEqual([]);
+    const sql = report.results.find((r) => r.id === 'sql-server')!;
+    expect(sql.status).toBe('warning');
+    expect(sql.details).toMatch(/^Not yet checked/);
+  });
+});
+
+describe('system facts from the scenario', () => {
+  it.each([
+    ['elevated', { elevated: false }, 'error', /administrator rights/],
+    ['dotnet-framework', { dotNetRelease: null }, 'error', /not installed/],
+    ['dotnet-framework', { dotNetRelease: 378389 }, 'passed', /4\.5 is installed/],
+    ['sqlcmd', { sqlcmd: null }, 'error', /SQLCMD/],
+    ['execution-policy', { executionPolicy: 'Restricted' }, 'warning', /Restricted/],
+    ['setup-running', { setupRunning: true }, 'error', /Another installation/],
+    ['pending-reboot', { pendingReboot: true }, 'warning', /restart/],
+    ['os-version', { os: { caption: 'Microsoft Windows Server 2008', version: '6.0.6002' } }, 'error', /older than Windows Server 2008 R2/],
+    ['os-version', { os: { caption: 'Microsoft Windows 8.1 Pro', version: '6.3.9600' } }, 'warning', /client edition/],
+    ['disk-space', { diskFreeBytes: 10 * 1024 ** 2 }, 'error', /Only 10\.0 MB free/],
+  ])('%s with %j is %s', async (id, computer, status, details) => {
+    const host = rehearsalHost(scenarioFile((s) => Object.assign(s.computer, computer)));
+    const result = await resultOf(id, host);
+    expect(result.status).toBe(status);
+    expect(result.details).toMatch(details);
+    if (status !== 'passed') expect(result.fix).not.toBe('');
+  });
+
+  it('explains a scenario whose facts are invalid, naming the file and the field', async () => {
+    const file = scenarioFile((s) => (s.computer.executionPolicy = 'Sometimes'));
+    const result = await resultOf('execution-policy', rehearsalHost(file));
+    expect(result.status).toBe('error');
+    expect(result.details).toContain(file);
+    expect(result.details).toContain('computer.executionPolicy');
+  });
+});
+
+describe('IIS role services', () => {
+  it('names the missing role service and how to install it', async () => {
+    const host = rehearsalHost(scenarioFile((s) => (s.iis.roleServices = ['Web-Server', 'Web-Asp-Net45', 'NET-WCF-TCP-Activation45', 'Web-Scripting-Tools'])));
+    const result = await resultOf('iis-role-services', host);
+    expect(result.status).toBe('error');
+    expect(result.details).toContain('WCF Services: HTTP Activation');
+    expect(result.fix).toContain('Install-WindowsFeature NET-WCF-HTTP-Activation45');
+  });
+
+  it('needs non-HTTP activation only when a TCP port is set', async () => {
+    const host = rehearsalHost(scenarioFile((s) => (s.iis.roleServices = ['Web-Server', 'Web-Asp-Net45', 'NET-WCF-HTTP-Activation45', 'Web-Scripting-Tools'])));
+    expect((await resultOf('iis-role-services', host)).status).toBe('error');
+    expect((await resultOf('iis-role-services', host, afterConfigure(chosenSettings({ WebSiteTcpPort: '' }))))).toMatchObject({ status: 'passed' });
+  });
+
+  it('does not apply when Setup only places the files', async () => {
+    const host = rehearsalHost(scenarioFile((s) => (s.iis.roleServices = [])));
+    expect((await resultOf('iis-role-services', host, afterConfigure(chosenSettings(), { configure: false }))).status).toBe('not-applicable');
+  });
+});
+
+describe('ports', () => {
+  it('fails on a busy HTTPS port, naming the port', async () => {
+    const result = await resultOf('ports', rehearsalHost(scenarioFile((s) => s.network.portsInUse.push(8443))));
+    expect(result.status).toBe('error');
+    expect(result.details).toContain('HTTPS port 8443 is in use');
+  });
+
+  it('uses the shared rules: equal ports are an error, 443 a warning', async () => {
+    const host = rehearsalHost(scenarioFile((s) => (s.network.portsInUse = [])));
+    const same = await resultOf('ports', host, afterConfigure(chosenSettings({ WebSiteTcpPort: '8443' })));
+    expect(same.status).toBe('error');
+    expect(same.details).toContain('The TCP port must differ from the HTTPS port.');
+    const standard = await resultOf('ports', host, afterConfigure(chosenSettings({ WebSiteHttpsPort: '443' })));
+    expect(standard.status).toBe('warning');
+    expect(standard.details).toMatch(/443/);
+  });
+
+  it('passes when both ports are free', async () => {
+    expect(await resultOf('ports', rehearsalHost())).toMatchObject({ status: 'passed', details: 'HTTPS port 8443 is free. TCP port 808 is free.' });
+  });
+});
+
+describe('certificate', () => {
+  const host = rehearsalHost(scenarioFile());
+  it.each([
+    [NO_KEY_THUMBPRINT, 'error', /private key is not in the store/],
+    [EXPIRED_THUMBPRINT, 'error', /not valid now/],
+    [SELF_SIGNED_THUMBPRINT, 'warning', /self-signed/],
+    ['AB'.repeat(20), 'error', /No certificate with the thumbprint/],
+    ['d0 74 38 27 ef d9 bf a2 00 59 ce 80 15 7d f8 b8 b7 4e e5 0b\u200e', 'passed', /with its private key/],
+  ])('%s is %s', async (thumbprint, status, details) => {
+    const result = await resultOf('certificate', host, afterConfigure(chosenSettings({ WebSiteSSLCertificateThumbprint: thumbprint })));
+    expect(result.status).toBe(status);
+    expect(result.details).toMatch(details);
+  });
+
+  it('looks in the chosen store', async () => {
+    const result = await resultOf('certificate', host, afterConfigure(chosenSettings({ WebSiteSSLCertificateStore: 'WebHosting' })));
+    expect(result).toMatchObject({ status: 'error' });
+    expect(result.details).toContain('LocalMachine\\WebHosting');
+  });
+});
+
+describe('accounts', () => {
+  it('fails when an account does not resolve, and passes for built-in accounts', async () => {
+    const host = rehearsalHost();
+    const missing = await resultOf('accounts', host, afterConfigure(chosenSettings({ AppPoolUser: 'CONTOSO\\nobody' })));
+    expect(missing.status).toBe('error');
+    expect(missing.details).toContain('CONTOSO\\nobody (AppPoolUser) cannot be found');
+    expect((await resultOf('accounts', host, afterConfigure(chosenSettings({ AppPoolUser: 'NT Authority\\Network Service' })))).status).toBe('passed');
+  });
+});
+
+describe('SQL Server through the database feature\'s probe', () => {
+  const run = (probe: SqlPrerequisiteProbe, mode: 'create' | 'existing' = 'create') =>
+    validatePrerequisites(afterConfigure(chosenSettings(), { database: { mode, authentication: 'windows', sqlLogin: '' } }), { host: rehearsalHost(), toolVersion: 't', sql: probe }).then(
+      (r) => r.results.find((x) => x.id === 'sql-server')!,
+    );
+  it('passes, warns nothing, or fails by what the probe finds', async () => {
+    const reachable = { reachable: true as const, version: '11.0', databaseExists: false, canCreateDatabase: true, canUseDatabase: false };
+    expect((await run({ probe: async () => reachable })).status).toBe('passed');
+    expect((await run({ probe: async () => ({ ...reachable, canCreateDatabase: false }) })).details).toMatch(/may not create databases/);
+    expect((await run({ probe: async () => reachable }, 'existing')).details).toMatch(/does not exist/);
+    expect((await run({ probe: async () => ({ reachable: false, message: 'timeout' }) })).status).toBe('error');
+  });
+  it('asks for the named instance when one is set', async () => {
+    let asked = '';
+    await validatePrerequisites(afterConfigure(chosenSettings({ HQMessageDatabaseServerNamedInstanceName: 'SQLHQ01\\AX' })), {
+      host: rehearsalHost(),
+      toolVersion: 't',
+      sql: { probe: async (r) => ((asked = r.instance), { reachable: false, message: 'x' }) },
+    });
+    expect(asked).toBe('SQLHQ01\\AX');
+  });
+});
+
+describe('payload and working folders, for real in the sandbox', () => {
+  it('passes on a complete payload and names a changed file', async () => {
+    const host = rehearsalHost();
+    const folder = host.realPath('C:\\CDX\\Payload');
+    mkdirSync(path.join(folder, 'bin'), { recursive: true });
+    const content = 'assembly';
+    writeFileSync(path.join(folder, 'bin/Async.dll'), content);
+    const manifest = {
+      component: 'async-server',
+      version: '6.3.1000',
+      files: [{ path: 'bin/Async.dll', size: content.length, sha256: createHash('sha256').update(content).digest('hex') }],
+    };
+    writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const request = afterConfigure(chosenSettings({ WebApplicationServiceBinarySourceFolder: 'C:\\CDX\\Payload' }));
+    expect((await resultOf('payload', host, request)).status).toBe('passed');
+    writeFileSync(path.join(folder, 'bin/Async.dll'), 'ASSEMBLY');
+    const changed = await resultOf('payload', host, request);
+    expect(changed.status).toBe('error');
+    expect(changed.details).toContain('bin/Async.dll differs from the manifest');
+    writeFileSync(path.join(folder, 'manifest.json'), '{ "component": "async-server" }');
+    expect((await resultOf('payload', host, request)).details).toMatch(/not a valid payload manifest/);
+  });
+
+  it('fails when a file is in the way of a working folder', async () => {
+    const host = rehearsalHost();
+    mkdirSync(host.realPath('C:\\inetpub'), { recursive: true });
+    writeFileSync(host.realPath('C:\\inetpub\\AsyncServerSite'), 'not a folder');
+    const result = await resultOf('working-folders', host);
+    expect(result.status).toBe('error');
+    expect(result.details).toContain('a file is in the way');
+  });
+});
+
+describe('the failure scenario shipped with the tool', () => {
+  it('fails the port, the certificate and the IIS role service, each with its fix', async () => {
+    const host = rehearsalHost(path.join(SCENARIOS, 'prereq-failures/scenario.json'));
+    const report = await validatePrerequisites(afterConfigure(chosenSettings({ WebSiteSSLCertificateThumbprint: NO_KEY_THUMBPRINT })), { host, toolVersion: 't' });
+    const errors = report.results.filter((r) => r.status === 'error');
+    expect(errors.map((r) => r.id).sort()).toEqual(['certificate', 'iis-role-services', 'ports']);
+    expect(errors.every((r) => r.fix.length > 20)).toBe(true);
+  });
+});
+
+describe('the rehearsal computer seen afresh on every run', () => {
+  it('sees a scenario fixed between two runs (what Revalidate relies on)', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = scenarioFile((s) => (s.computer.sqlcmd = null));
+    const host = rehearsalHost(file);
+    expect((await resultOf('sqlcmd', host)).status).toBe('error');
+    const scenario = JSON.parse(readFileSync(file, 'utf8'));
+    scenario.computer.sqlcmd = 'C:\\Tools\\SQLCMD.EXE';
+    writeFileSync(file, JSON.stringify(scenario));
+    expect((await resultOf('sqlcmd', host)).status).toBe('passed');
+  });
+
+  it('turns a computer that answers too slowly into time-limit errors, not a hang', async () => {
+    const host = rehearsalHost(scenarioFile((s) => (s.computer.factDelayMs = 5_000)));
+    const started = performance.now();
+    const report = await validatePrerequisites(afterConfigure(), { host, toolVersion: 't', defaultTimeoutMs: 200 });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const timedOut = report.results.filter((r) => r.details.includes('did not finish within its time limit of 200 ms'));
+    expect(timedOut.map((r) => r.id)).toContain('iis-role-services');
+    expect(timedOut.every((r) => r.status === 'error')).toBe(true);
+  });
+});
