@@ -13,13 +13,10 @@ type ConfigSource = (database: string | undefined) => { driver: Driver; config: 
 
 /** Real SQL Servers through mssql: what the Windows and unsupported hosts use, and a rehearsal's `real` servers. */
 export class MssqlHostSql implements HostSql {
-  constructor(
-    private readonly serverField: string = 'HQMessageDatabaseServerName',
-    private readonly limits: ConnectionLimits = DEFAULT_LIMITS,
-  ) {}
+  constructor(private readonly limits: ConnectionLimits = DEFAULT_LIMITS) {}
 
   async connect(target: SqlTarget, password: string | undefined): Promise<SqlSession> {
-    const session = new MssqlSession((db) => mssqlConfig(target, password, db, this.limits), { target, serverField: this.serverField, ...timeouts(this.limits) });
+    const session = new MssqlSession((db) => mssqlConfig(target, password, db, this.limits), { target, ...timeouts(this.limits) });
     await session.open();
     return session;
   }
@@ -33,7 +30,7 @@ export async function connectWithConnectionString(connectionString: string, targ
     const parsed = parse.call(ConnectionPool, connectionString);
     return { driver: 'tedious', config: { connectionTimeout: limits.connectTimeoutMs, requestTimeout: limits.requestTimeoutMs, ...parsed, ...(db ? { database: db } : {}), pool: { max: 1, min: 0 } } };
   };
-  const session = new MssqlSession(source, { target, serverField: 'HQMessageDatabaseServerName', ...timeouts(limits) });
+  const session = new MssqlSession(source, { target, ...timeouts(limits) });
   await session.open();
   return session;
 }

@@ -29,8 +29,6 @@ export class SqlFailure extends Error {
 
 export interface FailureContext {
   target: SqlTarget;
-  /** HQMessageDatabaseServerName, or HQMessageDatabaseServerNamedInstanceName when the instance came from it. */
-  serverField: string;
   database?: string;
   /** What was being done, for the sentence: "creating the database", "running script 010-sessions". */
   step?: string;
@@ -119,19 +117,19 @@ export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
   if (codes.has('ETIMEOUT')) {
     if (/failed to connect|connect/i.test(text) && !/request|query/i.test(text)) {
       const seconds = ctx.connectTimeoutMs ? ` within ${Math.round(ctx.connectTimeoutMs / 1000)} seconds` : '';
-      return new SqlFailure('not-answering', ctx.serverField, `SQL Server ${server} did not answer${seconds}. Check the ${fieldLabel(ctx.serverField)}, that SQL Server runs, and that its port is open in the firewall.`);
+      return new SqlFailure('not-answering', ctx.target.serverField, `SQL Server ${server} did not answer${seconds}. Check the ${fieldLabel(ctx.target.serverField)}, that SQL Server runs, and that its port is open in the firewall.`);
     }
     const seconds = ctx.requestTimeoutMs ? ` (${Math.round(ctx.requestTimeoutMs / 1000)} seconds)` : '';
     return new SqlFailure('timeout', null, `SQL Server ${server} took longer than the time limit${seconds}${step}. The server may be busy or blocked; try again, or ask its administrator.`);
   }
   if (codes.has('ESOCKET') || codes.has('ENOTFOUND') || codes.has('ECONNREFUSED') || codes.has('EHOSTUNREACH')) {
     if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(text)) {
-      return new SqlFailure('server-not-found', ctx.serverField, `The server ${ctx.target.server} was not found on the network. Check the ${fieldLabel(ctx.serverField)}.`);
+      return new SqlFailure('server-not-found', ctx.target.serverField, `The server ${ctx.target.server} was not found on the network. Check the ${fieldLabel(ctx.target.serverField)}.`);
     }
     return new SqlFailure(
       'not-answering',
-      ctx.serverField,
-      `SQL Server ${server} does not accept connections (${serverText}). Check the ${fieldLabel(ctx.serverField)}, that SQL Server runs with TCP/IP enabled, and that its port is open in the firewall.`,
+      ctx.target.serverField,
+      `SQL Server ${server} does not accept connections (${serverText}). Check the ${fieldLabel(ctx.target.serverField)}, that SQL Server runs with TCP/IP enabled, and that its port is open in the firewall.`,
     );
   }
   const number = numbers[0];

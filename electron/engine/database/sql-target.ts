@@ -15,6 +15,8 @@ export interface SqlTarget {
    */
   login: string;
   trustServerCertificate: boolean;
+  /** The wizard field the server came from, named when the server cannot be reached. */
+  serverField: 'HQMessageDatabaseServerName' | 'HQMessageDatabaseServerNamedInstanceName';
 }
 
 export class SqlTargetError extends Error {
@@ -47,17 +49,19 @@ export function sqlTargetFromSettings(settings: Pick<Settings, 'HQMessageDatabas
   if (choice.authentication === 'sql' && choice.sqlLogin.trim() === '') {
     throw new SqlTargetError('database.sqlLogin', 'Enter the SQL Server login to use with SQL Server authentication.');
   }
-  return { server, instance, authentication: choice.authentication, login: choice.sqlLogin.trim(), trustServerCertificate: choice.trustServerCertificate };
+  return {
+    server,
+    instance,
+    authentication: choice.authentication,
+    login: choice.sqlLogin.trim(),
+    trustServerCertificate: choice.trustServerCertificate,
+    serverField: named !== '' ? 'HQMessageDatabaseServerNamedInstanceName' : 'HQMessageDatabaseServerName',
+  };
 }
 
 /** `server` or `server\instance`, as SQL Server tools show it. */
 export function describeTarget(target: Pick<SqlTarget, 'server' | 'instance'>): string {
   return target.instance ? `${target.server}\\${target.instance}` : target.server;
-}
-
-/** The field that names the server in the wizard: the named instance when it was used, else the server name. */
-export function serverField(settings: Pick<Settings, 'HQMessageDatabaseServerNamedInstanceName'>): string {
-  return settings.HQMessageDatabaseServerNamedInstanceName.trim() !== '' ? 'HQMessageDatabaseServerNamedInstanceName' : 'HQMessageDatabaseServerName';
 }
 
 /** Names of the local computer as a SQL Server data source. */

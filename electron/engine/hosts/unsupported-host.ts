@@ -1,3 +1,4 @@
+import { MssqlHostSql } from '../database/mssql-session';
 import os from 'node:os';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../shared/contract/schemas';
@@ -13,6 +14,7 @@ export class UnsupportedHost implements Host {
   readonly computerName = os.hostname();
   readonly description = `${os.type()} ${os.release()} "${os.hostname()}" (not Windows: nothing can be installed here)`;
   readonly rehearsal = null;
+  readonly sql = new MssqlHostSql();
 
   constructor(private readonly scratchRoot: string) {}
 

@@ -1,3 +1,4 @@
+import { MssqlHostSql } from '../../database/mssql-session';
 import os from 'node:os';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import type { Host } from '../host';
@@ -10,6 +11,7 @@ export class WindowsHost implements Host {
   readonly computerName = os.hostname();
   readonly description = `${os.version()} "${os.hostname()}"`;
   readonly rehearsal = null;
+  readonly sql = new MssqlHostSql();
 
   constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {}
 
