@@ -44,6 +44,7 @@ interface ErrorShape {
   originalError?: unknown;
   cause?: unknown;
   errors?: unknown[];
+  precedingErrors?: unknown[];
 }
 
 /** Every message and code along the chain mssql builds: its error, tedious's, the socket's. */
@@ -55,7 +56,7 @@ function chain(err: unknown): ErrorShape[] {
     out.push(shape);
     visit(shape.originalError, depth + 1);
     visit(shape.cause, depth + 1);
-    if (Array.isArray(shape.errors)) for (const inner of shape.errors) visit(inner, depth + 1);
+    for (const inner of [...(Array.isArray(shape.errors) ? shape.errors : []), ...(Array.isArray(shape.precedingErrors) ? shape.precedingErrors : [])]) visit(inner, depth + 1);
   };
   visit(err, 0);
   return out;
