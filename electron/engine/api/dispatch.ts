@@ -3,6 +3,7 @@ import { fail, type Result } from '../../../shared/contract/define';
 import { describeZodError } from '../../../shared/contract/describe-error';
 import type { EngineContext } from '../engine';
 import { certificateHandlers } from './certificate-handlers';
+import { databaseHandlers } from './database-handlers';
 import type { HandlerSet } from './handler-types';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -11,6 +12,7 @@ const handlers: HandlerSet<MethodName> = {
   ...sessionHandlers,
   ...settingsHandlers,
   ...certificateHandlers,
+  ...databaseHandlers,
 };
 
 /**

@@ -3,7 +3,7 @@ import { mapSqlError, type SqlFailure } from '../../../database/sql-errors';
 import type { AppliedScript, DatabaseInfo, DatabasePrincipal, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
 import { isLocalServer, type SqlTarget } from '../../../database/sql-target';
 import { isRealServer, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
-import { serverKey, SqlStateFile, type DatabaseState, type ServerState } from './sql-state';
+import { serverKey, SqlStateFile, type DatabaseState, type ServerState, type SqlState } from './sql-state';
 
 const CONNECT_MS = 15_000;
 const REQUEST_MS = 120_000;
@@ -25,6 +25,11 @@ export class RehearsalSql implements HostSql {
 
   get stateFile(): string {
     return this.state.file;
+  }
+
+  /** The simulated servers as they are now (the scenario's state until something changed). */
+  snapshot(): SqlState {
+    return this.state.read();
   }
 
   async connect(target: SqlTarget, password: string | undefined): Promise<SqlSession> {
@@ -81,7 +86,33 @@ function fail(target: SqlTarget, step: string, error: FaultError, database?: str
         return { name: 'RequestError', code: 'EREQUEST', number: 1801, message: `Database '${database ?? ''}' already exists. Choose a different database name.` };
     }
   })();
-  return mapSqlError(raw, { target, database, step: step === 'connect' ? undefined : step, connectTimeoutMs: CONNECT_MS, requestTimeoutMs: REQUEST_MS });
+  return mapSqlError(raw, { target, database, step: stepPhrase(step, database), connectTimeoutMs: CONNECT_MS, requestTimeoutMs: REQUEST_MS });
+}
+
+/** A fault's step as the sentence says it: "script:010-sessions" → "running script 010-sessions". */
+function stepPhrase(step: string, database: string | undefined): string | undefined {
+  const [kind, ...rest] = step.split(':');
+  const what = rest.join(':');
+  switch (kind) {
+    case 'connect':
+      return undefined;
+    case 'list-databases':
+      return 'listing the databases';
+    case 'create-database':
+      return `creating the database ${database ?? ''}`.trim();
+    case 'drop-database':
+      return `dropping the database ${database ?? ''}`.trim();
+    case 'script':
+      return `running script ${what}`;
+    case 'login':
+      return `creating the login ${what}`;
+    case 'user':
+      return `creating the user ${what}`;
+    case 'register':
+      return 'registering this instance';
+    default:
+      return step;
+  }
 }
 
 const MARK_TABLE_CREATED = /create\s+table\s+(?:\[?dbo\]?\s*\.\s*)?\[?MessageDatabase\]?\s*\(/i;
