@@ -118,7 +118,11 @@ export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
   if (codes.has('ETIMEOUT')) {
     if (/failed to connect|connect/i.test(text) && !/request|query/i.test(text)) {
       const seconds = ctx.connectTimeoutMs ? ` within ${Math.round(ctx.connectTimeoutMs / 1000)} seconds` : '';
-      return new SqlFailure('not-answering', ctx.target.serverField, `SQL Server ${server} did not answer${seconds}. Check the ${fieldLabel(ctx.target.serverField)}, that SQL Server runs, and that its port is open in the firewall.`);
+      // A named instance is first looked up through the SQL Server Browser, which may be what never answered.
+      const where = ctx.target.instance
+        ? `that the instance ${ctx.target.instance} runs, and that the SQL Server Browser service runs on ${ctx.target.server} with UDP port 1434 open`
+        : 'that SQL Server runs, and that its port is open in the firewall';
+      return new SqlFailure('not-answering', ctx.target.serverField, `SQL Server ${server} did not answer${seconds}. Check the ${fieldLabel(ctx.target.serverField)}, ${where}.`);
     }
     const seconds = ctx.requestTimeoutMs ? ` (${Math.round(ctx.requestTimeoutMs / 1000)} seconds)` : '';
     return new SqlFailure('timeout', null, `SQL Server ${server} took longer than the time limit${seconds}${step}. The server may be busy or blocked; try again, or ask its administrator.`);
