@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
 import { applyAll, choiceFor, context, rehearsalHost, samplePayload, settingsFor, undoAll } from './support';
@@ -33,6 +33,27 @@ describe('messageDatabaseOperations on the rehearsal host', () => {
 
     // A second run finds everything done.
     for (const op of ops) expect(await op.isDone(run.ctx), op.id).toBe(true);
+  });
+
+  it('runs only the scripts not yet applied, in manifest order, and notes a changed script', async () => {
+    const host = rehearsalHost('default');
+    const input = { settings: settingsFor(), database: choiceFor(), payload: samplePayload(), host };
+    const ops = messageDatabaseOperations(input);
+    const first = context(host);
+    await applyAll(first, ops.slice(0, 3)); // the database and the first two scripts
+    expect(first.applied.map((a) => a.op.id)).toEqual(['sql.database:AsyncServerMessageDB', 'sql.script:001-schema-version', 'sql.script:010-sessions']);
+
+    const second = context(host);
+    await applyAll(second, messageDatabaseOperations(input));
+    expect(second.applied.map((a) => a.op.id).filter((id) => id.startsWith('sql.script:'))).toEqual(['sql.script:020-packages', 'sql.script:030-status-messages', 'sql.script:090-message-database-mark']);
+    expect(host.sql.snapshot().servers.sqlhq01.databases.find((d) => d.name === 'AsyncServerMessageDB')!.scripts.map((s) => s.id)).toEqual(SCRIPT_IDS);
+
+    // The record says 010-sessions was applied with other content: it is still skipped, and the log says so.
+    const file = host.sql.stateFile;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/("id": "010-sessions",\s*"checksum": ")[0-9a-f]{64}/, '$1' + '0'.repeat(64)));
+    const third = context(host);
+    expect(await ops[2].isDone(third.ctx)).toBe(true);
+    expect(third.logs).toEqual([expect.stringContaining('Database/010-sessions.sql differs from the one applied to AsyncServerMessageDB')]);
   });
 
   it('undo leaves sql.json as before, dropping the database this run created', async () => {

@@ -42,7 +42,7 @@ function timeouts(limits: ConnectionLimits) {
 async function loadMssql(driver: Driver): Promise<Mssql> {
   if (driver === 'tedious') return ((await import('mssql')) as unknown as { default: Mssql }).default ?? (await import('mssql'));
   try {
-    const specifier = 'mssql/msnodesqlv8';
+    const specifier = 'mssql/msnodesqlv8.js';
     const mod = (await import(specifier)) as { default?: Mssql };
     return mod.default ?? (mod as unknown as Mssql);
   } catch {

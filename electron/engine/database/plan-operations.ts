@@ -85,7 +85,16 @@ function scriptOperation(input: MessageDatabaseInput, target: SqlTarget, name: s
     kind: 'sql.script',
     description: `Run the database script ${script.path} on ${name}`,
     details: { server: describeTarget(target), database: name, script: script.path },
-    isDone: (ctx) => withSession(ctx, target, async (s) => (await s.appliedScripts(name)).some((a) => a.id === script.id)),
+    async isDone(ctx) {
+      const applied = await withSession(ctx, target, async (s) => (await s.appliedScripts(name)).find((a) => a.id === script.id));
+      if (!applied) return false;
+      // Applied is applied: a script is never run twice, but a changed file is worth a line in the log.
+      const text = await readFile(file, 'utf8').catch(() => null);
+      if (text !== null && /^[0-9a-f]{64}$/.test(applied.checksum) && applied.checksum !== scriptChecksum(text)) {
+        ctx.log('warning', `The database script ${script.path} differs from the one applied to ${name} (checksum ${applied.checksum.slice(0, 12)}…); it is not run again.`);
+      }
+      return true;
+    },
     async apply(ctx) {
       const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
         throw new Error(`The payload's database script ${script.path} cannot be read (${err.code ?? err.message}).`);
