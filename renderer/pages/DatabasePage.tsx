@@ -11,6 +11,9 @@ const DATABASE_FIELDS: FieldId[] = ['HQMessageDatabaseServerName', 'HQMessageDat
 
 type DatabaseChoice = SetupChoices['database'];
 
+/** Choices this page shows its own fields for: a problem with one is told under that field, not again above. */
+const OWN_FIELDS = ['database.authentication', 'database.sqlLogin', 'database.partition'];
+
 /** The server's message for the field it blames, shown under that field. */
 function useProblemFor(field: string) {
   const problem = useDatabaseStatus((s) => s.problem);
@@ -78,10 +81,10 @@ function ConnectionStatus() {
         </Button>
         {testing && <Spinner size="tiny" label="Connecting…" />}
       </div>
-      {problem && (
-        <MessageBar intent="error" role="alert">
+      {problem && (!OWN_FIELDS.includes(problem.field ?? '') || problem.suggestion) && (
+        <MessageBar intent={OWN_FIELDS.includes(problem.field ?? '') ? 'info' : 'error'} role={OWN_FIELDS.includes(problem.field ?? '') ? undefined : 'alert'}>
           <MessageBarBody>
-            {problem.message}
+            {!OWN_FIELDS.includes(problem.field ?? '') && problem.message}
             {problem.suggestion && (
               <>
                 {' '}
