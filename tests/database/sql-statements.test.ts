@@ -44,11 +44,11 @@ describe('statements', () => {
   });
 
   it('records a script and registers an instance with quoted values', () => {
-    expect(sql.recordScript("010-o'k", 'ab')).toBe("INSERT INTO dbo.CdxSetupScript (Id, Checksum) VALUES (N'010-o''k', N'ab')");
+    expect(sql.recordScript("010-o'k", 'ab')).toBe("INSERT INTO dbo.CdxSetupScript (Id, [Checksum]) VALUES (N'010-o''k', N'ab')");
     const register = sql.registerInstance({ instance: "HQ01/Site/App'1", partition: 'initial', connectionServer: 'SQLHQ01' });
-    expect(register).toContain("SET Partition = N'initial' WHERE Partition IS NULL");
+    expect(register).toContain("SET [Partition] = N'initial' WHERE [Partition] IS NULL");
     expect(register).toContain("VALUES (N'HQ01/Site/App''1', N'SQLHQ01')");
-    expect(sql.unregisterInstance('x', true)).toContain('UPDATE dbo.MessageDatabase SET Partition = NULL');
-    expect(sql.unregisterInstance('x', false)).not.toContain('Partition = NULL');
+    expect(sql.unregisterInstance('x', true)).toContain('UPDATE dbo.MessageDatabase SET [Partition] = NULL');
+    expect(sql.unregisterInstance('x', false)).not.toContain('[Partition] = NULL');
   });
 });

@@ -39,12 +39,13 @@ function timeouts(limits: ConnectionLimits) {
   return { connectTimeoutMs: limits.connectTimeoutMs, requestTimeoutMs: limits.requestTimeoutMs };
 }
 
+/** mssql with the driver asked for; msnodesqlv8 is optional (Windows only) and loaded only when needed. */
 async function loadMssql(driver: Driver): Promise<Mssql> {
-  if (driver === 'tedious') return ((await import('mssql')) as unknown as { default: Mssql }).default ?? (await import('mssql'));
+  if (driver === 'tedious') return defaultExport(await import('mssql'));
   try {
+    // A variable specifier: the bundler leaves it alone, and a machine without msnodesqlv8 fails here, not at start.
     const specifier = 'mssql/msnodesqlv8.js';
-    const mod = (await import(specifier)) as { default?: Mssql };
-    return mod.default ?? (mod as unknown as Mssql);
+    return defaultExport(await import(specifier));
   } catch {
     throw new SqlFailure(
       'driver-missing',
@@ -55,8 +56,13 @@ async function loadMssql(driver: Driver): Promise<Mssql> {
   }
 }
 
+function defaultExport(mod: unknown): Mssql {
+  return ((mod as { default?: Mssql }).default ?? mod) as Mssql;
+}
+
 class MssqlSession implements SqlSession {
   private readonly pools = new Map<string, ConnectionPool>();
+  private mssql: Mssql | null = null;
 
   constructor(
     private readonly source: ConfigSource,
@@ -73,7 +79,7 @@ class MssqlSession implements SqlSession {
     const existing = this.pools.get(key);
     if (existing) return existing;
     const { driver, config } = this.source(database);
-    const mssql = await loadMssql(driver);
+    const mssql = (this.mssql ??= await loadMssql(driver));
     const pool = new mssql.ConnectionPool(config);
     try {
       await pool.connect();
@@ -126,7 +132,7 @@ class MssqlSession implements SqlSession {
     const step = `running script ${script.id}`;
     const pool = await this.pool(database);
     await this.run(database, statements.ENSURE_SCRIPT_TABLE, step);
-    const mssql = await loadMssql(this.source(database).driver);
+    const mssql = this.mssql!;
     const transaction = new mssql.Transaction(pool);
     let line = 0;
     try {

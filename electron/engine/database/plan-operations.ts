@@ -11,7 +11,7 @@ import { scriptChecksum } from './mssql-session';
 import { judgeDatabaseChoice } from './partition-rule';
 import { sqlLoginFor } from './sql-accounts';
 import type { SqlSession } from './sql-host';
-import { describeTarget, sqlTargetFromSettings, type SqlTarget } from './sql-target';
+import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError, type SqlTarget } from './sql-target';
 
 /** What the message database's part of the plan is made from. */
 export interface MessageDatabaseInput {
@@ -28,6 +28,7 @@ export interface MessageDatabaseInput {
  */
 export function messageDatabaseOperations(input: MessageDatabaseInput): Operation[] {
   const target = sqlTargetFromSettings(input.settings, input.database);
+  if (input.database.partition.trim() === '') throw new SqlTargetError('database.partition', PARTITION_REQUIRED);
   const name = input.settings.HQMessageDatabase.trim();
   const ops: Operation[] = [];
   if (input.database.mode === 'create') ops.push(createDatabaseOperation(input, target, name));
@@ -62,7 +63,7 @@ function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget,
     isDone: (ctx) => withSession(ctx, target, async (s) => (await s.listDatabases()).some((d) => same(d.name, name))),
     async apply(ctx) {
       return withSession(ctx, target, async (s) => {
-        const verdict = judgeDatabaseChoice(await s.listDatabases(), 'create', name, input.database.partition, instanceName(input));
+        const verdict = judgeDatabaseChoice(await s.listDatabases(), 'create', name, input.database.partition.trim(), instanceName(input));
         if (!verdict.ok) throw new Error(verdict.message ?? 'The message database cannot be created.');
         await s.createDatabase(name);
         ctx.log('info', `Created the database ${name} on ${describeTarget(target)}.`);
@@ -179,7 +180,7 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
 
 function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
   const instance = instanceName(input);
-  const partition = input.database.partition;
+  const partition = input.database.partition.trim();
   return {
     id: `sql.instance:${name}`,
     kind: 'sql.instance',

@@ -8,7 +8,7 @@ import { judgeDatabaseChoice, type ChoiceVerdict } from './partition-rule';
 import { instanceName } from './plan-operations';
 import { SqlFailure } from './sql-errors';
 import type { DatabaseInfo } from './sql-host';
-import { describeTarget, sqlTargetFromSettings, SqlTargetError } from './sql-target';
+import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError } from './sql-target';
 
 export interface ServerInspection {
   server: string;
@@ -63,9 +63,10 @@ export async function inspectSqlServer(host: Host, settings: Settings, choice: D
 
 function judge(expanded: Settings, choice: DatabaseChoice, databases: DatabaseInfo[], canCreate: boolean, instance: string, server: string): ChoiceVerdict {
   const name = expanded.HQMessageDatabase;
+  if (choice.partition.trim() === '') return { ok: false, field: 'database.partition', message: PARTITION_REQUIRED, suggestion: null };
   const bad = checkDatabaseName(name);
   if (bad) return { ok: false, field: 'HQMessageDatabase', message: bad, suggestion: null };
-  const verdict = judgeDatabaseChoice(databases, choice.mode, name.trim(), choice.partition, instance);
+  const verdict = judgeDatabaseChoice(databases, choice.mode, name.trim(), choice.partition.trim(), instance);
   const exists = databases.some((d) => d.name.toLowerCase() === name.trim().toLowerCase());
   if (verdict.ok && choice.mode === 'create' && !exists && !canCreate) {
     return {

@@ -13,8 +13,8 @@ export const CAN_CREATE_DATABASE = `SELECT CAST(HAS_PERMS_BY_NAME(NULL, NULL, N'
 export function readMark(database: string): string {
   const db = quoteIdentifier(database);
   return [
-    `IF OBJECT_ID(${quoteLiteral(`${db}.${MARK_TABLE}`)}, N'U') IS NOT NULL`,
-    `  SELECT (SELECT TOP (1) Partition FROM ${db}.${MARK_TABLE}) AS partition,`,
+    `IF OBJECT_ID(${quoteLiteral(`${db}.${MARK_TABLE}`)}, N'U') IS NOT NULL AND OBJECT_ID(${quoteLiteral(`${db}.${INSTANCE_TABLE}`)}, N'U') IS NOT NULL`,
+    `  SELECT (SELECT TOP (1) [Partition] FROM ${db}.${MARK_TABLE}) AS [partition],`,
     `         i.InstanceName AS instance`,
     `  FROM (SELECT 1 AS one) AS x LEFT JOIN ${db}.${INSTANCE_TABLE} AS i ON 1 = 1 ORDER BY i.InstanceName`,
   ].join('\n');
@@ -38,13 +38,13 @@ export function dropDatabase(name: string): string {
 
 export const ENSURE_SCRIPT_TABLE = [
   `IF OBJECT_ID(N'${SCRIPT_TABLE}', N'U') IS NULL`,
-  `  CREATE TABLE ${SCRIPT_TABLE} (Id nvarchar(128) NOT NULL PRIMARY KEY, Checksum char(64) NOT NULL, AppliedUtc datetime2 NOT NULL DEFAULT SYSUTCDATETIME())`,
+  `  CREATE TABLE ${SCRIPT_TABLE} (Id nvarchar(128) NOT NULL PRIMARY KEY, [Checksum] char(64) NOT NULL, AppliedUtc datetime2 NOT NULL DEFAULT SYSUTCDATETIME())`,
 ].join('\n');
 
-export const APPLIED_SCRIPTS = `IF OBJECT_ID(N'${SCRIPT_TABLE}', N'U') IS NOT NULL SELECT Id AS id, Checksum AS checksum FROM ${SCRIPT_TABLE} ORDER BY AppliedUtc, Id`;
+export const APPLIED_SCRIPTS = `IF OBJECT_ID(N'${SCRIPT_TABLE}', N'U') IS NOT NULL SELECT Id AS id, [Checksum] AS [checksum] FROM ${SCRIPT_TABLE} ORDER BY AppliedUtc, Id`;
 
 export function recordScript(id: string, checksum: string): string {
-  return `INSERT INTO ${SCRIPT_TABLE} (Id, Checksum) VALUES (${quoteLiteral(id)}, ${quoteLiteral(checksum)})`;
+  return `INSERT INTO ${SCRIPT_TABLE} (Id, [Checksum]) VALUES (${quoteLiteral(id)}, ${quoteLiteral(checksum)})`;
 }
 
 export function loginExists(account: string): string {
@@ -89,7 +89,7 @@ export function dropRoleMember(role: string, userName: string): string {
 
 export function registerInstance(record: InstanceRecord): string {
   return [
-    `UPDATE ${MARK_TABLE} SET Partition = ${quoteLiteral(record.partition)} WHERE Partition IS NULL;`,
+    `UPDATE ${MARK_TABLE} SET [Partition] = ${quoteLiteral(record.partition)} WHERE [Partition] IS NULL;`,
     'DECLARE @partitionSet int = @@ROWCOUNT;',
     `IF NOT EXISTS (SELECT 1 FROM ${INSTANCE_TABLE} WHERE InstanceName = ${quoteLiteral(record.instance)})`,
     `  INSERT INTO ${INSTANCE_TABLE} (InstanceName, ConnectionServer) VALUES (${quoteLiteral(record.instance)}, ${quoteLiteral(record.connectionServer)});`,
@@ -99,6 +99,6 @@ export function registerInstance(record: InstanceRecord): string {
 
 export function unregisterInstance(instance: string, clearPartition: boolean): string {
   const lines = [`DELETE FROM ${INSTANCE_TABLE} WHERE InstanceName = ${quoteLiteral(instance)};`];
-  if (clearPartition) lines.push(`IF NOT EXISTS (SELECT 1 FROM ${INSTANCE_TABLE}) UPDATE ${MARK_TABLE} SET Partition = NULL;`);
+  if (clearPartition) lines.push(`IF NOT EXISTS (SELECT 1 FROM ${INSTANCE_TABLE}) UPDATE ${MARK_TABLE} SET [Partition] = NULL;`);
   return lines.join('\n');
 }

@@ -59,6 +59,8 @@ export function sqlTargetFromSettings(settings: Pick<Settings, 'HQMessageDatabas
   };
 }
 
+export const PARTITION_REQUIRED = 'Enter the Microsoft Dynamics AX partition this message database serves, for example initial.';
+
 /** `server` or `server\instance`, as SQL Server tools show it. */
 export function describeTarget(target: Pick<SqlTarget, 'server' | 'instance'>): string {
   return target.instance ? `${target.server}\\${target.instance}` : target.server;

@@ -13,9 +13,9 @@ CREATE TABLE dbo.Package (
     FileName    nvarchar(260)  NOT NULL,
     SizeBytes   bigint         NOT NULL CONSTRAINT CK_Package_Size CHECK (SizeBytes >= 0),
     Sha256      char(64)       NOT NULL,
-    Sequence    int            NOT NULL,
+    [Sequence]  int            NOT NULL,
     CreatedUtc  datetime2(3)   NOT NULL CONSTRAINT DF_Package_CreatedUtc DEFAULT SYSUTCDATETIME(),
-    CONSTRAINT UQ_Package_Session_Sequence UNIQUE (SessionId, Sequence)
+    CONSTRAINT UQ_Package_Session_Sequence UNIQUE (SessionId, [Sequence])
 );
 GO
 

@@ -6,7 +6,7 @@ GO
 
 CREATE TABLE dbo.MessageDatabase (
     Singleton   bit           NOT NULL CONSTRAINT PK_MessageDatabase PRIMARY KEY CONSTRAINT CK_MessageDatabase_Singleton CHECK (Singleton = 1) DEFAULT (1),
-    Partition   nvarchar(64)  NULL, -- set when the first instance registers
+    [Partition] nvarchar(64)  NULL, -- set when the first instance registers
     CreatedUtc  datetime2(3)  NOT NULL CONSTRAINT DF_MessageDatabase_CreatedUtc DEFAULT SYSUTCDATETIME()
 );
 GO
