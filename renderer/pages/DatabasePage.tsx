@@ -1,4 +1,5 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { SetupChoices } from '../../shared/contract/schemas';
 import type { FieldId } from '../../shared/settings/rules';
 import { SettingField } from '../components/SettingField';
@@ -145,11 +146,27 @@ function ExistingDatabases() {
   );
 }
 
+/** What the server said no longer holds once the user points at another server or signs in differently. */
+function useForgetOnServerChange() {
+  const server = useWizard((s) => `${s.settings.HQMessageDatabaseServerName}|${s.settings.HQMessageDatabaseServerNamedInstanceName}`);
+  const login = useWizard((s) => `${s.choices.database.authentication}|${s.choices.database.sqlLogin}|${s.choices.database.trustServerCertificate}`);
+  const reset = useDatabaseStatus((s) => s.reset);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    reset();
+  }, [server, login, reset]);
+}
+
 function SelectDatabase() {
   const choice = useWizard((s) => s.choices.database);
   const settings = useWizard((s) => s.settings);
   const report = useDatabaseStatus((s) => s.report);
   const test = useDatabaseStatus((s) => s.test);
+  useForgetOnServerChange();
   const { setDatabaseChoice } = useActions();
   const partitionProblem = useProblemFor('database.partition');
   return (
