@@ -4,9 +4,8 @@ import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { describeCertificate } from '../certificate-file';
 import type { Host } from '../host';
 import { windowsPathUnder } from '../windows-paths';
-import { ScenarioError, type LoadedScenario } from './scenario';
+import type { LoadedScenario } from './scenario';
 import { RehearsalSql } from './sql/rehearsal-sql';
-import { parseSqlServers, SqlScenarioError } from './sql/sql-scenario';
 
 /**
  * A simulated Windows server. Files are really written under the sandbox root (drive C: is `<root>/C`), and the
@@ -35,7 +34,7 @@ export class RehearsalHost implements Host {
     this.stateRoot = path.join(sandboxRoot, 'state');
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
-    this.sql = new RehearsalSql(sqlServersOf(loaded), this.stateRoot, this.computerName);
+    this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
   }
 
   get scenario() {
@@ -77,14 +76,5 @@ export class RehearsalHost implements Host {
           this.now(),
         ),
       );
-  }
-}
-
-function sqlServersOf(loaded: LoadedScenario) {
-  try {
-    return parseSqlServers(loaded.scenario.sqlServers);
-  } catch (err) {
-    if (err instanceof SqlScenarioError) throw new ScenarioError(loaded.file, `is not a valid scenario: ${err.message}`);
-    throw err;
   }
 }

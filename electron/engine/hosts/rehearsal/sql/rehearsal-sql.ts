@@ -2,7 +2,8 @@ import { connectWithConnectionString } from '../../../database/mssql-session';
 import { mapSqlError, type SqlFailure } from '../../../database/sql-errors';
 import type { AppliedScript, DatabaseInfo, DatabasePrincipal, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
 import { isLocalServer, type SqlTarget } from '../../../database/sql-target';
-import { isRealServer, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
+import { ScenarioError, type LoadedScenario } from '../scenario';
+import { isRealServer, parseSqlServers, SqlScenarioError, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
 import { serverKey, SqlStateFile, type DatabaseState, type ServerState, type SqlState } from './sql-state';
 
 const CONNECT_MS = 15_000;
@@ -21,6 +22,16 @@ export class RehearsalSql implements HostSql {
     private readonly computerName: string,
   ) {
     this.state = new SqlStateFile(stateRoot, servers.filter((s): s is SimulatedSqlServer => !isRealServer(s)));
+  }
+
+  /** The scenario's `sqlServers`, validated; a bad entry makes the whole scenario refused, naming its file. */
+  static fromScenario(loaded: LoadedScenario, stateRoot: string): RehearsalSql {
+    try {
+      return new RehearsalSql(parseSqlServers(loaded.scenario.sqlServers), stateRoot, loaded.scenario.computer.name);
+    } catch (err) {
+      if (err instanceof SqlScenarioError) throw new ScenarioError(loaded.file, `is not a valid scenario: ${err.message}`);
+      throw err;
+    }
   }
 
   get stateFile(): string {
