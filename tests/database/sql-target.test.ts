@@ -56,10 +56,12 @@ describe('mssqlConfig', () => {
     const ntlm = mssqlConfig({ ...target, authentication: 'windows', login: 'CONTOSO\\admin' }, 'pw', undefined);
     expect(ntlm.driver).toBe('tedious');
     expect(ntlm.config).toMatchObject({ domain: 'CONTOSO', user: 'admin' });
-    const current = mssqlConfig({ ...target, authentication: 'windows', login: '' }, undefined, undefined);
+    const current = mssqlConfig({ ...target, authentication: 'windows', login: '' }, undefined, 'Msg;DB}');
     expect(current.driver).toBe('msnodesqlv8');
-    expect(current.config.server).toBe('SQLHQ01\\RETAIL');
-    expect(current.config.options).toMatchObject({ trustedConnection: true, encrypt: true });
+    expect((current.config as { connectionString?: string }).connectionString).toBe(
+      'Driver={ODBC Driver 17 for SQL Server};Server=SQLHQ01\\RETAIL;Database={Msg;DB}}};Trusted_Connection=yes;Encrypt=yes;TrustServerCertificate=no;APP=CDX Setup',
+    );
+    expect((mssqlConfig({ ...target, authentication: 'windows', login: '', trustServerCertificate: true }, undefined, undefined).config as { connectionString?: string }).connectionString).toContain('TrustServerCertificate=yes');
     expect(splitWindowsAccount('admin@contoso.com')).toEqual(['contoso.com', 'admin']);
   });
 });

@@ -45,15 +45,31 @@ export function mssqlConfig(target: SqlTarget, password: string | undefined, dat
     const [domain, user] = splitWindowsAccount(target.login);
     return { driver: 'tedious', config: { ...base, domain, user, password: password ?? '' } };
   }
-  return {
-    driver: 'msnodesqlv8',
-    config: {
-      ...base,
-      server: target.instance ? `${target.server}\\${target.instance}` : target.server,
-      driver: 'msnodesqlv8',
-      options: { ...base.options, trustedConnection: true },
-    },
-  };
+  // mssql's msnodesqlv8 pool builds its ODBC string without TrustServerCertificate: the whole string is given instead.
+  return { driver: 'msnodesqlv8', config: { ...base, driver: 'msnodesqlv8', connectionString: odbcConnectionString(target, database) } as MssqlConfig };
+}
+
+/** The ODBC driver for integrated authentication; CDX_SQL_ODBC_DRIVER names another one installed on the computer. */
+export function odbcDriver(): string {
+  return process.env.CDX_SQL_ODBC_DRIVER?.trim() || 'ODBC Driver 17 for SQL Server';
+}
+
+/** ODBC quoting: a value with ; { } or surrounding blanks goes in braces, doubling a closing brace. */
+function odbcValue(value: string): string {
+  return /[;{}=]|^\s|\s$/.test(value) ? `{${value.replace(/}/g, '}}')}}` : value;
+}
+
+export function odbcConnectionString(target: SqlTarget, database: string | undefined): string {
+  const parts = [
+    `Driver={${odbcDriver()}}`,
+    `Server=${odbcValue(target.instance ? `${target.server}\\${target.instance}` : target.server)}`,
+    ...(database ? [`Database=${odbcValue(database)}`] : []),
+    'Trusted_Connection=yes',
+    'Encrypt=yes',
+    `TrustServerCertificate=${target.trustServerCertificate ? 'yes' : 'no'}`,
+    'APP=CDX Setup',
+  ];
+  return parts.join(';');
 }
 
 /** DOMAIN\user or user@domain, as NTLM wants them: domain and user apart. */
