@@ -10,7 +10,8 @@ import { connectionServer, messageDatabaseConnectionString } from './installed-c
 import { scriptChecksum } from './mssql-session';
 import { judgeDatabaseChoice } from './partition-rule';
 import { sqlLoginFor } from './sql-accounts';
-import type { SqlSession } from './sql-host';
+import { SqlFailure } from './sql-errors';
+import type { AppliedScript, SqlSession } from './sql-host';
 import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError, type SqlTarget } from './sql-target';
 
 /** What the message database's part of the plan is made from. */
@@ -54,6 +55,16 @@ async function withSession<T>(ctx: OperationContext, target: SqlTarget, use: (se
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Before the database exists nothing in it is done: a plan preview asks every operation at once. */
+async function unlessDatabaseMissing(check: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await check();
+  } catch (err) {
+    if (err instanceof SqlFailure && err.kind === 'database-missing') return false;
+    throw err;
+  }
+}
+
 function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
   return {
     id: `sql.database:${name}`,
@@ -87,8 +98,12 @@ function scriptOperation(input: MessageDatabaseInput, target: SqlTarget, name: s
     description: `Run the database script ${script.path} on ${name}`,
     details: { server: describeTarget(target), database: name, script: script.path },
     async isDone(ctx) {
-      const applied = await withSession(ctx, target, async (s) => (await s.appliedScripts(name)).find((a) => a.id === script.id));
-      if (!applied) return false;
+      let applied: AppliedScript | undefined;
+      const found = await unlessDatabaseMissing(async () => {
+        applied = await withSession(ctx, target, async (s) => (await s.appliedScripts(name)).find((a) => a.id === script.id));
+        return applied !== undefined;
+      });
+      if (!found || !applied) return false;
       // Applied is applied: a script is never run twice, but a changed file is worth a line in the log.
       const text = await readFile(file, 'utf8').catch(() => null);
       if (text !== null && /^[0-9a-f]{64}$/.test(applied.checksum) && applied.checksum !== scriptChecksum(text)) {
@@ -145,10 +160,12 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
     details: { server: describeTarget(target), database: name, account, roles: roles.join(', ') },
     async isDone(ctx) {
       const login = await resolve(ctx);
-      return withSession(ctx, target, async (s) => {
-        const p = await s.principal(name, login);
-        return p.loginExists && p.userName !== null && roles.every((r) => p.roles.some((have) => same(have, r)));
-      });
+      return unlessDatabaseMissing(() =>
+        withSession(ctx, target, async (s) => {
+          const p = await s.principal(name, login);
+          return p.loginExists && p.userName !== null && roles.every((r) => p.roles.some((have) => same(have, r)));
+        }),
+      );
     },
     async apply(ctx) {
       const login = await resolve(ctx);
