@@ -55,7 +55,8 @@ export async function runValidation(stage: ValidationStage): Promise<void> {
       settings,
       configure: stage === 'before-configure' ? true : choices.configure,
       passwordProvided: useSecrets.getState().appPoolPassword !== '',
-      database: { mode: choices.database.mode, authentication: choices.database.authentication, sqlLogin: choices.database.sqlLogin },
+      database: choices.database,
+      sqlPassword: choices.database.authentication === 'sql' ? useSecrets.getState().sqlPassword : undefined,
     });
     patchRun(stage, runId, () => (result.ok ? { running: false, report: result.value.report, savedTo: result.value.savedTo?.html ?? null } : { running: false, error: result.error.message }));
   } finally {

@@ -6,12 +6,17 @@ import { create } from 'zustand';
  */
 export interface SecretsStore {
   appPoolPassword: string;
+  /** The SQL Server authentication password (or the Windows account's, for NTLM) of the message database page. */
+  sqlPassword: string;
   setAppPoolPassword(value: string): void;
+  setSqlPassword(value: string): void;
   clear(): void;
 }
 
 export const useSecrets = create<SecretsStore>()((set) => ({
   appPoolPassword: '',
+  sqlPassword: '',
   setAppPoolPassword: (appPoolPassword) => set({ appPoolPassword }),
-  clear: () => set({ appPoolPassword: '' }),
+  setSqlPassword: (sqlPassword) => set({ sqlPassword }),
+  clear: () => set({ appPoolPassword: '', sqlPassword: '' }),
 }));

@@ -3,6 +3,7 @@ import type { Result } from './define';
 import { events } from './events';
 import { certificateMethods } from './methods/certificates';
 import { prerequisiteMethods } from './methods/prerequisites';
+import { databaseMethods } from './methods/database';
 import { sessionMethods } from './methods/session';
 import { settingsMethods } from './methods/settings';
 import { settingsFileMethods } from './methods/settings-files';
@@ -17,6 +18,7 @@ export const methods = {
   ...certificateMethods,
   ...settingsFileMethods,
   ...prerequisiteMethods,
+  ...databaseMethods,
 };
 
 export { events };

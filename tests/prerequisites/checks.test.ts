@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePrerequisites } from '../../electron/engine/prerequisites/validate';
 import { ALL_CHECKS } from '../../electron/engine/prerequisites/checks/index';
 import type { SqlPrerequisiteProbe } from '../../electron/engine/prerequisites/sql-capability';
+import type { DatabaseChoice } from '../../shared/contract/schemas';
 import { afterConfigure, chosenSettings, EXPIRED_THUMBPRINT, NO_KEY_THUMBPRINT, rehearsalHost, resultOf, scenarioFile, SCENARIOS, SELF_SIGNED_THUMBPRINT } from './helpers';
 import { createHash } from 'node:crypto';
 
@@ -18,12 +19,12 @@ describe('the default scenario', () => {
     expect(report.summary.outcome).toBe('passed');
   });
 
-  it('has no error after configuring; SQL Server is honestly reported as not yet checked', async () => {
+  it('has no error after configuring, SQL Server included (the scenario\'s SQLHQ01, signed in for real)', async () => {
     const report = await validatePrerequisites(afterConfigure(), { host: rehearsalHost(), toolVersion: 'test' });
     expect(report.results.filter((r) => r.status === 'error')).toEqual([]);
     const sql = report.results.find((r) => r.id === 'sql-server')!;
-    expect(sql.status).toBe('warning');
-    expect(sql.details).toMatch(/^Not yet checked/);
+    expect(sql.status).toBe('passed');
+    expect(sql.details).toMatch(/SQLHQ01 is reachable and the message database can be created/);
   });
 });
 
@@ -130,26 +131,42 @@ describe('accounts', () => {
   });
 });
 
-describe('SQL Server through the database feature\'s probe', () => {
-  const run = (probe: SqlPrerequisiteProbe, mode: 'create' | 'existing' = 'create') =>
-    validatePrerequisites(afterConfigure(chosenSettings(), { database: { mode, authentication: 'windows', sqlLogin: '' } }), { host: rehearsalHost(), toolVersion: 't', sql: probe }).then(
+describe('SQL Server, judged by the database feature on the scenario\'s servers', () => {
+  const database = (patch: Partial<DatabaseChoice> = {}): DatabaseChoice => ({ mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial', ...patch });
+  const sqlResult = (scenario: string, choice: DatabaseChoice, secrets = {}) =>
+    validatePrerequisites(afterConfigure(chosenSettings(), { database: choice }), { host: rehearsalHost(path.join(SCENARIOS, scenario, 'scenario.json')), toolVersion: 't', secrets }).then(
       (r) => r.results.find((x) => x.id === 'sql-server')!,
     );
-  it('passes, warns nothing, or fails by what the probe finds', async () => {
-    const reachable = { reachable: true as const, version: '11.0', databaseExists: false, canCreateDatabase: true, canUseDatabase: false };
-    expect((await run({ probe: async () => reachable })).status).toBe('passed');
-    expect((await run({ probe: async () => ({ ...reachable, canCreateDatabase: false }) })).details).toMatch(/may not create databases/);
-    expect((await run({ probe: async () => reachable }, 'existing')).details).toMatch(/does not exist/);
-    expect((await run({ probe: async () => ({ reachable: false, message: 'timeout' }) })).status).toBe('error');
+
+  it('passes when the existing message database of the partition is chosen, and refuses a second one for it', async () => {
+    expect((await sqlResult('sql-existing', database({ mode: 'existing' }))).status).toBe('passed');
+    const second = await sqlResult('sql-existing', database({ mode: 'create' }));
+    expect(second.status).toBe('error');
+    expect(second.fix).toMatch(/Select a database to use with Async Server/);
   });
-  it('asks for the named instance when one is set', async () => {
-    let asked = '';
-    await validatePrerequisites(afterConfigure(chosenSettings({ HQMessageDatabaseServerNamedInstanceName: 'SQLHQ01\\AX' })), {
+
+  it('names a failed sign-in, and passes with the SQL login\'s password', async () => {
+    const windows = await sqlResult('sql-login-failed', database());
+    expect(windows.status).toBe('error');
+    expect(windows.details).toMatch(/SQLHQ01 cannot be used: .*(login|sign)/i);
+    expect((await sqlResult('sql-login-failed', database({ authentication: 'sql', sqlLogin: 'cdx_setup' }), { sqlPassword: 'Rehearsal-Only-Pa55' })).status).toBe('passed');
+  });
+
+  it('asks the probe with the expanded settings and the chosen database', async () => {
+    let asked: { instance: string; partition: string } | null = null;
+    const probe: SqlPrerequisiteProbe = {
+      probe: async (expanded, choice) => {
+        asked = { instance: expanded.HQMessageDatabaseServerNamedInstanceName, partition: choice.partition };
+        return { reachable: false, canCreateDatabase: false, databaseExists: false, ok: false, field: 'HQMessageDatabaseServerName', message: 'no answer' };
+      },
+    };
+    const result = await validatePrerequisites(afterConfigure(chosenSettings({ HQMessageDatabaseServerNamedInstanceName: 'SQLHQ01\\AX' }), { database: database({ partition: 'ps' }) }), {
       host: rehearsalHost(),
       toolVersion: 't',
-      sql: { probe: async (r) => ((asked = r.instance), { reachable: false, message: 'x' }) },
+      sql: probe,
     });
-    expect(asked).toBe('SQLHQ01\\AX');
+    expect(asked).toEqual({ instance: 'SQLHQ01\\AX', partition: 'ps' });
+    expect(result.results.find((r) => r.id === 'sql-server')).toMatchObject({ status: 'error', details: 'SQL Server SQLHQ01\\AX cannot be used: no answer' });
   });
 });
 

@@ -6,7 +6,6 @@ import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
 import { formatReportTable, formatResultLine } from '../validation-table';
 import { writeReportFiles } from '../../engine/prerequisites/report-files';
-import { sqlProbeFor } from '../../engine/prerequisites/sql-probe-for';
 import { validatePrerequisites } from '../../engine/prerequisites/validate';
 import { loadSettingsFile } from '../../engine/settings-files/load';
 import { TOOL_VERSION } from '../../engine/version';
@@ -31,7 +30,7 @@ export const validateCommand: Command = {
     const report = await validatePrerequisites(
       // Without a settings file only the computer is judged: what depends on the choices waits for them.
       { stage: settingsFile ? 'after-configure' : 'before-configure', components, settings, configure: true, passwordProvided: false },
-      { host, toolVersion: TOOL_VERSION, sql: sqlProbeFor(host), onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined },
+      { host, toolVersion: TOOL_VERSION, secrets: { sqlPassword: io.env.CDX_SETUP_SQL_PASSWORD }, onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined },
     );
     io.out(json ? JSON.stringify(report, null, 2) : formatReportTable(report));
     const reportFile = optionalString(args.options.report);

@@ -3,6 +3,7 @@ import { fail, type Result } from '../../../shared/contract/define';
 import { describeZodError } from '../../../shared/contract/describe-error';
 import type { EngineContext } from '../engine';
 import { certificateHandlers } from './certificate-handlers';
+import { databaseHandlers } from './database-handlers';
 import type { HandlerSet } from './handler-types';
 import { prerequisiteHandlers } from './prerequisite-handlers';
 import { sessionHandlers } from './session-handlers';
@@ -15,6 +16,7 @@ const handlers: HandlerSet<MethodName> = {
   ...certificateHandlers,
   ...settingsFileHandlers,
   ...prerequisiteHandlers,
+  ...databaseHandlers,
 };
 
 /**

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { ok } from '../../../shared/contract/define';
 import { writeReportFiles } from '../prerequisites/report-files';
-import { sqlProbeFor } from '../prerequisites/sql-probe-for';
 import { validatePrerequisites } from '../prerequisites/validate';
 import type { HandlerSet } from './handler-types';
 
@@ -10,7 +9,8 @@ export const prerequisiteHandlers: HandlerSet<'prerequisites.run'> = {
     const report = await validatePrerequisites(req, {
       host: ctx.host,
       toolVersion: ctx.toolVersion,
-      sql: sqlProbeFor(ctx.host),
+      // The SQL login's password signs in for this one run and goes no further: not into the report, not into a log.
+      secrets: { sqlPassword: req.sqlPassword },
       onResult: (result, completed, total) => ctx.emit('prerequisites.result', { runId: req.runId, result, completed, total }),
     });
     ctx.emit('prerequisites.summary', { runId: req.runId, summary: report.summary });

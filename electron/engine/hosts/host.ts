@@ -1,5 +1,6 @@
 import type { CertificateInfo, HostKind } from '../../../shared/contract/schemas';
 import type { HostFacts } from './facts';
+import type { HostSql } from '../database/sql-host';
 
 /**
  * Everything that reads or changes the target computer goes through a host: the Windows host in production, the
@@ -18,4 +19,6 @@ export interface Host {
   listCertificates(rootStore: string, store: string): Promise<CertificateInfo[]>;
   /** What the prerequisite checks ask of the computer. */
   readonly facts: HostFacts;
+  /** SQL Servers: real ones through mssql, or the rehearsal's simulated ones. */
+  readonly sql: HostSql;
 }

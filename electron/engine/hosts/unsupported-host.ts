@@ -1,3 +1,4 @@
+import { MssqlHostSql } from '../database/mssql-session';
 import os from 'node:os';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../shared/contract/schemas';
@@ -15,6 +16,7 @@ export class UnsupportedHost implements Host {
   readonly description = `${os.type()} ${os.release()} "${os.hostname()}" (not Windows: nothing can be installed here)`;
   readonly rehearsal = null;
   readonly facts = new UnsupportedFacts((p) => this.realPath(p));
+  readonly sql = new MssqlHostSql();
 
   constructor(private readonly scratchRoot: string) {}
 

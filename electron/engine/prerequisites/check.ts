@@ -1,4 +1,4 @@
-import type { ComponentId, HostKind } from '../../../shared/contract/schemas';
+import type { ComponentId, DatabaseChoice, HostKind } from '../../../shared/contract/schemas';
 import type { CheckStatus, ValidationStage } from '../../../shared/prerequisites/report';
 import type { Settings } from '../../../shared/settings/parameters';
 import type { ComputerFacts } from '../hosts/facts';
@@ -13,12 +13,6 @@ export interface CheckOutcome {
   fix: string;
 }
 
-export interface DatabaseTarget {
-  mode: 'create' | 'existing';
-  authentication: 'windows' | 'sql';
-  sqlLogin: string;
-}
-
 /** What a check may use. Facts are asked once per run and shared, whatever the number of checks that need them. */
 export interface CheckContext {
   readonly host: Host;
@@ -28,8 +22,8 @@ export interface CheckContext {
   readonly settings: Settings;
   readonly expanded: Settings;
   readonly configure: boolean;
-  readonly database: DatabaseTarget | null;
-  readonly sql: SqlPrerequisiteProbe | null;
+  readonly database: DatabaseChoice;
+  readonly sql: SqlPrerequisiteProbe;
   computer(): Promise<ComputerFacts | null>;
   /** The payload of WebApplicationServiceBinarySourceFolder; null when none is set, an Error when it is invalid. */
   payload(): Promise<LoadedPayload | Error | null>;

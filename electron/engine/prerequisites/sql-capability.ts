@@ -1,21 +1,12 @@
+import type { DatabaseChoice } from '../../../shared/contract/schemas';
+import type { Settings } from '../../../shared/settings/parameters';
+import type { SqlAccess } from '../database/sql-access';
+
 /**
- * The seam to the database feature. The SQL Server check asks this probe when one is wired; without it the check
- * says plainly that SQL Server was not checked. The probe receives no password: it connects with Windows
- * authentication, or with the SQL login's password that the database feature keeps on its own side.
+ * The seam to the database feature: the SQL Server check asks it to sign in with the chosen authentication and to
+ * judge the choice (reachable, the right to create the database or the chosen one usable, the partition rule).
+ * Tests give their own probe.
  */
-export interface SqlProbeRequest {
-  /** server or server\instance, as the guide writes it. */
-  instance: string;
-  database: string;
-  mode: 'create' | 'existing';
-  authentication: 'windows' | 'sql';
-  sqlLogin: string;
-}
-
-export type SqlProbeAnswer =
-  | { reachable: false; message: string }
-  | { reachable: true; version: string; databaseExists: boolean; canCreateDatabase: boolean; canUseDatabase: boolean };
-
 export interface SqlPrerequisiteProbe {
-  probe(request: SqlProbeRequest): Promise<SqlProbeAnswer>;
+  probe(expanded: Settings, database: DatabaseChoice): Promise<SqlAccess>;
 }

@@ -1,11 +1,12 @@
+import { checkSqlAccess } from '../database/sql-access';
 import type { Host } from '../hosts/host';
+import type { RunSecrets } from '../plan/operation';
 import type { SqlPrerequisiteProbe } from './sql-capability';
 
 /**
- * Where the SQL Server check finds its probe, for the wizard and the CLI alike. The database feature's adapter is
- * wired here when it lands (a real SQL Server through mssql, or the rehearsal scenario's `sqlServers`); until then
- * there is none, and the check reports SQL Server as not yet checked.
+ * The SQL Server check's probe, for the wizard and the CLI alike: the host's SQL Servers (real ones through mssql,
+ * or the rehearsal scenario's), signed in with the SQL login's password when SQL authentication is chosen.
  */
-export function sqlProbeFor(_host: Host): SqlPrerequisiteProbe | null {
-  return null;
+export function sqlProbeFor(host: Host, secrets: RunSecrets = {}): SqlPrerequisiteProbe {
+  return { probe: (expanded, database) => checkSqlAccess(host, expanded, database, secrets) };
 }

@@ -1,14 +1,16 @@
-import type { ComponentId } from '../../../shared/contract/schemas';
+import type { ComponentId, DatabaseChoice } from '../../../shared/contract/schemas';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type ValidationReport, type ValidationStage } from '../../../shared/prerequisites/report';
 import { expandSettings } from '../../../shared/settings/expand';
 import { normalizeSettings } from '../../../shared/settings/rules';
 import type { Settings } from '../../../shared/settings/parameters';
 import type { Host } from '../hosts/host';
 import { loadPayload, type LoadedPayload } from '../payload/manifest';
-import type { CheckContext, DatabaseTarget, PrerequisiteCheck } from './check';
+import type { RunSecrets } from '../plan/operation';
+import type { CheckContext, PrerequisiteCheck } from './check';
 import { ALL_CHECKS } from './checks/index';
 import { runChecks, type RunOptions } from './run-checks';
 import type { SqlPrerequisiteProbe } from './sql-capability';
+import { sqlProbeFor } from './sql-probe-for';
 
 export interface ValidationRequest {
   stage: ValidationStage;
@@ -16,13 +18,18 @@ export interface ValidationRequest {
   settings: Settings;
   configure: boolean;
   passwordProvided: boolean;
-  database?: DatabaseTarget;
+  database?: DatabaseChoice;
 }
+
+/** Before Select a database… is reached: the wizard's own defaults. */
+const DEFAULT_DATABASE: DatabaseChoice = { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' };
 
 export interface ValidationOptions extends RunOptions {
   host: Host;
   toolVersion: string;
-  sql?: SqlPrerequisiteProbe | null;
+  /** The SQL Server check's probe; the host's SQL Servers, signed in with `secrets`, when absent. */
+  sql?: SqlPrerequisiteProbe;
+  secrets?: RunSecrets;
   /** Tests and the benchmark swap in their own checks; every check otherwise. */
   checks?: PrerequisiteCheck[];
 }
@@ -41,8 +48,8 @@ export async function validatePrerequisites(request: ValidationRequest, options:
     settings,
     expanded,
     configure: request.configure,
-    database: request.database ?? null,
-    sql: options.sql ?? null,
+    database: request.database ?? DEFAULT_DATABASE,
+    sql: options.sql ?? sqlProbeFor(host, options.secrets),
     computer: once(() => host.facts.computer()),
     payload: once(() => payloadOf(host, expanded.WebApplicationServiceBinarySourceFolder)),
   };

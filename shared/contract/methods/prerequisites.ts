@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { ComponentId, SettingsSchema } from '../schemas';
+import { ComponentId, DatabaseChoice, SettingsSchema } from '../schemas';
 import { ValidationReport, ValidationStage } from '../../prerequisites/report';
 
 export const prerequisiteMethods = {
   /**
    * Runs every prerequisite check that applies; results stream as `prerequisites.result` events tagged with runId,
-   * then the whole report answers. The password never comes here, only whether one was entered.
+   * then the whole report answers. The app pool password never comes here, only whether one was entered.
    */
   'prerequisites.run': method(
     z.object({
@@ -16,7 +16,9 @@ export const prerequisiteMethods = {
       settings: SettingsSchema,
       configure: z.boolean(),
       passwordProvided: z.boolean().default(false),
-      database: z.object({ mode: z.enum(['create', 'existing']), authentication: z.enum(['windows', 'sql']), sqlLogin: z.string().max(128).default('') }).optional(),
+      database: DatabaseChoice.optional(),
+      /** With SQL authentication, the login's password, to sign in for the SQL Server check; never stored or reported. */
+      sqlPassword: z.string().max(1024).optional(),
     }),
     z.object({
       report: ValidationReport,

@@ -6,6 +6,7 @@ import type { Host } from '../host';
 import { windowsPathUnder } from '../windows-paths';
 import { RehearsalFacts } from './rehearsal-facts';
 import type { LoadedScenario } from './scenario';
+import { RehearsalSql } from './sql/rehearsal-sql';
 
 /**
  * A simulated Windows server. Files are really written under the sandbox root (drive C: is `<root>/C`), and the
@@ -20,6 +21,7 @@ export class RehearsalHost implements Host {
   readonly drivesRoot: string;
   readonly stateRoot: string;
   readonly facts: RehearsalFacts;
+  readonly sql: RehearsalSql;
 
   constructor(
     readonly loaded: LoadedScenario,
@@ -35,6 +37,7 @@ export class RehearsalHost implements Host {
     this.facts = new RehearsalFacts(loaded.file);
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
+    this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
   }
 
   get scenario() {

@@ -1,3 +1,4 @@
+import { MssqlHostSql } from '../../database/mssql-session';
 import os from 'node:os';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import type { Host } from '../host';
@@ -12,6 +13,7 @@ export class WindowsHost implements Host {
   readonly description = `${os.version()} "${os.hostname()}"`;
   readonly rehearsal = null;
   readonly facts: WindowsFacts;
+  readonly sql = new MssqlHostSql();
 
   constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {
     this.facts = new WindowsFacts(powershell);

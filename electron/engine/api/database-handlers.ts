@@ -1,0 +1,32 @@
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import { inspectSqlServer, SqlAccessError, type ServerInspection } from '../database/sql-access';
+import type { HandlerSet } from './handler-types';
+
+function report(found: ServerInspection) {
+  return {
+    server: found.server,
+    canCreateDatabase: found.canCreateDatabase,
+    messageDatabases: found.databases.flatMap((d) => (d.mark ? [{ name: d.name, partition: d.mark.partition, instances: d.mark.instances }] : [])),
+    instance: found.instance,
+    warnings: found.warnings,
+  };
+}
+
+/** A failure to reach the server is an answer for the page (with the field to fix), not a crash. */
+async function answer<T>(run: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (err) {
+    if (err instanceof SqlAccessError) return fail('failed', err.message, err.field ?? undefined);
+    throw err;
+  }
+}
+
+export const databaseHandlers: HandlerSet<'database.test' | 'database.check'> = {
+  'database.test': (req, ctx) => answer(async () => report(await inspectSqlServer(ctx.host, req.settings, req.database, req.sqlPassword))),
+  'database.check': (req, ctx) =>
+    answer(async () => {
+      const found = await inspectSqlServer(ctx.host, req.settings, req.database, req.sqlPassword);
+      return { ...report(found), ok: found.verdict.ok, field: found.verdict.field, message: found.verdict.message, suggestion: found.verdict.suggestion };
+    }),
+};

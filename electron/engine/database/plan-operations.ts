@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SetupChoices } from '../../../shared/contract/schemas';
+import type { Settings } from '../../../shared/settings/parameters';
+import type { Host } from '../hosts/host';
+import type { LoadedPayload } from '../payload/manifest';
+import type { Operation, OperationContext, UndoData } from '../plan/operation';
+import { splitBatches, ScriptSyntaxError } from './go-splitter';
+import { connectionServer, messageDatabaseConnectionString } from './installed-connection';
+import { scriptChecksum } from './mssql-session';
+import { judgeDatabaseChoice } from './partition-rule';
+import { sqlLoginFor } from './sql-accounts';
+import { SqlFailure } from './sql-errors';
+import type { AppliedScript, SqlSession } from './sql-host';
+import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError, type SqlTarget } from './sql-target';
+
+/** What the message database's part of the plan is made from. */
+export interface MessageDatabaseInput {
+  /** The settings with [tokens] and %VAR% expanded. */
+  settings: Settings;
+  database: SetupChoices['database'];
+  payload: LoadedPayload;
+  host: Host;
+}
+
+/**
+ * The message database's operations, in order: create it (when asked), run the payload's scripts, give the app pool
+ * identity and the AOS service user their logins, users and roles, and register this instance with its partition.
+ */
+export function messageDatabaseOperations(input: MessageDatabaseInput): Operation[] {
+  const target = sqlTargetFromSettings(input.settings, input.database);
+  if (input.database.partition.trim() === '') throw new SqlTargetError('database.partition', PARTITION_REQUIRED);
+  const name = input.settings.HQMessageDatabase.trim();
+  const ops: Operation[] = [];
+  if (input.database.mode === 'create') ops.push(createDatabaseOperation(input, target, name));
+  for (const script of input.payload.manifest.database.scripts) ops.push(scriptOperation(input, target, name, script));
+  for (const grant of accountGrants(input)) ops.push(loginOperation(target, name, grant.account, grant.roles));
+  ops.push(registerOperation(input, target, name));
+  return ops;
+}
+
+/** This installation, as recorded in the message database: `<computer>/<website>/<application>`. */
+export function instanceName(input: Pick<MessageDatabaseInput, 'host' | 'settings'>): string {
+  return `${input.host.computerName}/${input.settings.WebSiteName}/${input.settings.WebApplicationName}`;
+}
+
+async function withSession<T>(ctx: OperationContext, target: SqlTarget, use: (session: SqlSession) => Promise<T>): Promise<T> {
+  const session = await ctx.host.sql.connect(target, ctx.secrets.sqlPassword);
+  try {
+    return await use(session);
+  } finally {
+    await session.close();
+  }
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Before the database exists nothing in it is done: a plan preview asks every operation at once. */
+async function unlessDatabaseMissing(check: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await check();
+  } catch (err) {
+    if (err instanceof SqlFailure && err.kind === 'database-missing') return false;
+    throw err;
+  }
+}
+
+function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
+  return {
+    id: `sql.database:${name}`,
+    kind: 'sql.database',
+    description: `Create the message database ${name} on ${describeTarget(target)}`,
+    details: { server: describeTarget(target), database: name, partition: input.database.partition, authentication: input.database.authentication },
+    isDone: (ctx) => withSession(ctx, target, async (s) => (await s.listDatabases()).some((d) => same(d.name, name))),
+    async apply(ctx) {
+      return withSession(ctx, target, async (s) => {
+        const verdict = judgeDatabaseChoice(await s.listDatabases(), 'create', name, input.database.partition.trim(), instanceName(input));
+        if (!verdict.ok) throw new Error(verdict.message ?? 'The message database cannot be created.');
+        await s.createDatabase(name);
+        ctx.log('info', `Created the database ${name} on ${describeTarget(target)}.`);
+        return { database: name, created: true };
+      });
+    },
+    async undo(ctx, data) {
+      // Only a database this run created is dropped; a skipped (already present) one has no undo data.
+      if (!data || data.created !== true) return;
+      await withSession(ctx, target, (s) => s.dropDatabase(name));
+      ctx.log('info', `Dropped the database ${name}, which this run had created.`);
+    },
+  };
+}
+
+function scriptOperation(input: MessageDatabaseInput, target: SqlTarget, name: string, script: { id: string; path: string }): Operation {
+  const file = path.resolve(input.payload.root, script.path);
+  return {
+    id: `sql.script:${script.id}`,
+    kind: 'sql.script',
+    description: `Run the database script ${script.path} on ${name}`,
+    details: { server: describeTarget(target), database: name, script: script.path },
+    async isDone(ctx) {
+      let applied: AppliedScript | undefined;
+      const found = await unlessDatabaseMissing(async () => {
+        applied = await withSession(ctx, target, async (s) => (await s.appliedScripts(name)).find((a) => a.id === script.id));
+        return applied !== undefined;
+      });
+      if (!found || !applied) return false;
+      // Applied is applied: a script is never run twice, but a changed file is worth a line in the log.
+      const text = await readFile(file, 'utf8').catch(() => null);
+      if (text !== null && /^[0-9a-f]{64}$/.test(applied.checksum) && applied.checksum !== scriptChecksum(text)) {
+        ctx.log('warning', `The database script ${script.path} differs from the one applied to ${name} (checksum ${applied.checksum.slice(0, 12)}…); it is not run again.`);
+      }
+      return true;
+    },
+    async apply(ctx) {
+      const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        throw new Error(`The payload's database script ${script.path} cannot be read (${err.code ?? err.message}).`);
+      });
+      let batches;
+      try {
+        batches = splitBatches(text);
+      } catch (err) {
+        if (err instanceof ScriptSyntaxError) throw new Error(`The database script ${script.path}, ${err.message}`);
+        throw err;
+      }
+      await withSession(ctx, target, (s) => s.runScript(name, { id: script.id, checksum: scriptChecksum(text), batches }));
+      ctx.log('info', `Applied ${script.path} (${batches.length} batches) to ${name}.`);
+      return { database: name, script: script.id };
+    },
+    async undo(ctx) {
+      // A schema change cannot be taken back statement by statement. When this run created the database, its drop
+      // (undone after this) removes the script with it; on an existing database the applied script stays recorded.
+      ctx.log('warning', `The database script ${script.path} stays applied to ${name}; a database this run created is dropped with it.`);
+    },
+  };
+}
+
+function accountGrants(input: MessageDatabaseInput): { account: string; roles: string[] }[] {
+  const { roles } = input.payload.manifest.database;
+  const grants: { account: string; roles: string[] }[] = [];
+  const add = (account: string, wanted: string[]) => {
+    if (account.trim() === '') return;
+    const existing = grants.find((g) => same(g.account, account.trim()));
+    if (existing) existing.roles = [...new Set([...existing.roles, ...wanted])];
+    else grants.push({ account: account.trim(), roles: [...wanted] });
+  };
+  add(input.settings.AppPoolUser, roles.appPoolUser);
+  add(input.settings.AOSServiceUser, roles.aosServiceUser);
+  return grants;
+}
+
+function loginOperation(target: SqlTarget, name: string, account: string, roles: string[]): Operation {
+  const resolve = async (ctx: OperationContext) => {
+    const env = await ctx.host.environment();
+    return sqlLoginFor(account, target.server, ctx.host.computerName, env.USERDOMAIN ?? env.USERDNSDOMAIN ?? 'WORKGROUP');
+  };
+  return {
+    id: `sql.login:${account}`,
+    kind: 'sql.login',
+    description: `Give ${account} a login on ${describeTarget(target)} and the roles ${roles.join(', ') || '(none)'} in ${name}`,
+    details: { server: describeTarget(target), database: name, account, roles: roles.join(', ') },
+    async isDone(ctx) {
+      const login = await resolve(ctx);
+      return unlessDatabaseMissing(() =>
+        withSession(ctx, target, async (s) => {
+          const p = await s.principal(name, login);
+          return p.loginExists && p.userName !== null && roles.every((r) => p.roles.some((have) => same(have, r)));
+        }),
+      );
+    },
+    async apply(ctx) {
+      const login = await resolve(ctx);
+      return withSession(ctx, target, async (s) => {
+        const before = await s.principal(name, login);
+        if (!before.loginExists) await s.createWindowsLogin(login);
+        const userName = before.userName ?? login;
+        if (before.userName === null) await s.createUser(name, login);
+        const added = roles.filter((r) => !before.roles.some((have) => same(have, r)));
+        for (const role of added) await s.addRoleMember(name, role, userName);
+        ctx.log('info', `${login}: login ${before.loginExists ? 'present' : 'created'}, user ${userName} in ${name}, roles added: ${added.join(', ') || 'none'}.`);
+        return { login, userName, createdLogin: !before.loginExists, createdUser: before.userName === null, addedRoles: added };
+      });
+    },
+    async undo(ctx, data) {
+      if (!data) return;
+      const d = data as { login: string; userName: string; createdLogin: boolean; createdUser: boolean; addedRoles: string[] };
+      await withSession(ctx, target, async (s) => {
+        const present = (await s.listDatabases()).some((db) => same(db.name, name));
+        if (present) {
+          for (const role of d.addedRoles) await s.dropRoleMember(name, role, d.userName);
+          if (d.createdUser) await s.dropUser(name, d.userName);
+        }
+        if (d.createdLogin) await s.dropLogin(d.login);
+      });
+    },
+  };
+}
+
+function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
+  const instance = instanceName(input);
+  const partition = input.database.partition.trim();
+  return {
+    id: `sql.instance:${name}`,
+    kind: 'sql.instance',
+    description: `Record ${instance} as an instance of partition ${partition} using ${name}, connecting to ${connectionServer(input.settings)}`,
+    details: {
+      database: name,
+      instance,
+      partition,
+      connectionString: messageDatabaseConnectionString(input.settings, input.database.trustServerCertificate),
+    },
+    isDone: (ctx) =>
+      withSession(ctx, target, async (s) => {
+        const db = (await s.listDatabases()).find((d) => same(d.name, name));
+        return !!db?.mark && db.mark.partition !== null && same(db.mark.partition, partition) && db.mark.instances.includes(instance);
+      }),
+    async apply(ctx): Promise<UndoData> {
+      return withSession(ctx, target, async (s) => {
+        const verdict = judgeDatabaseChoice(await s.listDatabases(), 'existing', name, partition, instance);
+        if (!verdict.ok) throw new Error(verdict.message ?? `${name} cannot be used by partition ${partition}.`);
+        const { partitionSet } = await s.registerInstance(name, { instance, partition, connectionServer: connectionServer(input.settings) });
+        return { database: name, instance, partitionSet };
+      });
+    },
+    async undo(ctx, data) {
+      if (!data) return;
+      await withSession(ctx, target, async (s) => {
+        if ((await s.listDatabases()).some((db) => same(db.name, name))) await s.unregisterInstance(name, instance, data.partitionSet === true);
+      });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import type { DatabaseChoice } from '../../../shared/contract/schemas';
+import { expandSettings } from '../../../shared/settings/expand';
+import type { Settings } from '../../../shared/settings/parameters';
+import { checkDatabaseName } from '../../../shared/settings/rules';
+import type { Host } from '../hosts/host';
+import type { RunSecrets } from '../plan/operation';
+import { judgeDatabaseChoice, type ChoiceVerdict } from './partition-rule';
+import { instanceName } from './plan-operations';
+import { SqlFailure } from './sql-errors';
+import type { DatabaseInfo } from './sql-host';
+import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError } from './sql-target';
+
+export interface ServerInspection {
+  server: string;
+  canCreateDatabase: boolean;
+  databases: DatabaseInfo[];
+  instance: string;
+  warnings: string[];
+  verdict: ChoiceVerdict;
+}
+
+/** A failure to reach or use the server, with the field to fix. */
+export class SqlAccessError extends Error {
+  constructor(
+    readonly field: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function trustWarning(server: string): string {
+  return `Trust the server certificate is on: the connection to ${server} is encrypted, but the server's identity is not verified, so an impostor would not be noticed. Install a certificate this computer trusts on SQL Server and clear this option.`;
+}
+
+/** Signs in, lists the databases and judges the choice (database name, partition rule, permission to create). */
+export async function inspectSqlServer(host: Host, settings: Settings, choice: DatabaseChoice, password: string | undefined): Promise<ServerInspection> {
+  const { expanded } = expandSettings(settings, await host.environment());
+  let target;
+  try {
+    target = sqlTargetFromSettings(expanded, choice);
+  } catch (err) {
+    if (err instanceof SqlTargetError) throw new SqlAccessError(err.field, err.message);
+    throw err;
+  }
+  const server = describeTarget(target);
+  try {
+    const session = await host.sql.connect(target, password);
+    try {
+      const databases = await session.listDatabases();
+      const canCreateDatabase = await session.canCreateDatabase();
+      const instance = instanceName({ host, settings: expanded });
+      const warnings = target.trustServerCertificate ? [trustWarning(server)] : [];
+      return { server, canCreateDatabase, databases, instance, warnings, verdict: judge(expanded, choice, databases, canCreateDatabase, instance, server) };
+    } finally {
+      await session.close();
+    }
+  } catch (err) {
+    if (err instanceof SqlFailure) throw new SqlAccessError(err.field, err.message);
+    throw err;
+  }
+}
+
+function judge(expanded: Settings, choice: DatabaseChoice, databases: DatabaseInfo[], canCreate: boolean, instance: string, server: string): ChoiceVerdict {
+  const name = expanded.HQMessageDatabase;
+  if (choice.partition.trim() === '') return { ok: false, field: 'database.partition', message: PARTITION_REQUIRED, suggestion: null };
+  const bad = checkDatabaseName(name);
+  if (bad) return { ok: false, field: 'HQMessageDatabase', message: bad, suggestion: null };
+  const verdict = judgeDatabaseChoice(databases, choice.mode, name.trim(), choice.partition.trim(), instance);
+  const exists = databases.some((d) => d.name.toLowerCase() === name.trim().toLowerCase());
+  if (verdict.ok && choice.mode === 'create' && !exists && !canCreate) {
+    return {
+      ok: false,
+      field: 'HQMessageDatabase',
+      message: `The account used may not create databases on ${server} (it needs the dbcreator role or CREATE ANY DATABASE). Sign in with such an account, or choose Use an existing message database.`,
+      suggestion: null,
+    };
+  }
+  return verdict;
+}
+
+export interface SqlAccess {
+  reachable: boolean;
+  canCreateDatabase: boolean;
+  databaseExists: boolean;
+  /** Whether the choice can be installed: server reached, and the database creatable or the chosen one usable. */
+  ok: boolean;
+  field: string | null;
+  message: string;
+}
+
+/** For the prerequisite check "SQL Server reachable with the rights to create the message database or the chosen one present". */
+export async function checkSqlAccess(host: Host, settings: Settings, choice: DatabaseChoice, secrets: RunSecrets): Promise<SqlAccess> {
+  try {
+    const found = await inspectSqlServer(host, settings, choice, secrets.sqlPassword);
+    const name = settings.HQMessageDatabase.trim().toLowerCase();
+    const databaseExists = found.databases.some((d) => d.name.toLowerCase() === name);
+    const message = found.verdict.ok
+      ? choice.mode === 'create' && !databaseExists
+        ? `${found.server} is reachable and the message database can be created.`
+        : `${found.server} is reachable and the message database ${settings.HQMessageDatabase} can be used.`
+      : (found.verdict.message ?? 'The message database cannot be used.');
+    return { reachable: true, canCreateDatabase: found.canCreateDatabase, databaseExists, ok: found.verdict.ok, field: found.verdict.field, message: [message, ...found.warnings].join(' ') };
+  } catch (err) {
+    if (err instanceof SqlAccessError) return { reachable: false, canCreateDatabase: false, databaseExists: false, ok: false, field: err.field, message: err.message };
+    throw err;
+  }
+}

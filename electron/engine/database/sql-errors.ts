@@ -1,0 +1,154 @@
+import { describeTarget, type SqlTarget } from './sql-target';
+
+/** What went wrong, in the terms of the page: each kind names the field a user changes to fix it. */
+export type SqlFailureKind =
+  | 'login-failed'
+  | 'server-not-found'
+  | 'instance-not-found'
+  | 'not-answering'
+  | 'certificate'
+  | 'timeout'
+  | 'no-permission'
+  | 'database-exists'
+  | 'database-missing'
+  | 'driver-missing'
+  | 'failed';
+
+export class SqlFailure extends Error {
+  constructor(
+    readonly kind: SqlFailureKind,
+    /** A wizard field id (a parameter name or `database.<choice>`), or null when no field is to blame. */
+    readonly field: string | null,
+    message: string,
+    readonly number?: number,
+  ) {
+    super(message);
+    this.name = 'SqlFailure';
+  }
+}
+
+export interface FailureContext {
+  target: SqlTarget;
+  database?: string;
+  /** What was being done, for the sentence: "creating the database", "running script 010-sessions". */
+  step?: string;
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+interface ErrorShape {
+  message?: string;
+  code?: string;
+  number?: number;
+  info?: { number?: number };
+  originalError?: unknown;
+  cause?: unknown;
+  errors?: unknown[];
+  precedingErrors?: unknown[];
+}
+
+/** Every message and code along the chain mssql builds: its error, tedious's, the socket's. */
+function chain(err: unknown): ErrorShape[] {
+  const out: ErrorShape[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (!e || typeof e !== 'object' || depth > 5) return;
+    const shape = e as ErrorShape;
+    out.push(shape);
+    visit(shape.originalError, depth + 1);
+    visit(shape.cause, depth + 1);
+    for (const inner of [...(Array.isArray(shape.errors) ? shape.errors : []), ...(Array.isArray(shape.precedingErrors) ? shape.precedingErrors : [])]) visit(inner, depth + 1);
+  };
+  visit(err, 0);
+  return out;
+}
+
+/** Maps an error from mssql/tedious (or msnodesqlv8) to a sentence naming the field to fix. */
+export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
+  if (err instanceof SqlFailure) return err;
+  const links = chain(err);
+  const codes = new Set(links.map((l) => l.code).filter((c): c is string => typeof c === 'string'));
+  const numbers = links.map((l) => (typeof l.number === 'number' ? l.number : l.info?.number)).filter((n): n is number => typeof n === 'number');
+  const text = links.map((l) => l.message ?? '').join(' | ');
+  const serverText = links.find((l) => typeof l.message === 'string' && l.message !== '')?.message ?? String(err);
+  const server = describeTarget(ctx.target);
+  const who = ctx.target.authentication === 'sql' ? `the login ${ctx.target.login}` : ctx.target.login ? `the Windows account ${ctx.target.login}` : 'the current Windows user';
+  const authField = ctx.target.authentication === 'sql' || ctx.target.login ? 'database.sqlLogin' : 'database.authentication';
+  const step = ctx.step ? ` while ${ctx.step}` : '';
+  const has = (n: number) => numbers.includes(n);
+
+  if (has(18456) || (codes.has('ELOGIN') && /login failed/i.test(text) && !/cannot open database/i.test(text))) {
+    const hint =
+      ctx.target.authentication === 'sql'
+        ? 'Check the Login and Password, and that the server allows SQL Server authentication (mixed mode).'
+        : 'Check the Authentication: the account needs a login on this server, or use SQL Server authentication.';
+    return new SqlFailure('login-failed', authField, `SQL Server ${server} refused ${who}. ${hint}`, 18456);
+  }
+  if (has(4060) || has(911) || /cannot open database/i.test(text)) {
+    return new SqlFailure('database-missing', 'HQMessageDatabase', `The database${named(ctx.database)} does not exist on ${server}, or ${who} cannot open it: check the Database name.`, 4060);
+  }
+  if (has(1801)) {
+    return new SqlFailure('database-exists', 'HQMessageDatabase', `A database${named(ctx.database)} already exists on ${server}: choose another Database name, or use the existing message database.`, 1801);
+  }
+  if (has(262)) {
+    return new SqlFailure(
+      'no-permission',
+      authField,
+      `${capitalize(who)} may not create databases on ${server} (CREATE DATABASE permission denied). Use a login in the dbcreator role, or choose Use an existing message database.`,
+      262,
+    );
+  }
+  const permission = [229, 230, 297, 300, 15151, 15247, 15330].find(has);
+  if (permission !== undefined) {
+    return new SqlFailure('no-permission', authField, `${capitalize(who)} lacks a permission on ${server}${step}: ${serverText} Use a login with the rights to create logins and grant database roles (for example sysadmin or securityadmin with db_owner).`, permission);
+  }
+  if (codes.has('EINSTLOOKUP')) {
+    return new SqlFailure(
+      'instance-not-found',
+      'HQMessageDatabaseServerNamedInstanceName',
+      `The named instance ${server} was not found: the SQL Server Browser on ${ctx.target.server} did not answer for "${ctx.target.instance ?? ''}". Check the Named instance, that the SQL Server Browser service runs, and that UDP port 1434 is open.`,
+    );
+  }
+  if (/certificate|self[- ]signed|unable to verify|DEPTH_ZERO|CERT_/i.test(text) && (codes.has('ESOCKET') || codes.has('ELOGIN') || /ssl|tls/i.test(text))) {
+    return new SqlFailure(
+      'certificate',
+      'database.trustServerCertificate',
+      `The encrypted connection to ${server} failed because its certificate is not trusted (${serverText}). Install a certificate this computer trusts on SQL Server, or select Trust the server certificate.`,
+    );
+  }
+  if (codes.has('ETIMEOUT')) {
+    if (/failed to connect|connect/i.test(text) && !/request|query/i.test(text)) {
+      const seconds = ctx.connectTimeoutMs ? ` within ${Math.round(ctx.connectTimeoutMs / 1000)} seconds` : '';
+      // A named instance is first looked up through the SQL Server Browser, which may be what never answered.
+      const where = ctx.target.instance
+        ? `that the instance ${ctx.target.instance} runs, and that the SQL Server Browser service runs on ${ctx.target.server} with UDP port 1434 open`
+        : 'that SQL Server runs, and that its port is open in the firewall';
+      return new SqlFailure('not-answering', ctx.target.serverField, `SQL Server ${server} did not answer${seconds}. Check the ${fieldLabel(ctx.target.serverField)}, ${where}.`);
+    }
+    const seconds = ctx.requestTimeoutMs ? ` (${Math.round(ctx.requestTimeoutMs / 1000)} seconds)` : '';
+    return new SqlFailure('timeout', null, `SQL Server ${server} took longer than the time limit${seconds}${step}. The server may be busy or blocked; try again, or ask its administrator.`);
+  }
+  if (codes.has('ESOCKET') || codes.has('ENOTFOUND') || codes.has('ECONNREFUSED') || codes.has('EHOSTUNREACH')) {
+    if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(text)) {
+      return new SqlFailure('server-not-found', ctx.target.serverField, `The server ${ctx.target.server} was not found on the network. Check the ${fieldLabel(ctx.target.serverField)}.`);
+    }
+    return new SqlFailure(
+      'not-answering',
+      ctx.target.serverField,
+      `SQL Server ${server} does not accept connections (${serverText}). Check the ${fieldLabel(ctx.target.serverField)}, that SQL Server runs with TCP/IP enabled, and that its port is open in the firewall.`,
+    );
+  }
+  const number = numbers[0];
+  return new SqlFailure('failed', null, `SQL Server ${server} reported an error${step}: ${serverText}${number ? ` (error ${number})` : ''}`, number);
+}
+
+function fieldLabel(field: string): string {
+  return field === 'HQMessageDatabaseServerNamedInstanceName' ? 'Named instance' : 'Server name';
+}
+
+function named(database: string | undefined): string {
+  return database ? ` named ${database}` : '';
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

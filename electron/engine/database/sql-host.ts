@@ -1,0 +1,75 @@
+import type { SqlBatch } from './go-splitter';
+import type { SqlTarget } from './sql-target';
+
+/**
+ * The host's SQL Server capability: the Windows and unsupported hosts reach real servers through mssql; the rehearsal
+ * host simulates the scenario's servers (or reaches a real one the scenario names). Methods throw SqlFailure.
+ */
+export interface HostSql {
+  connect(target: SqlTarget, password: string | undefined): Promise<SqlSession>;
+}
+
+/** The message database's mark: the marker table its schema creates, with its partition and the instances using it. */
+export interface MessageDatabaseMark {
+  /** The Microsoft Dynamics AX partition it serves; null until the first instance registers. */
+  partition: string | null;
+  instances: string[];
+}
+
+export interface DatabaseInfo {
+  name: string;
+  mark: MessageDatabaseMark | null;
+}
+
+export interface AppliedScript {
+  id: string;
+  checksum: string;
+}
+
+export interface ScriptToRun {
+  id: string;
+  /** SHA-256 of the script file, recorded so a changed script can be told from the one applied. */
+  checksum: string;
+  batches: SqlBatch[];
+}
+
+export interface DatabasePrincipal {
+  loginExists: boolean;
+  /** The database user mapped to the login, when there is one. */
+  userName: string | null;
+  roles: string[];
+}
+
+export interface InstanceRecord {
+  /** `<computer>/<website>/<application>`: unique per installed Async Server. */
+  instance: string;
+  partition: string;
+  /** The server name the installed Async Server connects with (HQMessageDatabaseServerOverride). */
+  connectionServer: string;
+}
+
+export interface SqlSession {
+  listDatabases(): Promise<DatabaseInfo[]>;
+  canCreateDatabase(): Promise<boolean>;
+  createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  appliedScripts(database: string): Promise<AppliedScript[]>;
+  /** Runs the batches in one transaction and records the script, so a re-run skips it. */
+  runScript(database: string, script: ScriptToRun): Promise<void>;
+  principal(database: string, account: string): Promise<DatabasePrincipal>;
+  createWindowsLogin(account: string): Promise<void>;
+  dropLogin(account: string): Promise<void>;
+  createUser(database: string, account: string): Promise<void>;
+  dropUser(database: string, userName: string): Promise<void>;
+  addRoleMember(database: string, role: string, userName: string): Promise<void>;
+  dropRoleMember(database: string, role: string, userName: string): Promise<void>;
+  /** Records the instance; sets the database's partition when it had none (returns whether it did). */
+  registerInstance(database: string, record: InstanceRecord): Promise<{ partitionSet: boolean }>;
+  unregisterInstance(database: string, instance: string, clearPartition: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The schema's mark and the tool's record of applied scripts (see payload/async-server/Database). */
+export const MARK_TABLE = 'dbo.MessageDatabase';
+export const INSTANCE_TABLE = 'dbo.MessageDatabaseInstance';
+export const SCRIPT_TABLE = 'dbo.CdxSetupScript';

@@ -1,0 +1,72 @@
+import type { DatabaseChoice } from '../../../shared/contract/schemas';
+import type { Settings } from '../../../shared/settings/parameters';
+import { checkSqlInstance, checkSqlServerName } from '../../../shared/settings/rules';
+
+/** Which SQL Server to reach and how to sign in; the password travels beside it, never in here. */
+export interface SqlTarget {
+  /** The computer (or `localhost`, `.`, `(local)`). */
+  server: string;
+  /** A named instance, found through the SQL Server Browser; null for the default instance. */
+  instance: string | null;
+  authentication: DatabaseChoice['authentication'];
+  /**
+   * SQL authentication: the SQL login. Windows authentication: empty for the current Windows user, or DOMAIN\user
+   * (with a password) to sign in through NTLM.
+   */
+  login: string;
+  trustServerCertificate: boolean;
+  /** The wizard field the server came from, named when the server cannot be reached. */
+  serverField: 'HQMessageDatabaseServerName' | 'HQMessageDatabaseServerNamedInstanceName';
+}
+
+export class SqlTargetError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The guide's two fields: HQMessageDatabaseServerName names the computer, and
+ * HQMessageDatabaseServerNamedInstanceName, when set, is the full instance name (server1 or server1\instance2),
+ * which wins because it is the more precise of the two.
+ */
+export function sqlTargetFromSettings(settings: Pick<Settings, 'HQMessageDatabaseServerName' | 'HQMessageDatabaseServerNamedInstanceName'>, choice: DatabaseChoice): SqlTarget {
+  const named = settings.HQMessageDatabaseServerNamedInstanceName.trim();
+  let server: string;
+  let instance: string | null = null;
+  if (named !== '') {
+    const problem = checkSqlInstance(named, false);
+    if (problem) throw new SqlTargetError('HQMessageDatabaseServerNamedInstanceName', problem);
+    [server, instance = null] = named.split('\\') as [string, string?];
+  } else {
+    server = settings.HQMessageDatabaseServerName.trim();
+    const problem = checkSqlServerName(server);
+    if (problem) throw new SqlTargetError('HQMessageDatabaseServerName', problem);
+  }
+  if (choice.authentication === 'sql' && choice.sqlLogin.trim() === '') {
+    throw new SqlTargetError('database.sqlLogin', 'Enter the SQL Server login to use with SQL Server authentication.');
+  }
+  return {
+    server,
+    instance,
+    authentication: choice.authentication,
+    login: choice.sqlLogin.trim(),
+    trustServerCertificate: choice.trustServerCertificate,
+    serverField: named !== '' ? 'HQMessageDatabaseServerNamedInstanceName' : 'HQMessageDatabaseServerName',
+  };
+}
+
+export const PARTITION_REQUIRED = 'Enter the Microsoft Dynamics AX partition this message database serves, for example initial.';
+
+/** `server` or `server\instance`, as SQL Server tools show it. */
+export function describeTarget(target: Pick<SqlTarget, 'server' | 'instance'>): string {
+  return target.instance ? `${target.server}\\${target.instance}` : target.server;
+}
+
+/** Names of the local computer as a SQL Server data source. */
+export function isLocalServer(server: string, computerName: string): boolean {
+  return ['.', '(local)', 'localhost', '127.0.0.1', computerName.toLowerCase()].includes(server.toLowerCase());
+}

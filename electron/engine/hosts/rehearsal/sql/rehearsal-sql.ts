@@ -1,0 +1,281 @@
+import { connectWithConnectionString } from '../../../database/mssql-session';
+import { mapSqlError, type SqlFailure } from '../../../database/sql-errors';
+import type { AppliedScript, DatabaseInfo, DatabasePrincipal, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
+import { isLocalServer, type SqlTarget } from '../../../database/sql-target';
+import { ScenarioError, type LoadedScenario } from '../scenario';
+import { isRealServer, parseSqlServers, SqlScenarioError, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
+import { serverKey, SqlStateFile, type DatabaseState, type ServerState, type SqlState } from './sql-state';
+
+const CONNECT_MS = 15_000;
+const REQUEST_MS = 120_000;
+
+/**
+ * The rehearsal's SQL Servers. A simulated server fails the way a real one does: faults and refusals are built as
+ * mssql/tedious errors and go through the same mapping, so the page shows the same sentences.
+ */
+export class RehearsalSql implements HostSql {
+  private readonly state: SqlStateFile;
+
+  constructor(
+    private readonly servers: ScenarioSqlServer[],
+    stateRoot: string,
+    private readonly computerName: string,
+  ) {
+    this.state = new SqlStateFile(stateRoot, servers.filter((s): s is SimulatedSqlServer => !isRealServer(s)));
+  }
+
+  /** The scenario's `sqlServers`, validated; a bad entry makes the whole scenario refused, naming its file. */
+  static fromScenario(loaded: LoadedScenario, stateRoot: string): RehearsalSql {
+    try {
+      return new RehearsalSql(parseSqlServers(loaded.scenario.sqlServers), stateRoot, loaded.scenario.computer.name);
+    } catch (err) {
+      if (err instanceof SqlScenarioError) throw new ScenarioError(loaded.file, `is not a valid scenario: ${err.message}`);
+      throw err;
+    }
+  }
+
+  get stateFile(): string {
+    return this.state.file;
+  }
+
+  /** The simulated servers as they are now (the scenario's state until something changed). */
+  snapshot(): SqlState {
+    return this.state.read();
+  }
+
+  async connect(target: SqlTarget, password: string | undefined): Promise<SqlSession> {
+    const server = this.find(target);
+    if (!server) {
+      throw fail(target, 'connect', target.instance ? 'instance-not-found' : 'server-not-found');
+    }
+    if (isRealServer(server)) return connectWithConnectionString(server.real, target);
+    const session = new SimulatedSession(server, target, this.state);
+    session.fault('connect');
+    if (target.authentication === 'sql') {
+      const login = server.sqlLogins.find((l) => l.login.toLowerCase() === target.login.toLowerCase());
+      if (!login || login.password !== (password ?? '')) throw fail(target, 'connect', 'login-failed');
+    } else if (!server.windowsAuthentication || (target.login !== '' && !server.logins.some((l) => l.toLowerCase() === target.login.toLowerCase()))) {
+      throw fail(target, 'connect', 'login-failed');
+    }
+    return session;
+  }
+
+  private find(target: SqlTarget): ScenarioSqlServer | undefined {
+    const local = isLocalServer(target.server, this.computerName);
+    return this.servers.find(
+      (s) =>
+        (s.name.toLowerCase() === target.server.toLowerCase() || (local && s.name.toLowerCase() === this.computerName.toLowerCase())) &&
+        s.instance.toLowerCase() === (target.instance ?? '').toLowerCase(),
+    );
+  }
+}
+
+type FaultError = SimulatedSqlServer['faults'][number]['error'];
+
+/** The error mssql would raise, recorded from tedious's shapes, then mapped like a real one. */
+function fail(target: SqlTarget, step: string, error: FaultError, database?: string): SqlFailure {
+  const where = `${target.server}${target.instance ? `\\${target.instance}` : ':1433'}`;
+  const raw = (() => {
+    switch (error) {
+      case 'login-failed':
+        return { name: 'ConnectionError', code: 'ELOGIN', message: `Login failed for user '${target.login || 'CONTOSO\\setup-admin'}'.` };
+      case 'no-permission':
+        return step === 'create-database'
+          ? { name: 'RequestError', code: 'EREQUEST', number: 262, message: "CREATE DATABASE permission denied in database 'master'." }
+          : { name: 'RequestError', code: 'EREQUEST', number: 15247, message: 'User does not have permission to perform this action.' };
+      case 'timeout':
+        return step === 'connect'
+          ? { name: 'ConnectionError', code: 'ETIMEOUT', message: `Failed to connect to ${where} in ${CONNECT_MS}ms` }
+          : { name: 'RequestError', code: 'ETIMEOUT', message: `Timeout: Request failed to complete in ${REQUEST_MS}ms` };
+      case 'not-answering':
+        return { name: 'ConnectionError', code: 'ESOCKET', message: `Failed to connect to ${where} - Could not connect (sequence)` };
+      case 'server-not-found':
+        return { name: 'ConnectionError', code: 'ESOCKET', message: `Failed to connect to ${where} - getaddrinfo ENOTFOUND ${target.server}` };
+      case 'instance-not-found':
+        return { name: 'ConnectionError', code: 'EINSTLOOKUP', message: `Failed to get response from SQL Server Browser on ${target.server}` };
+      case 'database-exists':
+        return { name: 'RequestError', code: 'EREQUEST', number: 1801, message: `Database '${database ?? ''}' already exists. Choose a different database name.` };
+    }
+  })();
+  return mapSqlError(raw, { target, database, step: stepPhrase(step, database), connectTimeoutMs: CONNECT_MS, requestTimeoutMs: REQUEST_MS });
+}
+
+/** A fault's step as the sentence says it: "script:010-sessions" → "running script 010-sessions". */
+function stepPhrase(step: string, database: string | undefined): string | undefined {
+  const [kind, ...rest] = step.split(':');
+  const what = rest.join(':');
+  switch (kind) {
+    case 'connect':
+      return undefined;
+    case 'list-databases':
+      return 'listing the databases';
+    case 'create-database':
+      return `creating the database ${database ?? ''}`.trim();
+    case 'drop-database':
+      return `dropping the database ${database ?? ''}`.trim();
+    case 'script':
+      return `running script ${what}`;
+    case 'login':
+      return `creating the login ${what}`;
+    case 'user':
+      return `creating the user ${what}`;
+    case 'register':
+      return 'registering this instance';
+    default:
+      return step;
+  }
+}
+
+const MARK_TABLE_CREATED = /create\s+table\s+(?:\[?dbo\]?\s*\.\s*)?\[?MessageDatabase\]?\s*\(/i;
+
+class SimulatedSession implements SqlSession {
+  private readonly key: string;
+
+  constructor(
+    private readonly server: SimulatedSqlServer,
+    private readonly target: SqlTarget,
+    private readonly state: SqlStateFile,
+  ) {
+    this.key = serverKey(server.name, server.instance);
+  }
+
+  fault(step: string, database?: string): void {
+    const fault = this.server.faults.find((f) => f.at.toLowerCase() === step.toLowerCase());
+    if (fault) throw fail(this.target, step, fault.error, database);
+  }
+
+  private read<T>(use: (s: ServerState) => T): T {
+    return use(this.state.read().servers[this.key] ?? { logins: [], databases: [] });
+  }
+
+  private change<T>(use: (s: ServerState) => T): T {
+    return this.state.update((all) => use((all.servers[this.key] ??= { logins: [], databases: [] })));
+  }
+
+  private database(s: ServerState, name: string, step: string): DatabaseState {
+    const db = s.databases.find((d) => d.name.toLowerCase() === name.toLowerCase());
+    if (!db) throw mapSqlError({ code: 'ELOGIN', message: `Cannot open database "${name}" requested by the login. The login failed.` }, { target: this.target, database: name, step });
+    return db;
+  }
+
+  private requirePermission(permission: 'createDatabase' | 'manageLogins', step: string): void {
+    if (!this.server.permissions[permission]) throw fail(this.target, step, 'no-permission');
+  }
+
+  async listDatabases(): Promise<DatabaseInfo[]> {
+    this.fault('list-databases');
+    return this.read((s) =>
+      s.databases
+        .map((d) => ({ name: d.name, mark: d.mark ? { partition: d.mark.partition, instances: d.mark.instances.map((i) => i.instance) } : null }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  }
+
+  async canCreateDatabase(): Promise<boolean> {
+    return this.server.permissions.createDatabase;
+  }
+
+  async createDatabase(name: string): Promise<void> {
+    this.fault('create-database', name);
+    this.requirePermission('createDatabase', 'create-database');
+    this.change((s) => {
+      if (s.databases.some((d) => d.name.toLowerCase() === name.toLowerCase())) throw fail(this.target, 'create-database', 'database-exists', name);
+      s.databases.push({ name, mark: null, scripts: [], users: [] });
+    });
+  }
+
+  async dropDatabase(name: string): Promise<void> {
+    this.fault('drop-database', name);
+    this.change((s) => {
+      s.databases = s.databases.filter((d) => d.name.toLowerCase() !== name.toLowerCase());
+    });
+  }
+
+  async appliedScripts(database: string): Promise<AppliedScript[]> {
+    return this.read((s) => this.database(s, database, 'reading the applied scripts').scripts.map((x) => ({ ...x })));
+  }
+
+  /** Recognises the schema's marker table, the one thing about a script's text the rehearsal acts on. */
+  async runScript(database: string, script: ScriptToRun): Promise<void> {
+    this.fault(`script:${script.id}`, database);
+    this.change((s) => {
+      const db = this.database(s, database, `running script ${script.id}`);
+      if (script.batches.some((b) => MARK_TABLE_CREATED.test(b.text)) && !db.mark) db.mark = { partition: null, instances: [] };
+      db.scripts.push({ id: script.id, checksum: script.checksum });
+    });
+  }
+
+  async principal(database: string, account: string): Promise<DatabasePrincipal> {
+    return this.read((s) => {
+      const user = this.database(s, database, `looking up the user ${account}`).users.find((u) => u.login.toLowerCase() === account.toLowerCase());
+      return { loginExists: s.logins.some((l) => l.toLowerCase() === account.toLowerCase()), userName: user?.name ?? null, roles: user ? [...user.roles] : [] };
+    });
+  }
+
+  async createWindowsLogin(account: string): Promise<void> {
+    this.fault(`login:${account}`);
+    this.requirePermission('manageLogins', `creating the login ${account}`);
+    this.change((s) => {
+      if (!s.logins.some((l) => l.toLowerCase() === account.toLowerCase())) s.logins.push(account);
+    });
+  }
+
+  async dropLogin(account: string): Promise<void> {
+    this.change((s) => {
+      s.logins = s.logins.filter((l) => l.toLowerCase() !== account.toLowerCase());
+    });
+  }
+
+  async createUser(database: string, account: string): Promise<void> {
+    this.fault(`user:${account}`, database);
+    this.requirePermission('manageLogins', `creating the user ${account}`);
+    this.change((s) => {
+      this.database(s, database, `creating the user ${account}`).users.push({ name: account, login: account, roles: [] });
+    });
+  }
+
+  async dropUser(database: string, userName: string): Promise<void> {
+    this.change((s) => {
+      const db = s.databases.find((d) => d.name.toLowerCase() === database.toLowerCase());
+      if (db) db.users = db.users.filter((u) => u.name.toLowerCase() !== userName.toLowerCase());
+    });
+  }
+
+  async addRoleMember(database: string, role: string, userName: string): Promise<void> {
+    this.change((s) => {
+      const user = this.database(s, database, `granting ${role}`).users.find((u) => u.name.toLowerCase() === userName.toLowerCase());
+      if (!user) throw mapSqlError({ code: 'EREQUEST', number: 15410, message: `User or role '${userName}' does not exist in this database.` }, { target: this.target, database, step: `granting ${role}` });
+      if (!user.roles.includes(role)) user.roles.push(role);
+    });
+  }
+
+  async dropRoleMember(database: string, role: string, userName: string): Promise<void> {
+    this.change((s) => {
+      const user = s.databases.find((d) => d.name.toLowerCase() === database.toLowerCase())?.users.find((u) => u.name.toLowerCase() === userName.toLowerCase());
+      if (user) user.roles = user.roles.filter((r) => r !== role);
+    });
+  }
+
+  async registerInstance(database: string, record: InstanceRecord): Promise<{ partitionSet: boolean }> {
+    this.fault('register', database);
+    return this.change((s) => {
+      const db = this.database(s, database, `registering ${record.instance}`);
+      if (!db.mark) throw mapSqlError({ code: 'EREQUEST', number: 208, message: "Invalid object name 'dbo.MessageDatabase'." }, { target: this.target, database, step: `registering ${record.instance}` });
+      const partitionSet = db.mark.partition === null;
+      if (partitionSet) db.mark.partition = record.partition;
+      if (!db.mark.instances.some((i) => i.instance === record.instance)) db.mark.instances.push({ instance: record.instance, connectionServer: record.connectionServer });
+      return { partitionSet };
+    });
+  }
+
+  async unregisterInstance(database: string, instance: string, clearPartition: boolean): Promise<void> {
+    this.change((s) => {
+      const db = s.databases.find((d) => d.name.toLowerCase() === database.toLowerCase());
+      if (!db?.mark) return;
+      db.mark.instances = db.mark.instances.filter((i) => i.instance !== instance);
+      if (clearPartition && db.mark.instances.length === 0) db.mark.partition = null;
+    });
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SetupChoices } from '../../shared/contract/schemas';
+import { defaultSettings, type Settings } from '../../shared/settings/parameters';
+import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
+import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
+import { PayloadManifest, type LoadedPayload } from '../../electron/engine/payload/manifest';
+import type { Operation, OperationContext, RunSecrets, UndoData } from '../../electron/engine/plan/operation';
+
+const SCENARIOS = path.resolve('electron/engine/hosts/rehearsal/scenarios');
+export const PAYLOAD_ROOT = path.resolve('payload/async-server');
+
+export function rehearsalHost(scenario: string): RehearsalHost {
+  const sandbox = mkdtempSync(path.join(os.tmpdir(), 'cdx-db-'));
+  return new RehearsalHost(loadScenario(path.join(SCENARIOS, scenario, 'scenario.json')), sandbox);
+}
+
+/** The sample payload with its database section (the fragment the lead merges into manifest.json). */
+export function samplePayload(): LoadedPayload {
+  const fragment = JSON.parse(readFileSync(path.join(PAYLOAD_ROOT, 'manifest.database.json'), 'utf8')) as { database: unknown };
+  return { root: PAYLOAD_ROOT, manifest: PayloadManifest.parse({ component: 'async-server', version: '1.0.0', files: [], database: fragment.database }) };
+}
+
+export function settingsFor(over: Partial<Settings> = {}): Settings {
+  return {
+    ...defaultSettings(),
+    HQMessageDatabaseServerName: 'SQLHQ01',
+    HQMessageDatabaseServerOverride: 'SQLHQ01',
+    HQMessageDatabase: 'AsyncServerMessageDB',
+    AppPoolUser: 'CONTOSO\\svc-async',
+    WebSiteHttpsPort: '8443',
+    ...over,
+  };
+}
+
+export function choiceFor(over: Partial<SetupChoices['database']> = {}): SetupChoices['database'] {
+  return { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial', ...over };
+}
+
+export interface Run {
+  ctx: OperationContext;
+  logs: string[];
+  applied: { op: Operation; data: UndoData }[];
+}
+
+export function context(host: RehearsalHost, secrets: RunSecrets = {}): Run {
+  const logs: string[] = [];
+  return { ctx: { host, secrets, log: (level, message) => logs.push(`${level}: ${message}`), signal: new AbortController().signal }, logs, applied: [] };
+}
+
+/** What the executor does: skip what is done, apply the rest, and keep the undo data. */
+export async function applyAll(run: Run, ops: Operation[]): Promise<void> {
+  for (const op of ops) {
+    if (await op.isDone(run.ctx)) continue;
+    run.applied.push({ op, data: await op.apply(run.ctx) });
+  }
+}
+
+export async function undoAll(run: Run): Promise<void> {
+  for (const { op, data } of [...run.applied].reverse()) await op.undo(run.ctx, data);
+}
