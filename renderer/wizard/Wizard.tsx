@@ -101,11 +101,12 @@ export function Wizard() {
   // Each page change moves focus to its heading, so a screen reader announces where the user is.
   useEffect(() => {
     heading.current?.focus();
-  }, [state.pageId]);
+  }, [state.pageId, state.cancelled]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (useWizard.getState().cancelRequested || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      const { cancelRequested, cancelled } = useWizard.getState();
+      if (cancelRequested || cancelled || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
       const target = e.target as HTMLElement;
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -119,53 +120,62 @@ export function Wizard() {
     return () => window.removeEventListener('keydown', onKey);
   }, [requestCancel]);
 
+  // The dialog stays mounted at the same place in both views, so that Cancel Setup closes it rather than removing
+  // it while open, which left the page hidden from screen readers (aria-hidden) for good.
   if (state.cancelled) {
     return (
-      <main className="cancelled">
-        <h1>Setup was cancelled</h1>
-        <Text as="p">Nothing was installed or changed on this computer.</Text>
-        <Button appearance="primary" onClick={() => restart()}>
-          Start over
-        </Button>
-      </main>
+      <>
+        <main className="cancelled" aria-labelledby="page-heading">
+          <h1 id="page-heading" tabIndex={-1} ref={heading}>
+            Setup was cancelled
+          </h1>
+          <Text as="p">Nothing was installed or changed on this computer.</Text>
+          <Button appearance="primary" onClick={() => restart()}>
+            Start over
+          </Button>
+        </main>
+        <CancelDialog />
+      </>
     );
   }
 
   const Page = page.component;
   const isFirst = visiblePages(state)[0]?.id === page.id;
   return (
-    <div className="wizard">
-      <RehearsalBanner />
-      <div className="wizard-body">
-        <StepList state={state} />
-        <main className="page" aria-labelledby="page-heading">
-          <h1 id="page-heading" tabIndex={-1} ref={heading}>
-            {page.title}
-          </h1>
-          <div className="page-content">
-            <Page />
-          </div>
-          {state.pageError && (
-            <MessageBar intent="error" role="alert" className="page-error">
-              <MessageBarBody>{state.pageError}</MessageBarBody>
-            </MessageBar>
-          )}
-        </main>
-      </div>
-      <footer className="buttons">
-        {state.busy && <Spinner size="tiny" label="Working…" />}
-        <Button onClick={() => goBack()} disabled={isFirst || state.busy || state.history.length === 0}>
-          Back
-        </Button>
-        {!page.final && (
-          <Button appearance="primary" onClick={() => void goNext()} disabled={state.busy || Boolean(page.blocked?.(state))}>
-            {page.nextLabel?.(state) ?? 'Next'}
+    <>
+      <div className="wizard">
+        <RehearsalBanner />
+        <div className="wizard-body">
+          <StepList state={state} />
+          <main className="page" aria-labelledby="page-heading">
+            <h1 id="page-heading" tabIndex={-1} ref={heading}>
+              {page.title}
+            </h1>
+            <div className="page-content">
+              <Page />
+            </div>
+            {state.pageError && (
+              <MessageBar intent="error" role="alert" className="page-error">
+                <MessageBarBody>{state.pageError}</MessageBarBody>
+              </MessageBar>
+            )}
+          </main>
+        </div>
+        <footer className="buttons">
+          {state.busy && <Spinner size="tiny" label="Working…" />}
+          <Button onClick={() => goBack()} disabled={isFirst || state.busy || state.history.length === 0}>
+            Back
           </Button>
-        )}
-        <Button onClick={() => requestCancel(true)}>{page.final ? 'Close' : 'Cancel'}</Button>
-      </footer>
+          {!page.final && (
+            <Button appearance="primary" onClick={() => void goNext()} disabled={state.busy || Boolean(page.blocked?.(state))}>
+              {page.nextLabel?.(state) ?? 'Next'}
+            </Button>
+          )}
+          <Button onClick={() => requestCancel(true)}>{page.final ? 'Close' : 'Cancel'}</Button>
+        </footer>
+      </div>
       <CancelDialog />
-    </div>
+    </>
   );
 }
 
