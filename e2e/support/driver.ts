@@ -30,8 +30,9 @@ export class WizardDriver {
     await this.button('Back').click();
   }
 
+  /** A field by its accessible name (a required field's label shows a "*" that is not part of its name). */
   field(label: string) {
-    return this.page.getByLabel(label, { exact: true });
+    return this.page.getByLabel(label, { exact: true }).or(this.page.getByRole('textbox', { name: label, exact: true }));
   }
 
   async fill(label: string, value: string) {

@@ -4,12 +4,13 @@ import type { WizardDriver } from './driver';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A field's error as a screen reader meets it: the message is shown, it describes the input
- * (aria-describedby), and the input is marked invalid.
+ * A field's error as a screen reader meets it: the message is shown and announced (role alert), it describes the
+ * input (aria-describedby), and the input is marked invalid.
  */
 export async function expectFieldError(w: WizardDriver, label: string, message: string) {
   const input = w.field(label);
   await expect(w.page.getByText(message, { exact: true })).toBeVisible();
+  await expect(w.page.getByRole('alert').filter({ has: w.page.getByText(message, { exact: true }) })).toHaveCount(1);
   await expect(input).toHaveAccessibleDescription(new RegExp(escape(message)));
   await expect(input).toHaveAttribute('aria-invalid', 'true');
 }
