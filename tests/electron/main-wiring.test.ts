@@ -40,6 +40,7 @@ const fake = vi.hoisted(() => {
   const electron = {
     app: {
       requestSingleInstanceLock: () => true,
+      isPackaged: false,
       on: () => {},
       quit: () => {},
       whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
