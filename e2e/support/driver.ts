@@ -1,5 +1,14 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
+/** The running test's info; none when the driver is used outside a test (a benchmark, a script). */
+function runningTestInfo(): TestInfo | null {
+  try {
+    return test.info();
+  } catch {
+    return null;
+  }
+}
+
 /** Drives the wizard as a user does: by role and label. Every page it confirms is kept as a screenshot. */
 export class WizardDriver {
   constructor(
@@ -14,8 +23,8 @@ export class WizardDriver {
   /** Confirms the page by its heading and attaches a screenshot of it to the test's report. */
   async expectPage(title: string) {
     await expect(this.heading()).toHaveText(title);
-    const info = this.testInfo ?? test.info();
-    await info.attach(`page ${title}`, { body: await this.page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    const info = this.testInfo ?? runningTestInfo();
+    await info?.attach(`page ${title}`, { body: await this.page.screenshot({ fullPage: true }), contentType: 'image/png' });
   }
 
   button(name: string) {

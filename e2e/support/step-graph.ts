@@ -33,12 +33,16 @@ export function stepById(id: string): PageObject {
   return step;
 }
 
-async function currentStep(w: WizardDriver): Promise<PageObject> {
+/**
+ * The page object for the heading on screen. Two pages may share a heading (prerequisites are validated twice): the
+ * walk only moves forward, so the first one at or after the page it came from is meant.
+ */
+async function currentStep(w: WizardDriver, from: number): Promise<PageObject> {
   await expect(w.heading()).toBeVisible();
   const text = (await w.heading().textContent())?.trim() ?? '';
-  const step = STEPS.find((s) => s.heading === text);
-  if (!step) throw new Error(`The wizard shows "${text}", which no page object knows: add it to STEPS in e2e/support/step-graph.ts.`);
-  return step;
+  const matches = STEPS.filter((s) => s.heading === text);
+  if (matches.length === 0) throw new Error(`The wizard shows "${text}", which no page object knows: add it to STEPS in e2e/support/step-graph.ts.`);
+  return matches.find((s) => STEPS.indexOf(s) >= from) ?? matches[0];
 }
 
 /** Leaves a page forward and waits for the next heading; a page that keeps the user shows why. */
@@ -68,8 +72,10 @@ export async function reachPage(driver: WizardDriver | Page, target: PageId, opt
   const w = driver instanceof WizardDriver ? driver : new WizardDriver(driver);
   const entries = { ...GOOD, ...options.entries };
   const targetIndex = STEPS.indexOf(stepById(target));
+  let from = 0;
   for (let hops = 0; hops <= STEPS.length * 2; hops++) {
-    const step = await currentStep(w);
+    const step = await currentStep(w, from);
+    from = STEPS.indexOf(step);
     await w.expectPage(step.heading);
     await options.visit?.(step, w);
     if (step.id === target) return w;

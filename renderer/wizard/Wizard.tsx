@@ -144,7 +144,10 @@ export function Wizard() {
   return (
     <>
       <div className="wizard">
-        <RehearsalBanner />
+        {/* A landmark, so that nothing on the page lies outside one (axe: region). */}
+        <header>
+          <RehearsalBanner />
+        </header>
         <div className="wizard-body">
           <StepList state={state} />
           <main className="page" aria-labelledby="page-heading">
