@@ -1,9 +1,17 @@
 import { expect, test } from '../support/fixtures';
 import { configure } from '../support/pages/configure';
 import { database } from '../support/pages/database';
-import { GOOD, reachPage } from '../support/wizard';
+import { GOOD, reachPage, WizardDriver } from '../support/wizard';
 
-test('happy path: valid entries on every page reach Ready to install, which shows every choice', async ({ wizard: w }) => {
+test('happy path: valid entries on every page reach Ready to install, which shows every choice', async ({ page, cdx }) => {
+  // Whatever goes wrong in the page itself (an exception, a blocked script or style) fails the walk.
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} (${m.location().url})`));
+  const response = await page.goto(cdx.url);
+  expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
+  const w = new WizardDriver(page);
+
   await expect(w.page.getByText('Rehearsal', { exact: true })).toBeVisible();
   await reachPage(w, 'ready', { entries: { namedInstance: 'SQLHQ01\\AX', databaseMode: 'existing' } });
 
@@ -25,4 +33,5 @@ test('happy path: valid entries on every page reach Ready to install, which show
   await expect(w.page.getByText(GOOD.password)).toHaveCount(0);
   // Installing is not part of this walk yet: Install is shown but does not run.
   await expect(w.button('Install')).toBeVisible();
+  expect(problems).toEqual([]);
 });
