@@ -16,9 +16,19 @@ import { supportFiles } from './pages/support-files';
  * of them (the support files page only the first time, prerequisites twice, no database page for files only), so
  * the walk reads the heading on screen and acts on whatever page that is.
  */
-export const STEPS: PageObject[] = [supportFiles, installationOption, installationType, components, prerequisites, configure, database, ready];
+export const STEPS: PageObject[] = [
+  supportFiles,
+  installationOption,
+  installationType,
+  components,
+  prerequisites,
+  configure,
+  database,
+  ready,
+];
 
-export type PageId = (typeof STEPS)[number]['id'];
+/** A page object's id (see STEPS). */
+export type PageId = string;
 
 export interface ReachOptions {
   /** Overrides of the valid entries (GOOD) that the pages on the way are filled with. */
