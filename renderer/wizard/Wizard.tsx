@@ -120,11 +120,11 @@ export function Wizard() {
     return () => window.removeEventListener('keydown', onKey);
   }, [requestCancel]);
 
-  // The dialog stays mounted at the same place in both views, so that Cancel Setup closes it rather than removing
-  // it while open, which left the page hidden from screen readers (aria-hidden) for good.
+  // The same keyed dialog in both views, so that Cancel Setup closes it rather than unmounting it while open, which
+  // left the page aria-hidden (invisible to screen readers) for good.
   if (state.cancelled) {
     return (
-      <>
+      <div className="wizard">
         <main className="cancelled" aria-labelledby="page-heading">
           <h1 id="page-heading" tabIndex={-1} ref={heading}>
             Setup was cancelled
@@ -134,51 +134,49 @@ export function Wizard() {
             Start over
           </Button>
         </main>
-        <CancelDialog />
-      </>
+        <CancelDialog key="cancel-dialog" />
+      </div>
     );
   }
 
   const Page = page.component;
   const isFirst = visiblePages(state)[0]?.id === page.id;
   return (
-    <>
-      <div className="wizard">
-        {/* A landmark, so that nothing on the page lies outside one (axe: region). */}
-        <header>
-          <RehearsalBanner />
-        </header>
-        <div className="wizard-body">
-          <StepList state={state} />
-          <main className="page" aria-labelledby="page-heading">
-            <h1 id="page-heading" tabIndex={-1} ref={heading}>
-              {page.title}
-            </h1>
-            <div className="page-content">
-              <Page />
-            </div>
-            {state.pageError && (
-              <MessageBar intent="error" role="alert" className="page-error">
-                <MessageBarBody>{state.pageError}</MessageBarBody>
-              </MessageBar>
-            )}
-          </main>
-        </div>
-        <footer className="buttons">
-          {state.busy && <Spinner size="tiny" label="Working…" />}
-          <Button onClick={() => goBack()} disabled={isFirst || state.busy || state.history.length === 0}>
-            Back
-          </Button>
-          {!page.final && (
-            <Button appearance="primary" onClick={() => void goNext()} disabled={state.busy || Boolean(page.blocked?.(state))}>
-              {page.nextLabel?.(state) ?? 'Next'}
-            </Button>
+    <div className="wizard">
+      {/* A landmark, so that nothing on the page lies outside one (axe: region). */}
+      <header>
+        <RehearsalBanner />
+      </header>
+      <div className="wizard-body">
+        <StepList state={state} />
+        <main className="page" aria-labelledby="page-heading">
+          <h1 id="page-heading" tabIndex={-1} ref={heading}>
+            {page.title}
+          </h1>
+          <div className="page-content">
+            <Page />
+          </div>
+          {state.pageError && (
+            <MessageBar intent="error" role="alert" className="page-error">
+              <MessageBarBody>{state.pageError}</MessageBarBody>
+            </MessageBar>
           )}
-          <Button onClick={() => requestCancel(true)}>{page.final ? 'Close' : 'Cancel'}</Button>
-        </footer>
+        </main>
       </div>
-      <CancelDialog />
-    </>
+      <footer className="buttons">
+        {state.busy && <Spinner size="tiny" label="Working…" />}
+        <Button onClick={() => goBack()} disabled={isFirst || state.busy || state.history.length === 0}>
+          Back
+        </Button>
+        {!page.final && (
+          <Button appearance="primary" onClick={() => void goNext()} disabled={state.busy || Boolean(page.blocked?.(state))}>
+            {page.nextLabel?.(state) ?? 'Next'}
+          </Button>
+        )}
+        <Button onClick={() => requestCancel(true)}>{page.final ? 'Close' : 'Cancel'}</Button>
+      </footer>
+      <CancelDialog key="cancel-dialog" />
+    </div>
   );
 }
 
