@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
-import { fillConfigure, fillDatabase, GOOD, walkToConfigure, WizardDriver } from './support/wizard';
+import { fillConfigure, fillDatabase, GOOD, passPrerequisites, walkToConfigure, WizardDriver } from './support/wizard';
 
 const DATABASE_PAGE = 'Select a database to use with Async Server';
 
@@ -26,6 +26,7 @@ test.describe('default scenario', () => {
     await page.getByLabel('Trust the server certificate').uncheck();
 
     await w.next();
+    await passPrerequisites(w);
     await w.expectPage('Ready to install');
     const review = page.getByRole('table', { name: 'Message database' });
     await expect(review.getByRole('row', { name: /Database/ }).first()).toContainText(`${GOOD.database} (create a new message database)`);
@@ -55,6 +56,7 @@ test.describe('an existing marked database', () => {
     await expect(page.getByRole('radio', { name: /ReportingDB/ })).toHaveCount(0);
     await expect(w.field('Database name')).toHaveValue('AsyncServerMessageDB');
     await w.next();
+    await passPrerequisites(w);
     await w.expectPage('Ready to install');
     // Choosing changes nothing on the server: the simulated SQL state was never written.
     expect(existsSync(path.join(cdx.sandbox, 'state', 'sql.json'))).toBe(false);
@@ -85,6 +87,7 @@ test.describe('two partitions', () => {
     // The right partition can use it.
     await w.fill('Partition', 'ps');
     await w.next();
+    await passPrerequisites(w);
     await w.expectPage('Ready to install');
   });
 });
@@ -111,6 +114,7 @@ test.describe('login failure', () => {
 
     await w.fill('Password', 'Rehearsal-Only-Pa55');
     await w.next();
+    await passPrerequisites(w);
     await w.expectPage('Ready to install');
     await expect(page.getByRole('table', { name: 'Message database' }).getByRole('row', { name: /Authentication/ })).toContainText('SQL Server authentication as cdx_setup');
     expect(cdx.output()).not.toContain('Rehearsal-Only-Pa55');

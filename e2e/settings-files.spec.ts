@@ -52,8 +52,7 @@ test('Save settings on Ready to install writes the file the CLI reads back, and 
   const w = new WizardDriver(page, testInfo);
   await page.goto(cdx.url);
   await walkToConfigure(w);
-  await w.fill('Application name', 'AsyncServerEU');
-  await fillConfigure(w);
+  await fillConfigure(w, { ...GOOD, applicationName: 'AsyncServerEU' });
   await w.next();
   await w.expectPage('Select a database to use with Async Server');
   await fillDatabase(w);

@@ -6,6 +6,7 @@ import { createEngine } from '../engine/create-engine';
 import { createHost } from '../engine/hosts/create-host';
 import { TOOL_VERSION } from '../engine/version';
 import { EVENT_CHANNEL, callChannel } from './ipc-channels';
+import { packagedResourceEnv } from './packaged-resources';
 import { isTrustedSenderUrl } from './trusted-sender';
 import { secureWindowOptions } from './window-options';
 
@@ -13,6 +14,7 @@ import { secureWindowOptions } from './window-options';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  Object.assign(process.env, packagedResourceEnv(app.isPackaged, process.resourcesPath, process.env));
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   const rehearsalArg = process.argv.find((a) => a === '--rehearsal' || a.startsWith('--rehearsal='));
   const rehearsal = rehearsalArg ? (rehearsalArg.includes('=') ? rehearsalArg.split('=')[1] : true) : process.platform !== 'win32';

@@ -16,7 +16,8 @@ function Components() {
   const error = useWizard((s) => s.pageError);
   const { setChoices, setPageError } = useActions();
   return (
-    <fieldset className="plain-fieldset">
+    // The shell announces the page error (role alert); here it only describes the group, or it would be read twice.
+    <fieldset className="plain-fieldset" aria-describedby={error ? 'components-error' : undefined}>
       <legend>Commerce Data Exchange</legend>
       {COMPONENTS.map((c) => (
         <div key={c.id}>
@@ -34,7 +35,7 @@ function Components() {
         </div>
       ))}
       {error && (
-        <Text role="alert" className="error-text">
+        <Text id="components-error" className="error-text">
           {error}
         </Text>
       )}

@@ -52,8 +52,10 @@ function ReadyToInstall() {
   const sections = visiblePages(state)
     .map((p) => p.review?.(state, expanded) ?? null)
     .filter((s): s is ReviewSection => s !== null);
+  // Nothing here takes focus, yet the review is longer than the window: the region itself is a tab stop, so the
+  // keyboard can scroll it (axe: scrollable-region-focusable).
   return (
-    <div className="form">
+    <div className="form" tabIndex={0} role="region" aria-label="Choices to install">
       <Text as="p">Setup is ready to install with these choices. Tokens such as [WebSiteWorkingFolder] and %SystemDrive% are shown expanded for this computer.</Text>
       {problems.length > 0 && (
         <MessageBar intent="error" layout="multiline">

@@ -102,11 +102,12 @@ export function Wizard() {
   // Each page change moves focus to its heading, so a screen reader announces where the user is.
   useEffect(() => {
     heading.current?.focus();
-  }, [state.pageId]);
+  }, [state.pageId, state.cancelled]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (useWizard.getState().cancelRequested || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      const { cancelRequested, cancelled } = useWizard.getState();
+      if (cancelRequested || cancelled || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
       const target = e.target as HTMLElement;
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -120,15 +121,22 @@ export function Wizard() {
     return () => window.removeEventListener('keydown', onKey);
   }, [requestCancel]);
 
+  // The same keyed dialog in both views, so that Cancel Setup closes it rather than unmounting it while open, which
+  // left the page aria-hidden (invisible to screen readers) for good.
   if (state.cancelled) {
     return (
-      <main className="cancelled">
-        <h1>Setup was cancelled</h1>
-        <Text as="p">Nothing was installed or changed on this computer.</Text>
-        <Button appearance="primary" onClick={() => restart()}>
-          Start over
-        </Button>
-      </main>
+      <div className="wizard">
+        <main className="cancelled" aria-labelledby="page-heading">
+          <h1 id="page-heading" tabIndex={-1} ref={heading}>
+            Setup was cancelled
+          </h1>
+          <Text as="p">Nothing was installed or changed on this computer.</Text>
+          <Button appearance="primary" onClick={() => restart()}>
+            Start over
+          </Button>
+        </main>
+        <CancelDialog key="cancel-dialog" />
+      </div>
     );
   }
 
@@ -136,7 +144,10 @@ export function Wizard() {
   const isFirst = visiblePages(state)[0]?.id === page.id;
   return (
     <div className="wizard">
-      <RehearsalBanner />
+      {/* A landmark, so that nothing on the page lies outside one (axe: region). */}
+      <header>
+        <RehearsalBanner />
+      </header>
       <div className="wizard-body">
         <StepList state={state} />
         <main className="page" aria-labelledby="page-heading">
@@ -166,7 +177,7 @@ export function Wizard() {
         )}
         <Button onClick={() => requestCancel(true)}>{page.final ? 'Close' : 'Cancel'}</Button>
       </footer>
-      <CancelDialog />
+      <CancelDialog key="cancel-dialog" />
     </div>
   );
 }

@@ -53,11 +53,13 @@ export function checkPort(raw: string, required: boolean): string | null {
 }
 
 export function checkIisName(raw: string, what: string): string | null {
-  if (raw.trim() === '') return `Enter a ${what}.`;
-  if (raw !== raw.trim()) return `A ${what} cannot begin or end with a space.`;
+  const a = /^[aeiou]/i.test(what) ? 'an' : 'a';
+  const A = a === 'an' ? 'An' : 'A';
+  if (raw.trim() === '') return `Enter ${a} ${what}.`;
+  if (raw !== raw.trim()) return `${A} ${what} cannot begin or end with a space.`;
   const bad = IIS_FORBIDDEN.filter((c) => raw.includes(c));
-  if (bad.length > 0) return `A ${what} cannot contain ${bad.map((c) => `"${c}"`).join(' ')}. IIS rejects / \\ ? ; : @ & = + $ , | " < >.`;
-  if (raw.length > 64) return `A ${what} can be at most 64 characters long.`;
+  if (bad.length > 0) return `${A} ${what} cannot contain ${bad.map((c) => `"${c}"`).join(' ')}. IIS rejects / \\ ? ; : @ & = + $ , | " < >.`;
+  if (raw.length > 64) return `${A} ${what} can be at most 64 characters long.`;
   return null;
 }
 

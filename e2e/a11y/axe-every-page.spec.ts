@@ -1,0 +1,49 @@
+import { expect, test } from '../support/fixtures';
+import { expectAccessible } from '../support/axe';
+import { configure, configureBox } from '../support/pages/configure';
+import { database } from '../support/pages/database';
+import { reachPage } from '../support/wizard';
+
+test('every page of the walk has no serious accessibility violation, and arriving on it focuses its heading', async ({ wizard: w }) => {
+  await reachPage(w, 'ready', {
+    visit: async (step) => {
+      await expect(w.heading(), `focus on arriving at "${step.heading}"`).toBeFocused();
+      await expectAccessible(w.page, step.heading);
+    },
+  });
+  await w.back();
+  await expect(w.heading()).toHaveText(database.heading);
+  await expect(w.heading(), 'focus after Back').toBeFocused();
+});
+
+test('pages showing their errors, files only, and the dialogs have no serious violation', async ({ wizard: w }) => {
+  await reachPage(w, 'configure');
+  await w.fill(configure.labels.httpsPort, '443');
+  await w.fill(configure.labels.userName, 'svc');
+  await w.next();
+  await expect(w.pageError()).toBeVisible();
+  await expectAccessible(w.page, 'Configure Async Server with errors and a warning');
+
+  await w.page.getByRole('button', { name: 'Select certificate…' }).click();
+  const picker = w.page.getByRole('dialog', { name: /Certificates in/ });
+  await expect(picker.getByRole('radio').first()).toBeVisible();
+  await expectAccessible(w.page, 'certificate picker');
+  await picker.getByRole('button', { name: 'Close' }).click();
+
+  await configureBox(w).uncheck();
+  await expectAccessible(w.page, 'Configure Async Server, files only');
+  await configureBox(w).check();
+
+  await reachPage(w, 'database', { entries: { httpsPort: '8443' } });
+  await w.fill(database.labels.server, '');
+  await w.next();
+  await expect(w.pageError()).toBeVisible();
+  await expectAccessible(w.page, 'Select a database with an error');
+
+  await w.button('Cancel').click();
+  await expect(w.page.getByRole('dialog', { name: 'Cancel Setup?' })).toBeVisible();
+  await expectAccessible(w.page, 'Cancel Setup? dialog');
+  await w.page.getByRole('button', { name: 'Cancel Setup' }).click();
+  await w.expectPage('Setup was cancelled');
+  await expectAccessible(w.page, 'Setup was cancelled');
+});

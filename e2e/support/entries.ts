@@ -1,0 +1,36 @@
+/** What a user enters on the pages; a page object fills its part of it. */
+export interface Entries {
+  applicationName: string;
+  userName: string;
+  password: string;
+  httpsPort: string;
+  tcpPort: string;
+  thumbprint: string;
+  server: string;
+  database: string;
+  /** Absent: the page's default is kept. */
+  supportFilesLocation?: string;
+  /** The radio label on Select an installation option; "Commerce Data Exchange components" when absent. */
+  option?: string;
+  /** The check boxes to tick on Select components (the others are cleared); Async Server when absent. */
+  components?: string[];
+  appPoolName?: string;
+  websiteName?: string;
+  aosServiceUser?: string;
+  namedInstance?: string;
+  /** "Configure Async Server by using Setup"; false installs the application files only. */
+  configure?: boolean;
+  databaseMode?: 'create' | 'existing';
+}
+
+/** Valid entries for every field, with the default scenario's good certificate. */
+export const GOOD: Entries = {
+  applicationName: 'AsyncServer',
+  userName: 'CONTOSO\\svc-async',
+  password: 'Canary-Pa55word!',
+  httpsPort: '8443',
+  tcpPort: '808',
+  thumbprint: 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B',
+  server: 'SQLHQ01',
+  database: 'AsyncServerMessageDB',
+};
