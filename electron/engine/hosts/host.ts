@@ -1,4 +1,5 @@
 import type { CertificateInfo, HostKind } from '../../../shared/contract/schemas';
+import type { Machine } from './machine/machine';
 
 /**
  * Everything that reads or changes the target computer goes through a host: the Windows host in production, the
@@ -15,4 +16,6 @@ export interface Host {
   /** A Windows path on the target as a path this process can open (identity on Windows, inside the sandbox else). */
   realPath(windowsPath: string): string;
   listCertificates(rootStore: string, store: string): Promise<CertificateInfo[]>;
+  /** IIS, folder permissions and the firewall: what an installation changes besides files. */
+  readonly machine: Machine;
 }

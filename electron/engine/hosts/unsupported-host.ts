@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../shared/contract/schemas';
 import type { Host } from './host';
+import { unsupportedMachine } from './machine/unsupported-machine';
 import { windowsPathUnder } from './windows-paths';
 
 /**
@@ -13,6 +14,7 @@ export class UnsupportedHost implements Host {
   readonly computerName = os.hostname();
   readonly description = `${os.type()} ${os.release()} "${os.hostname()}" (not Windows: nothing can be installed here)`;
   readonly rehearsal = null;
+  readonly machine = unsupportedMachine;
 
   constructor(private readonly scratchRoot: string) {}
 

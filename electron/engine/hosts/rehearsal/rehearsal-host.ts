@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { describeCertificate } from '../certificate-file';
 import type { Host } from '../host';
+import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
 import type { LoadedScenario } from './scenario';
 
@@ -18,6 +19,7 @@ export class RehearsalHost implements Host {
   readonly rehearsal: { scenario: string; sandboxRoot: string };
   readonly drivesRoot: string;
   readonly stateRoot: string;
+  readonly machine: RehearsalMachine;
 
   constructor(
     readonly loaded: LoadedScenario,
@@ -32,6 +34,7 @@ export class RehearsalHost implements Host {
     this.stateRoot = path.join(sandboxRoot, 'state');
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
+    this.machine = new RehearsalMachine(this.stateRoot, loaded.file, scenario.faults);
   }
 
   get scenario() {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import type { Host } from '../host';
+import { WindowsMachine } from '../machine/windows-machine';
 import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates';
 import { spawnPowerShell, type PowerShellRunner } from './powershell';
 
@@ -11,7 +12,11 @@ export class WindowsHost implements Host {
   readonly description = `${os.version()} "${os.hostname()}"`;
   readonly rehearsal = null;
 
-  constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {}
+  readonly machine: WindowsMachine;
+
+  constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {
+    this.machine = new WindowsMachine(powershell);
+  }
 
   async environment(): Promise<Record<string, string>> {
     return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
