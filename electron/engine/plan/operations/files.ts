@@ -46,7 +46,13 @@ async function inPlace(real: string, file: PayloadFile): Promise<boolean> {
  * Places payload files. Files already there with the right content are left alone; a different file at a target path
  * is kept in the support files first, so undo puts back exactly what was there.
  */
-export function filesOperation(input: FilesInput): Operation {
+export type FilesOperation = Operation & { readonly input: FilesInput };
+
+export function isFilesOperation(op: Operation): op is FilesOperation {
+  return op.kind === 'files' && 'input' in op;
+}
+
+export function filesOperation(input: FilesInput): FilesOperation {
   const target = (rel: string) => `${input.destination}\\${rel.split('/').join('\\')}`;
 
   async function survey(ctx: OperationContext): Promise<FilesUndo> {
@@ -73,6 +79,7 @@ export function filesOperation(input: FilesInput): Operation {
   }
 
   return {
+    input,
     id: input.id,
     kind: 'files',
     description: input.description,
