@@ -2,6 +2,8 @@ import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, Table
 import { useEffect, useState } from 'react';
 import { PARAMETERS, type Settings } from '../../shared/settings/parameters';
 import { api } from '../api/client';
+import { InstallPlan } from '../install/InstallPlan';
+import { startInstall } from '../install/start-install';
 import { useWizard } from '../store/store';
 import type { ReviewSection, WizardPage } from '../wizard/page';
 import { visiblePages } from '../wizard/pages';
@@ -59,6 +61,7 @@ function ReadyToInstall() {
           <MessageBarBody>{problems.join(' ')}</MessageBarBody>
         </MessageBar>
       )}
+      <InstallPlan />
       {sections.map((s) => (
         <SectionTable key={s.title} section={s} />
       ))}
@@ -92,6 +95,5 @@ export const readyPage: WizardPage = {
   title: 'Ready to install',
   component: ReadyToInstall,
   nextLabel: () => 'Install',
-  // Installing arrives with the installation feature; until then the walk ends here.
-  blocked: () => true,
+  beforeNext: startInstall,
 };

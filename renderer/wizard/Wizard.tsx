@@ -17,6 +17,7 @@ import { api } from '../api/client';
 import { RehearsalBanner } from '../components/RehearsalBanner';
 import { useSecrets } from '../store/secrets';
 import { resetWizard, useActions, useWizard, type WizardStore } from '../store/store';
+import { installationToReattach } from '../install/sync-run';
 import { issuesOf } from './field-issues';
 import { firstPage, nextPage, pageById, visiblePages } from './pages';
 
@@ -190,4 +191,6 @@ export async function startWizard(): Promise<void> {
     ...(defaults.ok ? { settings: defaults.value.settings } : {}),
   });
   useWizard.setState({ pageId: firstPage(useWizard.getState()).id, history: [] });
+  // A run the engine still holds (the window was reloaded) or one a crash cut off: back to it.
+  if (await installationToReattach()) useWizard.setState({ pageId: 'installing' });
 }

@@ -1,8 +1,10 @@
 import { componentsPage } from '../pages/ComponentsPage';
 import { configurePage } from '../pages/ConfigurePage';
 import { databasePage } from '../pages/DatabasePage';
+import { finishPage } from '../pages/FinishPage';
 import { installationOptionPage } from '../pages/InstallationOptionPage';
 import { installationTypePage } from '../pages/InstallationTypePage';
+import { installingPage } from '../pages/InstallingPage';
 import { readyPage } from '../pages/ReadyPage';
 import { supportFilesPage } from '../pages/SupportFilesPage';
 import type { WizardStore } from '../store/store';
@@ -17,6 +19,8 @@ export const PAGES: WizardPage[] = [
   configurePage,
   databasePage,
   readyPage,
+  installingPage,
+  finishPage,
 ];
 
 export function visiblePages(state: WizardStore): WizardPage[] {

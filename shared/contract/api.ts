@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './define';
 import { events } from './events';
 import { certificateMethods } from './methods/certificates';
+import { installMethods } from './methods/install';
 import { sessionMethods } from './methods/session';
 import { settingsMethods } from './methods/settings';
 
@@ -13,6 +14,7 @@ export const methods = {
   ...sessionMethods,
   ...settingsMethods,
   ...certificateMethods,
+  ...installMethods,
 };
 
 export { events };

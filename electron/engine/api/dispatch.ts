@@ -4,6 +4,7 @@ import { describeZodError } from '../../../shared/contract/describe-error';
 import type { EngineContext } from '../engine';
 import { certificateHandlers } from './certificate-handlers';
 import type { HandlerSet } from './handler-types';
+import { installHandlers } from './install-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsHandlers } from './settings-handlers';
 
@@ -11,6 +12,7 @@ const handlers: HandlerSet<MethodName> = {
   ...sessionHandlers,
   ...settingsHandlers,
   ...certificateHandlers,
+  ...installHandlers,
 };
 
 /**
