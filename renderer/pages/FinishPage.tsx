@@ -12,20 +12,18 @@ export const AFTER_INSTALL_TASKS = [
 
 function Finish() {
   const run = useWizard((s) => s.installRun);
-  const settings = useWizard((s) => s.settings);
-  const computer = useWizard((s) => s.session?.host.computerName ?? 'localhost');
-  const configure = useWizard((s) => s.choices.configure);
   const [copied, setCopied] = useState(false);
   const result = run?.result;
   if (!result) return <Text as="p">No installation has run in this session.</Text>;
   const success = result.outcome === 'installed' || result.outcome === 'unchanged';
-  const url = `https://${computer}:${settings.WebSiteHttpsPort.trim()}/${settings.WebApplicationName.trim()}`;
+  // From the engine's run, so that a reloaded window still shows it.
+  const url = run.asyncServerUrl;
   return (
     <div className="form">
       <MessageBar intent={success ? 'success' : 'error'} layout="multiline">
         <MessageBarBody>{result.message}</MessageBarBody>
       </MessageBar>
-      {success && configure && (
+      {success && url && (
         <Field label="Async Server URL" hint="Async Client needs this address.">
           <div className="row">
             <Input readOnly value={url} aria-label="Async Server URL" className="mono" />

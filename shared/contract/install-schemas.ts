@@ -21,6 +21,8 @@ export const RunState = z.object({
   runId: z.string(),
   kind: z.enum(['install', 'resume', 'rollback']),
   instance: z.string(),
+  /** `https://<server>:<port>/<application>`, for Async Client; null when only files are placed. */
+  asyncServerUrl: z.string().nullable(),
   running: z.boolean(),
   cancelling: z.boolean(),
   current: StepProgress.nullable(),

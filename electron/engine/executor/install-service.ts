@@ -1,4 +1,5 @@
 import type { RunState } from '../../../shared/contract/install-schemas';
+import type { Settings } from '../../../shared/settings/parameters';
 import type { EngineContext } from '../engine';
 import type { Plan } from '../plan/build-plan';
 import { executePlan, type RunResult, type StepProgress } from './executor';
@@ -25,14 +26,14 @@ export class InstallService {
   }
 
   start(plan: Plan, appPoolPassword: string): string {
-    return this.launch('install', plan.instanceName, plan.operations.map((o) => ({ id: o.id, description: o.description })), (hooks) =>
+    return this.launch('install', plan.instanceName, this.urlOf(plan.expanded, plan.choices.configure), plan.operations.map((o) => ({ id: o.id, description: o.description })), (hooks) =>
       executePlan({ host: this.ctx.host, plan, secrets: { appPoolPassword: appPoolPassword || undefined }, ...hooks }),
     );
   }
 
   recover(supportDir: string, run: InterruptedRun, action: 'rollback' | 'resume', appPoolPassword: string): string {
     const options = { host: this.ctx.host, supportDir, run };
-    return this.launch(action, run.instance, [], (hooks) =>
+    return this.launch(action, run.instance, this.urlOf(run.settings, run.choices.configure), [], (hooks) =>
       action === 'rollback'
         ? rollBackInterrupted({ ...options, onProgress: hooks.onProgress, onLog: hooks.onLog })
         : resumeInterrupted({ ...options, ...hooks, secrets: { appPoolPassword: appPoolPassword || undefined } }),
@@ -50,16 +51,21 @@ export class InstallService {
     return this.running ? null : findInterruptedRun(supportDir);
   }
 
+  private urlOf(settings: Settings, configure: boolean): string | null {
+    return configure ? `https://${this.ctx.host.computerName}:${settings.WebSiteHttpsPort.trim()}/${settings.WebApplicationName.trim()}` : null;
+  }
+
   private launch(
     kind: RunState['kind'],
     instance: string,
+    asyncServerUrl: string | null,
     steps: { id: string; description: string }[],
     run: (hooks: { signal: AbortSignal; onProgress(p: StepProgress): void; onLog(e: RunState['log'][number]): void }) => Promise<RunResult>,
   ): string {
     const controller = new AbortController();
     this.controller = controller;
     const provisional = `pending-${Date.now()}`;
-    const state: RunState = { runId: provisional, kind, instance, running: true, cancelling: false, current: null, steps: steps.map((s) => ({ ...s, status: 'pending' as const })), log: [], result: null };
+    const state: RunState = { runId: provisional, kind, instance, asyncServerUrl, running: true, cancelling: false, current: null, steps: steps.map((s) => ({ ...s, status: 'pending' as const })), log: [], result: null };
     this.state = state;
     const onProgress = (p: StepProgress) => {
       state.runId = p.runId;
