@@ -43,7 +43,7 @@ describe('the Windows machine', () => {
     const { runner } = recorder(() => 'WARNING: something\n##CDX-RESULT##{"ok":false,"error":"Access is denied."}');
     const err = await new WindowsMachine(runner)
       .writeAppPool({ name: 'AsyncServer', identityType: 'SpecificUser', userName: 'CONTOSO\\svc', managedRuntimeVersion: 'v4.0', pipelineMode: 'Integrated' }, CANARY)
-      .catch((e: Error) => e);
+      .then(() => new Error('no error'), (e: unknown) => e as Error);
     expect(err.message).toBe('Setting up the application pool AsyncServer failed: Access is denied.');
     expect(err.message).not.toContain(CANARY);
   });

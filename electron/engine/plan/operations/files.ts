@@ -78,6 +78,9 @@ export function filesOperation(input: FilesInput): FilesOperation {
     return data;
   }
 
+  // prepare's survey, reused by the apply that follows it in the same run (nothing changes between the two).
+  const surveyed = new WeakMap<OperationContext, FilesUndo>();
+
   return {
     input,
     id: input.id,
@@ -89,12 +92,16 @@ export function filesOperation(input: FilesInput): FilesOperation {
       return true;
     },
     async prepare(ctx) {
-      return (await survey(ctx)) as unknown as UndoData;
+      const data = await survey(ctx);
+      surveyed.set(ctx, data);
+      return data as unknown as UndoData;
     },
     async apply(ctx) {
-      const data = await survey(ctx);
+      const data = surveyed.get(ctx) ?? (await survey(ctx));
+      surveyed.delete(ctx);
       for (const folder of data.folders) mkdirSync(ctx.host.realPath(folder), { recursive: true });
-      const todo = input.files.filter((f) => data.created.includes(f.path) || data.replaced.includes(f.path));
+      const changing = new Set([...data.created, ...data.replaced]);
+      const todo = input.files.filter((f) => changing.has(f.path));
       let next = 0;
       const worker = async () => {
         while (next < todo.length) {
