@@ -97,3 +97,23 @@ async function walkUntil(w: WizardDriver, title: string) {
     await expect(w.heading()).not.toHaveText(current);
   }
 }
+
+test.describe('when a step fails', () => {
+  test.use({ consoleOptions: { scenario: path.resolve('e2e/fixtures/fault-at-application/scenario.json') } });
+
+  test('everything is rolled back and Finish says so', async ({ page, cdx }) => {
+    const w = new WizardDriver(page);
+    await page.goto(cdx.url);
+    await walkToReady(w);
+    await page.getByRole('button', { name: 'Install', exact: true }).click();
+    await w.expectPage('Installing');
+    await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await expect(page.getByText(/Failed at iis\.application:AsyncServerSite\/AsyncServer: Simulated failure/).first()).toBeVisible();
+    await expect(page.getByRole('log', { name: 'Installation log' })).toContainText('Undone: iis.site:AsyncServerSite');
+    await w.next();
+    await w.expectPage('Finish');
+    await expect(page.getByText(/Every change of this run was undone/)).toBeVisible();
+    await expect(page.getByLabel('Async Server URL')).toHaveCount(0);
+    expect(readdirSync(path.join(cdx.sandbox, 'state'))).toEqual([]);
+  });
+});

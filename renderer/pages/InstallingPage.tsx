@@ -5,7 +5,10 @@ import { refreshInstallState } from '../install/sync-run';
 import { useWizard } from '../store/store';
 import type { WizardPage } from '../wizard/page';
 
-/** Reads the engine's run on mount (so a reloaded window reattaches) and again on each of its events. */
+/**
+ * Reads the engine's run on mount (so a reloaded window reattaches) and again on each of its events; while it runs,
+ * also every second, since events sent before the page's subscription was up are not replayed.
+ */
 function useLiveRun() {
   useEffect(() => {
     void refreshInstallState();
@@ -14,7 +17,13 @@ function useLiveRun() {
       api.on('install.finished', () => void refreshInstallState()),
       api.on('log.entry', () => void refreshInstallState()),
     ];
-    return () => offs.forEach((off) => off());
+    const poll = setInterval(() => {
+      if (useWizard.getState().installRun?.running) void refreshInstallState();
+    }, 1000);
+    return () => {
+      clearInterval(poll);
+      offs.forEach((off) => off());
+    };
   }, []);
 }
 
