@@ -56,6 +56,10 @@ test('installs from the first page to Finish and reattaches after a reload', asy
   await expect(page.getByRole('checkbox', { name: /scheduler profile.*download and upload intervals/ })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /working folders/ })).toBeVisible();
 
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Close Setup?' })).toContainText('Installed:');
+  await page.getByRole('button', { name: 'Continue Setup' }).click();
+
   // What the rehearsal machine now holds, and that the password went nowhere.
   const iis = JSON.parse(readFileSync(path.join(cdx.sandbox, 'state', 'iis.json'), 'utf8'));
   expect(Object.keys(iis.sites)).toEqual(['asyncserversite']);

@@ -17,6 +17,7 @@ import { api } from '../api/client';
 import { RehearsalBanner } from '../components/RehearsalBanner';
 import { useSecrets } from '../store/secrets';
 import { resetWizard, useActions, useWizard, type WizardStore } from '../store/store';
+import { afterCancelText, cancelCopy } from '../install/cancel-copy';
 import { installationToReattach } from '../install/sync-run';
 import { issuesOf } from './field-issues';
 import { firstPage, nextPage, pageById, visiblePages } from './pages';
@@ -68,22 +69,28 @@ function CancelDialog() {
   const open = useWizard((s) => s.cancelRequested);
   const canQuit = useWizard((s) => s.session?.canQuit ?? false);
   const { requestCancel, markCancelled } = useActions();
+  const copy = cancelCopy(useWizard((s) => s.installRun));
   return (
     <Dialog open={open} onOpenChange={(_e, d) => requestCancel(d.open)}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Cancel Setup?</DialogTitle>
-          <DialogContent>Nothing has been installed. The choices you made on these pages will be lost.</DialogContent>
+          <DialogTitle>{copy.title}</DialogTitle>
+          <DialogContent>{copy.body}</DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
               onClick={() => {
+                if (copy.rollsBack) {
+                  requestCancel(false);
+                  void api.call('install.cancel', {});
+                  return;
+                }
                 useSecrets.getState().clear();
                 markCancelled();
                 if (canQuit) void api.call('session.quit', {});
               }}
             >
-              Cancel Setup
+              {copy.confirm}
             </Button>
             <Button onClick={() => requestCancel(false)}>Continue Setup</Button>
           </DialogActions>
@@ -124,7 +131,7 @@ export function Wizard() {
     return (
       <main className="cancelled">
         <h1>Setup was cancelled</h1>
-        <Text as="p">Nothing was installed or changed on this computer.</Text>
+        <Text as="p">{afterCancelText(state.installRun)}</Text>
         <Button appearance="primary" onClick={() => restart()}>
           Start over
         </Button>

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,8 @@ async function deployAndKill(m: ReturnType<typeof machine>, afterMs: number): Pr
   const started = Date.now();
   while (!(existsSync(journal) && readdirSync(journal).length) && Date.now() - started < 15_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
   await new Promise((r) => setTimeout(r, afterMs));
+  // The password reached the process through its environment, never its command line.
+  if (child.exitCode === null && existsSync(`/proc/${child.pid}/cmdline`)) expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain(CANARY);
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
 }
