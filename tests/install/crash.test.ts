@@ -57,8 +57,9 @@ async function deployAndKill(m: ReturnType<typeof machine>, afterMs: number): Pr
   await new Promise((r) => setTimeout(r, afterMs));
   // The password reached the process through its environment, never its command line.
   if (child.exitCode === null && existsSync(`/proc/${child.pid}/cmdline`)) expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain(CANARY);
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await exited;
 }
 
 describe.skipIf(!built)('a deploy killed mid-install', () => {

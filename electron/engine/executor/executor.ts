@@ -73,6 +73,7 @@ export async function executePlan(options: RunOptions): Promise<RunResult> {
   if (!lock.ok) {
     const message = `Another CDX Setup run (process ${lock.owner.pid}, run ${lock.owner.runId}) is changing this computer; wait for it to finish.`;
     log.write('error', message);
+    log.close();
     return result('busy', message, { lockOwner: lock.owner });
   }
   const journal = new Journal(journalFile);
@@ -186,6 +187,7 @@ export async function executePlan(options: RunOptions): Promise<RunResult> {
     return result(outcome, message, failure ? { failure } : {});
   } finally {
     journal.close();
+    log.close();
     lock.release();
   }
 }

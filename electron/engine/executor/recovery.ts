@@ -76,7 +76,10 @@ export async function rollBackInterrupted(options: RecoveryOptions): Promise<Run
   const steps = plan.operations.map((op) => ({ id: op.id, description: op.description, status: 'pending' as RunResult['steps'][number]['status'] }));
   const base = { runId: run.runId, steps, logFile: log.file, journalFile: run.journalFile };
   const lock = acquireLock(supportDir, run.runId);
-  if (!lock.ok) return { ...base, outcome: 'busy', message: `Another CDX Setup run (process ${lock.owner.pid}) is changing this computer.`, lockOwner: lock.owner };
+  if (!lock.ok) {
+    log.close();
+    return { ...base, outcome: 'busy', message: `Another CDX Setup run (process ${lock.owner.pid}) is changing this computer.`, lockOwner: lock.owner };
+  }
   const journal = new Journal(run.journalFile);
   try {
     log.write('info', `=== Rolling back the interrupted run ${run.runId} (instance ${run.instance}, started ${run.startedAt}) ===`);
@@ -100,6 +103,7 @@ export async function rollBackInterrupted(options: RecoveryOptions): Promise<Run
     return { ...base, outcome, message };
   } finally {
     journal.close();
+    log.close();
     lock.release();
   }
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warning' | 'error';
@@ -12,6 +12,7 @@ export const MASK = '********';
  */
 export class RunLog {
   readonly file: string;
+  private fd: number | null;
 
   constructor(
     supportDir: string,
@@ -22,6 +23,12 @@ export class RunLog {
     const dir = path.join(supportDir, 'logs');
     mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, `cdx-setup-${runId}.log`);
+    this.fd = openSync(this.file, 'a');
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 
   mask(text: string): string {
@@ -33,7 +40,7 @@ export class RunLog {
   write(level: LogLevel, message: string): void {
     const time = new Date().toISOString();
     const safe = this.mask(message);
-    appendFileSync(this.file, `${time} [${level.toUpperCase().padEnd(7)}] ${safe}\n`);
+    if (this.fd !== null) writeSync(this.fd, `${time} [${level.toUpperCase().padEnd(7)}] ${safe}\n`);
     this.listener?.({ time, level, message: safe });
   }
 }

@@ -36,7 +36,10 @@ export async function uninstallInstance(options: UninstallOptions): Promise<RunR
   const steps = plan.operations.map((op) => ({ id: op.id, description: op.description, status: 'pending' as RunResult['steps'][number]['status'] }));
   const base = { runId, steps, logFile: log.file, journalFile };
   const lock = acquireLock(supportDir, runId);
-  if (!lock.ok) return { ...base, outcome: 'busy', message: `Another CDX Setup run (process ${lock.owner.pid}) is changing this computer.`, lockOwner: lock.owner };
+  if (!lock.ok) {
+    log.close();
+    return { ...base, outcome: 'busy', message: `Another CDX Setup run (process ${lock.owner.pid}) is changing this computer.`, lockOwner: lock.owner };
+  }
   const journal = new Journal(journalFile);
   try {
     log.write('info', `=== Uninstalling the instance ${record.name} (version ${record.version}) ===`);
@@ -71,6 +74,7 @@ export async function uninstallInstance(options: UninstallOptions): Promise<RunR
     return { ...base, outcome: 'uninstalled', message };
   } finally {
     journal.close();
+    log.close();
     lock.release();
   }
 }
