@@ -70,6 +70,8 @@ foreach ($b in $s.bindings) {
   if ($b.protocol -ne 'https' -or -not $b.certificateThumbprint) { continue }
   $port = [int]($b.bindingInformation.Split(':')[1])
   $binding = Get-WebBinding -Name $s.name -Protocol https -Port $port
+  # http.sys refuses a second certificate on a port: the one bound before (if any) goes first.
+  try { $binding.RemoveSslCertificate() } catch { }
   $binding.AddSslCertificate($b.certificateThumbprint, $b.certificateStore)
 }
 $true`,
@@ -120,8 +122,8 @@ if (-not (Test-Path -LiteralPath $Data.path)) { return $null }
 $acl = Get-Acl -LiteralPath $Data.path
 $sid = (New-Object System.Security.Principal.NTAccount($Data.identity)).Translate([System.Security.Principal.SecurityIdentifier])
 $rule = $acl.Access | Where-Object {
-  -not $_.IsInherited -and $_.AccessControlType -eq 'Allow' -and
-  $_.IdentityReference.Translate([System.Security.Principal.SecurityIdentifier]) -eq $sid
+  $owner = try { $_.IdentityReference.Translate([System.Security.Principal.SecurityIdentifier]) } catch { $null }
+  -not $_.IsInherited -and $_.AccessControlType -eq 'Allow' -and $owner -eq $sid
 } | Select-Object -First 1
 if (-not $rule) { return $null }
 $rights = [string]$rule.FileSystemRights
