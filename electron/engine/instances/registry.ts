@@ -17,8 +17,6 @@ export interface InstanceRecord {
   installedAt: string;
   settings: Settings;
   choices: Pick<SetupChoices, 'configure' | 'components' | 'database'>;
-  /** Where the payload came from, so the plan can be rebuilt for uninstall. */
-  payloadRoot: string;
   database: { server: string; name: string };
   /** Every operation of its plan: an operation another instance also lists is shared and stays on uninstall. */
   operationIds: string[];

@@ -166,7 +166,6 @@ export async function buildPlan(host: Host, supportDir: string, input: PlanInput
         version: payload.manifest.version,
         settings,
         choices: input.choices,
-        payloadRoot: payload.root,
         database: { server: e.HQMessageDatabaseServerOverride || e.HQMessageDatabaseServerName, name: e.HQMessageDatabase },
         operationIds,
       },
