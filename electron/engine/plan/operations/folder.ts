@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import type { Operation, OperationContext } from '../operation';
 
-/** The folder and each missing parent, outermost first. */
+/** The folder and each missing parent, outermost first (below the drive, or below \\server\share). */
 function missingFolders(ctx: OperationContext, windowsPath: string): string[] {
+  const unc = windowsPath.startsWith('\\\\');
   const parts = windowsPath.split('\\').filter(Boolean);
   const missing: string[] = [];
-  for (let i = 2; i <= parts.length; i++) {
-    const candidate = parts.slice(0, i).join('\\');
+  for (let i = unc ? 3 : 2; i <= parts.length; i++) {
+    const candidate = (unc ? '\\\\' : '') + parts.slice(0, i).join('\\');
     if (!existsSync(ctx.host.realPath(candidate))) missing.push(candidate);
   }
   return missing;
