@@ -58,3 +58,14 @@ describe('secrets in failures', () => {
     for (const file of allFiles(env.sandbox)) expect(readFileSync(file, 'utf8'), file).not.toContain(CANARY);
   });
 });
+
+describe('the scenario faults section', () => {
+  it('is refused with the scenario file named when a fault has no operation', async () => {
+    const { loadScenario } = await import('../../electron/engine/hosts/rehearsal/scenario');
+    const { RehearsalHost } = await import('../../electron/engine/hosts/rehearsal/rehearsal-host');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-faults-'));
+    const file = path.join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', faults: [{ message: 'no operation' }] }));
+    expect(() => new RehearsalHost(loadScenario(file), path.join(dir, 'machine'))).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} has an invalid "faults" section: .*operation`));
+  });
+});

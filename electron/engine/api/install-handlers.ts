@@ -4,10 +4,16 @@ import { installService } from '../executor/install-service';
 import { readInstances } from '../instances/registry';
 import { buildPlan, PlanError, type PlanInput } from '../plan/build-plan';
 import type { EngineContext } from '../engine';
+import type { RunSecrets } from '../plan/operation';
 import type { HandlerSet } from './handler-types';
 
 async function plan(ctx: EngineContext, input: PlanInput) {
   return buildPlan(ctx.host, await ctx.supportFiles.realDir(), input);
+}
+
+/** '' means not given. */
+function secretsOf(req: { appPoolPassword: string; sqlPassword: string }): RunSecrets {
+  return { appPoolPassword: req.appPoolPassword || undefined, sqlPassword: req.sqlPassword || undefined };
 }
 
 function planFailure(err: unknown) {
@@ -35,7 +41,7 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
     if (cutOff) return fail('conflict', `An installation of ${cutOff.instance} was interrupted (run ${cutOff.runId}): roll it back or resume it first.`);
     try {
       const built = await plan(ctx, { settings: req.settings, choices: req.choices, passwordProvided: req.appPoolPassword !== '' });
-      return ok({ runId: service.start(built, req.appPoolPassword) });
+      return ok({ runId: service.start(built, secretsOf(req)) });
     } catch (err) {
       return planFailure(err);
     }
@@ -66,7 +72,7 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
     const cutOff = service.interrupted(supportDir);
     if (!cutOff) return fail('not-found', 'No interrupted installation was found on this computer.');
     try {
-      return ok({ runId: service.recover(supportDir, cutOff, req.action, req.appPoolPassword) });
+      return ok({ runId: service.recover(supportDir, cutOff, req.action, secretsOf(req)) });
     } catch (err) {
       return planFailure(err);
     }

@@ -2,6 +2,7 @@ import type { RunState } from '../../../shared/contract/install-schemas';
 import type { Settings } from '../../../shared/settings/parameters';
 import type { EngineContext } from '../engine';
 import type { Plan } from '../plan/build-plan';
+import type { RunSecrets } from '../plan/operation';
 import { executePlan, type RunResult, type StepProgress } from './executor';
 import { findInterruptedRun, resumeInterrupted, rollBackInterrupted, type InterruptedRun } from './recovery';
 
@@ -25,18 +26,18 @@ export class InstallService {
     return this.state?.running ?? false;
   }
 
-  start(plan: Plan, appPoolPassword: string): string {
+  start(plan: Plan, secrets: RunSecrets): string {
     return this.launch('install', plan.instanceName, this.urlOf(plan.expanded, plan.choices.configure), plan.operations.map((o) => ({ id: o.id, description: o.description })), (hooks) =>
-      executePlan({ host: this.ctx.host, plan, secrets: { appPoolPassword: appPoolPassword || undefined }, ...hooks }),
+      executePlan({ host: this.ctx.host, plan, secrets, ...hooks }),
     );
   }
 
-  recover(supportDir: string, run: InterruptedRun, action: 'rollback' | 'resume', appPoolPassword: string): string {
+  recover(supportDir: string, run: InterruptedRun, action: 'rollback' | 'resume', secrets: RunSecrets): string {
     const options = { host: this.ctx.host, supportDir, run };
     return this.launch(action, run.instance, this.urlOf(run.settings, run.choices.configure), [], (hooks) =>
       action === 'rollback'
         ? rollBackInterrupted({ ...options, onProgress: hooks.onProgress, onLog: hooks.onLog })
-        : resumeInterrupted({ ...options, ...hooks, secrets: { appPoolPassword: appPoolPassword || undefined } }),
+        : resumeInterrupted({ ...options, ...hooks, secrets }),
     );
   }
 

@@ -4,7 +4,7 @@ import { InterruptedRunInfo, PlanStep, RunState } from '../install-schemas';
 import { SettingsSchema, SetupChoices } from '../schemas';
 
 const choices = SetupChoices.pick({ configure: true, components: true, database: true });
-/** The app pool password travels only inside these requests, from the renderer's secrets store. */
+/** Passwords travel only inside these requests, from the renderer's secrets store ('' when none). */
 const password = z.string().max(256).default('');
 
 export const installMethods = {
@@ -13,12 +13,13 @@ export const installMethods = {
     z.object({ settings: SettingsSchema, choices }),
     z.object({ instance: z.string(), notes: z.array(z.string()), steps: z.array(PlanStep) }),
   ),
-  'install.start': method(z.object({ settings: SettingsSchema, choices, appPoolPassword: password }), z.object({ runId: z.string() })),
+  /** `sqlPassword`: the SQL login's, when the message database uses SQL Server authentication. */
+  'install.start': method(z.object({ settings: SettingsSchema, choices, appPoolPassword: password, sqlPassword: password }), z.object({ runId: z.string() })),
   /** Asked on mount by the installing page, so a reloaded window reattaches to the run the engine keeps. */
   'install.state': method(z.object({}), z.object({ run: RunState.nullable(), interrupted: InterruptedRunInfo.nullable() })),
   'install.cancel': method(z.object({}), z.object({ cancelling: z.boolean() })),
   /** A run cut off by a crash: roll it back, or resume it. */
-  'install.recover': method(z.object({ action: z.enum(['rollback', 'resume']), appPoolPassword: password }), z.object({ runId: z.string() })),
+  'install.recover': method(z.object({ action: z.enum(['rollback', 'resume']), appPoolPassword: password, sqlPassword: password }), z.object({ runId: z.string() })),
   'instances.list': method(
     z.object({}),
     z.object({
