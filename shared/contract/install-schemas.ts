@@ -13,7 +13,7 @@ export const StepProgress = z.object({
   status: StepStatus,
 });
 
-export const RunOutcome = z.enum(['installed', 'uninstalled', 'unchanged', 'rolled-back', 'cancelled', 'rollback-failed', 'busy']);
+export const RunOutcome = z.enum(['installed', 'uninstalled', 'unchanged', 'rolled-back', 'cancelled', 'rollback-failed', 'busy', 'refused']);
 
 export const LogLine = z.object({ time: z.string(), level: z.enum(['debug', 'info', 'warning', 'error']), message: z.string() });
 

@@ -87,3 +87,16 @@ describe('cdx-setup plan, deploy, instances, uninstall', () => {
     expect(run.err.join('')).toMatch(/has no private key/);
   });
 });
+
+describe('on a computer that is neither Windows nor rehearsing', () => {
+  it('plan still shows the steps, and deploy refuses with exit 3 and writes nothing', async () => {
+    if (process.platform === 'win32') return;
+    const box = sandbox();
+    const planned = io();
+    expect(await runCli(['plan', '--settings', SETTINGS, '--sandbox', box], planned.io)).toBe(0);
+    const run = io({ CDX_SETUP_PASSWORD: CANARY });
+    expect(await runCli(['deploy', '--settings', SETTINGS, '--sandbox', box], run.io)).toBe(3);
+    expect(run.out.join('')).toMatch(/not Windows: nothing can be installed here.*--rehearsal/);
+    expect(allFiles(box).filter((f) => f.includes('inetpub'))).toEqual([]);
+  });
+});

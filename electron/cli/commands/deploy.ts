@@ -67,7 +67,7 @@ export const deployCommand: Command = {
       if (err instanceof PlanError) throw new UsageError(err.message);
       throw err;
     }
-    if (choices.configure) {
+    if (choices.configure && host.kind !== 'unsupported') {
       const thumbprint = plan.expanded.WebSiteSSLCertificateThumbprint;
       const store = `${plan.expanded.WebSiteSSLCertificateRootStore}\\${plan.expanded.WebSiteSSLCertificateStore}`;
       const certificate = (await host.listCertificates(plan.expanded.WebSiteSSLCertificateRootStore, plan.expanded.WebSiteSSLCertificateStore)).find((c) => c.thumbprint === thumbprint);
@@ -88,5 +88,6 @@ function finish(io: CliIo, result: RunResult, rollbackAsked = false): number {
   io.out(result.message);
   io.err(`Log: ${result.logFile}`);
   const success = result.outcome === 'installed' || result.outcome === 'unchanged' || (rollbackAsked && result.outcome === 'rolled-back');
+  if (result.outcome === 'refused') return EXIT.prerequisitesNotMet;
   return success ? EXIT.ok : EXIT.failed;
 }

@@ -30,7 +30,8 @@ export const planCommand: Command = {
     }
     const ctx = { host, secrets: {}, signal: new AbortController().signal, log: () => {} };
     const steps = [];
-    for (const op of plan.operations) steps.push({ id: op.id, kind: op.kind, description: op.description, details: op.details, done: await op.isDone(ctx) });
+    // A step whose state cannot be read here (a computer that is not Windows) is shown as still to do.
+    for (const op of plan.operations) steps.push({ id: op.id, kind: op.kind, description: op.description, details: op.details, done: await op.isDone(ctx).catch(() => false) });
     const exportFile = optionalString(args.options['export-script']);
     if (exportFile) {
       const full = path.resolve(io.cwd, exportFile);

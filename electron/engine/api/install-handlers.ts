@@ -27,7 +27,7 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
       const built = await plan(ctx, { settings: req.settings, choices: req.choices, passwordProvided: true });
       const opCtx = { host: ctx.host, secrets: {}, signal: new AbortController().signal, log: () => {} };
       const steps = [];
-      for (const op of built.operations) steps.push({ id: op.id, kind: op.kind, description: op.description, done: await op.isDone(opCtx) });
+      for (const op of built.operations) steps.push({ id: op.id, kind: op.kind, description: op.description, done: await op.isDone(opCtx).catch(() => false) });
       return ok({ instance: built.instanceName, notes: built.notes, steps });
     } catch (err) {
       return planFailure(err);

@@ -18,7 +18,7 @@ export interface StepProgress {
   status: StepStatus;
 }
 
-export type RunOutcome = 'installed' | 'uninstalled' | 'unchanged' | 'rolled-back' | 'cancelled' | 'rollback-failed' | 'busy';
+export type RunOutcome = 'installed' | 'uninstalled' | 'unchanged' | 'rolled-back' | 'cancelled' | 'rollback-failed' | 'busy' | 'refused';
 
 /** What a run did: like a migrator's result set, never a thrown error. */
 export interface RunResult {
@@ -69,6 +69,12 @@ export async function executePlan(options: RunOptions): Promise<RunResult> {
   const steps = plan.operations.map((op) => ({ id: op.id, description: op.description, status: 'pending' as StepStatus }));
   const result = (outcome: RunOutcome, message: string, extra: Partial<RunResult> = {}): RunResult => ({ runId, outcome, message, steps, logFile: log.file, journalFile, ...extra });
 
+  if (host.kind === 'unsupported') {
+    const message = `${host.description}. Run on the Windows server, or add --rehearsal to rehearse the installation.`;
+    log.write('error', message);
+    log.close();
+    return result('refused', message);
+  }
   const lock = acquireLock(plan.supportDir, runId);
   if (!lock.ok) {
     const message = `Another CDX Setup run (process ${lock.owner.pid}, run ${lock.owner.runId}) is changing this computer; wait for it to finish.`;
