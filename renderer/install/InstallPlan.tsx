@@ -33,13 +33,13 @@ export function InstallPlan() {
   return (
     <section aria-label="Installation plan" className="review-section">
       <h2>Installation plan</h2>
-      <Text as="p">
+      <Text as="p" block>
         {changes === 0
           ? `Instance ${view.instance}: everything is already in place; installing will change nothing.`
           : `Instance ${view.instance}: ${changes} of ${view.steps.length} steps will change this computer. If one fails, Setup undoes the others.`}
       </Text>
       {view.notes.map((n) => (
-        <Text as="p" key={n}>
+        <Text as="p" block key={n}>
           {n}
         </Text>
       ))}

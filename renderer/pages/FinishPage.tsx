@@ -26,7 +26,7 @@ function Finish() {
       {success && url && (
         <Field label="Async Server URL" hint="Async Client needs this address.">
           <div className="row">
-            <Input readOnly value={url} aria-label="Async Server URL" className="mono" />
+            <Input readOnly value={url} aria-label="Async Server URL" className="mono grow" />
             <Button
               onClick={() =>
                 void navigator.clipboard?.writeText(url).then(
