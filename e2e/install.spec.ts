@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { startConsoleProcess } from './support/console';
@@ -120,4 +122,35 @@ test.describe('when a step fails', () => {
     await expect(page.getByLabel('Async Server URL')).toHaveCount(0);
     expect(readdirSync(path.join(cdx.sandbox, 'state'))).toEqual([]);
   });
+});
+
+test('a run cut off by a crash is offered for rollback when the wizard starts', async ({ page }) => {
+  const sandbox = mkdtempSync(path.join(os.tmpdir(), 'cdx-e2e-crash-'));
+  const settings = path.join(sandbox, 'ss-settings.xml');
+  writeFileSync(settings, readFileSync('tests/install/fixtures/ss-settings.xml'));
+  const deploy = spawnSync(process.execPath, ['bin/cdx-setup.mjs', 'deploy', '--settings', settings, '--rehearsal', '--sandbox', sandbox], {
+    env: { ...process.env, CDX_SETUP_PASSWORD: GOOD.password },
+    encoding: 'utf8',
+  });
+  expect(deploy.status, deploy.stderr).toBe(0);
+  // As if the power went off while the last step was being recorded: its start is journaled, its end is not.
+  const journalDir = path.join(sandbox, 'drives', 'C', 'ProgramData', 'Microsoft Dynamics AX', 'CDX Setup', 'journal');
+  const journal = path.join(journalDir, readdirSync(journalDir)[0]);
+  writeFileSync(journal, `${readFileSync(journal, 'utf8').trimEnd().split('\n').slice(0, -2).join('\n')}\n`);
+
+  const cdx = await startConsoleProcess({ sandbox });
+  try {
+    const w = new WizardDriver(page);
+    await page.goto(cdx.url);
+    await w.expectPage('Installing');
+    await expect(page.getByText(/An installation of AsyncServer .* was interrupted before it finished/)).toBeVisible();
+    await page.getByRole('button', { name: 'Roll back', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await expect(page.getByText(/was rolled back: \d+ changes undone/).first()).toBeVisible();
+    expect(readdirSync(path.join(sandbox, 'state'))).toEqual([]);
+    expect(existsSync(path.join(sandbox, 'drives', 'C', 'inetpub', 'AsyncServerSite'))).toBe(false);
+  } finally {
+    await cdx.stop();
+    rmSync(sandbox, { recursive: true, force: true });
+  }
 });

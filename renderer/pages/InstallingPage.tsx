@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text } f
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { refreshInstallState } from '../install/sync-run';
+import { useSecrets } from '../store/secrets';
 import { useWizard } from '../store/store';
 import type { WizardPage } from '../wizard/page';
 
@@ -29,12 +30,13 @@ function useLiveRun() {
 
 function InterruptedRun() {
   const interrupted = useWizard((s) => s.interruptedRun);
-  const [password, setPassword] = useState('');
+  // The password lives in the secrets store, as on Configure Async Server, and leaves it only in the request.
+  const password = useSecrets((s) => s.appPoolPassword);
+  const setPassword = useSecrets((s) => s.setAppPoolPassword);
   const [error, setError] = useState<string | null>(null);
   if (!interrupted) return null;
   const recover = async (action: 'rollback' | 'resume') => {
     const r = await api.call('install.recover', { action, appPoolPassword: action === 'resume' ? password : '' });
-    setPassword('');
     if (!r.ok) setError(r.error.message);
     await refreshInstallState();
   };
