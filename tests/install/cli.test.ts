@@ -34,7 +34,7 @@ describe('cdx-setup plan, deploy, instances, uninstall', () => {
     writeFileSync(credential, `${CANARY}\n`);
     const first = io();
     expect(await runCli(['deploy', '--settings', SETTINGS, '--rehearsal', '--sandbox', box, '--credential-file', credential], first.io)).toBe(0);
-    expect(first.out.join('\n')).toMatch(/Installed: 14 of 14/);
+    expect(first.out.join('\n')).toMatch(/Installed: (\d+) of \1 operations/);
     const second = io();
     expect(await runCli(['deploy', '--settings', SETTINGS, '--rehearsal', '--sandbox', box, '--credential-file', credential], second.io)).toBe(0);
     expect(second.out.join('\n')).toMatch(/Nothing changed/);
@@ -56,7 +56,7 @@ describe('cdx-setup plan, deploy, instances, uninstall', () => {
     const run = io();
     expect(await runCli(['plan', '--settings', SETTINGS, '--rehearsal', '--sandbox', box, '--json'], run.io)).toBe(0);
     const plan = JSON.parse(run.out.join(''));
-    expect(plan.operations).toHaveLength(14);
+    expect(plan.operations.map((o: { kind: string }) => o.kind)).toEqual(expect.arrayContaining(['files', 'iis.site', 'iis.application', 'firewall', 'instance']));
     expect(plan.operations.every((o: { done: boolean }) => !o.done)).toBe(true);
     expect(allFiles(box).filter((f) => f.includes('inetpub'))).toEqual([]);
   });

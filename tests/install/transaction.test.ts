@@ -16,9 +16,14 @@ describe('the installation plan', () => {
   it('lists every step in order, with the net.tcp binding only when a TCP port is set', async () => {
     const env = await rehearsal();
     const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
-    expect(plan.operations.map((o) => o.kind)).toEqual([
+    // The message database feature's operations come between the firewall rules and the instance record.
+    const kinds = plan.operations.map((o) => o.kind);
+    const ours = new Set(['folder', 'files', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'firewall', 'instance']);
+    expect(kinds.filter((k) => ours.has(k))).toEqual([
       'folder', 'folder', 'files', 'folder', 'files', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'acl', 'firewall', 'firewall', 'instance',
     ]);
+    const database = kinds.map((k, i) => (ours.has(k) ? -1 : i)).filter((i) => i >= 0);
+    for (const i of database) expect(i).toBeGreaterThan(kinds.lastIndexOf('firewall'));
     expect(plan.notes.join(' ')).toMatch(/sample payload/);
     const noTcp = await buildPlan(env.host, env.supportDir, { settings: goodSettings({ WebSiteTcpPort: '' }), choices: CHOICES, passwordProvided: true });
     expect(noTcp.operations.map((o) => o.kind)).not.toContain('iis.net-tcp');
