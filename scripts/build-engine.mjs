@@ -24,3 +24,6 @@ await Promise.all([
 
 rmSync('dist/scenarios', { recursive: true, force: true });
 cpSync('electron/engine/hosts/rehearsal/scenarios', 'dist/scenarios', { recursive: true });
+// The sample payload travels with the bundles (and so into the packed app), for WebApplicationServiceBinarySourceFolder left empty.
+rmSync('dist/payload', { recursive: true, force: true });
+cpSync('payload', 'dist/payload', { recursive: true });

@@ -8,6 +8,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Resolves when the user asks to stop (Ctrl+C), for long-running commands such as the console. */
   untilStopped(): Promise<void>;
+  /** Asks for a password on the terminal without echoing it; absent where there is no terminal. */
+  readSecret?(question: string): Promise<string>;
 }
 
 export function processIo(): CliIo {
@@ -22,5 +24,34 @@ export function processIo(): CliIo {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       }),
+    readSecret: readHidden,
   };
+}
+
+function readHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let value = '';
+    const done = (error?: Error) => {
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new Error('Cancelled at the password prompt.'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }

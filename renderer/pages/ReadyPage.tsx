@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { PARAMETERS, type Settings } from '../../shared/settings/parameters';
 import { api } from '../api/client';
 import { SaveSettingsFile } from '../components/SaveSettingsFile';
+import { InstallPlan } from '../install/InstallPlan';
+import { startInstall } from '../install/start-install';
 import { useWizard } from '../store/store';
 import type { ReviewSection, WizardPage } from '../wizard/page';
 import { visiblePages } from '../wizard/pages';
@@ -62,6 +64,7 @@ function ReadyToInstall() {
           <MessageBarBody>{problems.join(' ')}</MessageBarBody>
         </MessageBar>
       )}
+      <InstallPlan />
       {sections.map((s) => (
         <SectionTable key={s.title} section={s} />
       ))}
@@ -97,6 +100,5 @@ export const readyPage: WizardPage = {
   component: ReadyToInstall,
   hidden: (s) => s.choices.option === 'validate-only',
   nextLabel: () => 'Install',
-  // Installing arrives with the installation feature; until then the walk ends here.
-  blocked: () => true,
+  beforeNext: startInstall,
 };

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SetupChoices } from '../../shared/contract/schemas';
 import type { ParameterName } from '../../shared/settings/parameters';
 import type { FieldId } from '../../shared/settings/rules';
+import { initialInstallState, type InstallSlice } from './install-slice';
 import { initialNavigationState, type NavigationSlice } from './navigation-slice';
 import { initialSessionState, type SessionSlice } from './session-slice';
 import { initialSetupState, type SetupSlice } from './setup-slice';
@@ -19,11 +20,12 @@ export interface WizardActions {
   setPageError(message: string | null): void;
   requestCancel(open: boolean): void;
   markCancelled(): void;
+  setInstall(patch: Partial<InstallSlice>): void;
 }
 
-export type WizardStore = SessionSlice & SetupSlice & NavigationSlice & { actions: WizardActions };
+export type WizardStore = SessionSlice & SetupSlice & NavigationSlice & InstallSlice & { actions: WizardActions };
 
-const initialState = () => ({ ...initialSessionState(), ...initialSetupState(), ...initialNavigationState() });
+const initialState = () => ({ ...initialSessionState(), ...initialSetupState(), ...initialNavigationState(), ...initialInstallState() });
 
 /** One store built from slices; actions at the root; components select one value each. */
 export const useWizard = create<WizardStore>()((set) => ({
@@ -42,6 +44,7 @@ export const useWizard = create<WizardStore>()((set) => ({
     setPageError: (pageError) => set({ pageError }),
     requestCancel: (cancelRequested) => set({ cancelRequested }),
     markCancelled: () => set({ cancelled: true, cancelRequested: false }),
+    setInstall: (patch) => set(patch),
   },
 }));
 

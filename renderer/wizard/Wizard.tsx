@@ -18,6 +18,8 @@ import { OpenSettingsFile } from '../components/OpenSettingsFile';
 import { RehearsalBanner } from '../components/RehearsalBanner';
 import { useSecrets } from '../store/secrets';
 import { resetWizard, useActions, useWizard, type WizardStore } from '../store/store';
+import { afterCancelText, cancelCopy } from '../install/cancel-copy';
+import { installationToReattach } from '../install/sync-run';
 import { issuesOf } from './field-issues';
 import { firstPage, nextPage, pageById, visiblePages } from './pages';
 
@@ -68,22 +70,28 @@ function CancelDialog() {
   const open = useWizard((s) => s.cancelRequested);
   const canQuit = useWizard((s) => s.session?.canQuit ?? false);
   const { requestCancel, markCancelled } = useActions();
+  const copy = cancelCopy(useWizard((s) => s.installRun));
   return (
     <Dialog open={open} onOpenChange={(_e, d) => requestCancel(d.open)}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Cancel Setup?</DialogTitle>
-          <DialogContent>Nothing has been installed. The choices you made on these pages will be lost.</DialogContent>
+          <DialogTitle>{copy.title}</DialogTitle>
+          <DialogContent>{copy.body}</DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
               onClick={() => {
+                if (copy.rollsBack) {
+                  requestCancel(false);
+                  void api.call('install.cancel', {});
+                  return;
+                }
                 useSecrets.getState().clear();
                 markCancelled();
                 if (canQuit) void api.call('session.quit', {});
               }}
             >
-              Cancel Setup
+              {copy.confirm}
             </Button>
             <Button onClick={() => requestCancel(false)}>Continue Setup</Button>
           </DialogActions>
@@ -130,7 +138,7 @@ export function Wizard() {
           <h1 id="page-heading" tabIndex={-1} ref={heading}>
             Setup was cancelled
           </h1>
-          <Text as="p">Nothing was installed or changed on this computer.</Text>
+          <Text as="p">{afterCancelText(state.installRun)}</Text>
           <Button appearance="primary" onClick={() => restart()}>
             Start over
           </Button>
@@ -203,4 +211,6 @@ export async function startWizard(): Promise<void> {
     ...(defaults.ok ? { settings: defaults.value.settings } : {}),
   });
   useWizard.setState({ pageId: firstPage(useWizard.getState()).id, history: [] });
+  // A run the engine still holds (the window was reloaded) or one a crash cut off: back to it.
+  if (await installationToReattach()) useWizard.setState({ pageId: 'installing' });
 }

@@ -1,9 +1,11 @@
 import { componentsPage } from '../pages/ComponentsPage';
 import { configurePage } from '../pages/ConfigurePage';
 import { databasePage } from '../pages/DatabasePage';
+import { finishPage } from '../pages/FinishPage';
 import { installationOptionPage } from '../pages/InstallationOptionPage';
 import { installationTypePage } from '../pages/InstallationTypePage';
 import { prerequisitesAfterPage, prerequisitesBeforePage, prerequisitesOnlyPage } from '../pages/PrerequisitesPage';
+import { installingPage } from '../pages/InstallingPage';
 import { readyPage } from '../pages/ReadyPage';
 import { supportFilesPage } from '../pages/SupportFilesPage';
 import type { WizardStore } from '../store/store';
@@ -21,6 +23,8 @@ export const PAGES: WizardPage[] = [
   databasePage,
   prerequisitesAfterPage,
   readyPage,
+  installingPage,
+  finishPage,
 ];
 
 export function visiblePages(state: WizardStore): WizardPage[] {

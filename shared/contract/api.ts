@@ -4,6 +4,7 @@ import { events } from './events';
 import { certificateMethods } from './methods/certificates';
 import { prerequisiteMethods } from './methods/prerequisites';
 import { databaseMethods } from './methods/database';
+import { installMethods } from './methods/install';
 import { sessionMethods } from './methods/session';
 import { settingsMethods } from './methods/settings';
 import { settingsFileMethods } from './methods/settings-files';
@@ -19,6 +20,7 @@ export const methods = {
   ...settingsFileMethods,
   ...prerequisiteMethods,
   ...databaseMethods,
+  ...installMethods,
 };
 
 export { events };

@@ -14,7 +14,7 @@ describe('messageDatabaseOperations on the rehearsal host', () => {
       ...SCRIPT_IDS.map((id) => `sql.script:${id}`),
       'sql.login:CONTOSO\\svc-async',
       'sql.login:NT Authority\\Network Service',
-      'sql.instance:AsyncServerMessageDB',
+      'sql.instance:AsyncServerMessageDB/CDX-HQ01/AsyncServerSite/AsyncServer',
     ]);
     const run = context(host);
     // A preview asks every operation before anything is done: none is done, none fails on the missing database.
@@ -76,7 +76,7 @@ describe('messageDatabaseOperations on the rehearsal host', () => {
     expect(ops.some((o) => o.kind === 'sql.database')).toBe(false);
     const run = context(host);
     await applyAll(run, ops);
-    expect(run.applied.map((a) => a.op.id)).toEqual(['sql.login:CONTOSO\\svc-async', 'sql.login:NT Authority\\Network Service', 'sql.instance:AsyncServerMessageDB']);
+    expect(run.applied.map((a) => a.op.id)).toEqual(['sql.login:CONTOSO\\svc-async', 'sql.login:NT Authority\\Network Service', 'sql.instance:AsyncServerMessageDB/CDX-HQ01/AsyncServerSite/AsyncServer']);
     const db = host.sql.snapshot().servers.sqlhq01.databases.find((d) => d.name === 'AsyncServerMessageDB')!;
     expect(db.mark?.instances.map((i) => i.instance)).toEqual(['CDX-HQ02/AsyncServerSite/AsyncServer', 'CDX-HQ01/AsyncServerSite/AsyncServer']);
     await undoAll(run);

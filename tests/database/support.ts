@@ -16,10 +16,9 @@ export function rehearsalHost(scenario: string): RehearsalHost {
   return new RehearsalHost(loadScenario(path.join(SCENARIOS, scenario, 'scenario.json')), sandbox);
 }
 
-/** The sample payload with its database section (the fragment the lead merges into manifest.json). */
+/** The sample payload as shipped, its database section included. */
 export function samplePayload(): LoadedPayload {
-  const fragment = JSON.parse(readFileSync(path.join(PAYLOAD_ROOT, 'manifest.database.json'), 'utf8')) as { database: unknown };
-  return { root: PAYLOAD_ROOT, manifest: PayloadManifest.parse({ component: 'async-server', version: '1.0.0', files: [], database: fragment.database }) };
+  return { root: PAYLOAD_ROOT, manifest: PayloadManifest.parse(JSON.parse(readFileSync(path.join(PAYLOAD_ROOT, 'manifest.json'), 'utf8'))) };
 }
 
 export function settingsFor(over: Partial<Settings> = {}): Settings {

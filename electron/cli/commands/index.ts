@@ -1,7 +1,11 @@
 import type { Command } from '../command';
 import { consoleCommand } from './console';
+import { deployCommand } from './deploy';
+import { instancesCommand } from './instances';
+import { planCommand } from './plan';
 import { settingsCommand } from './settings';
+import { uninstallCommand } from './uninstall';
 import { validateCommand } from './validate';
 
 /** Every command of `cdx-setup`, in the order `cdx-setup help` lists them. */
-export const COMMANDS: Command[] = [validateCommand, settingsCommand, consoleCommand];
+export const COMMANDS: Command[] = [validateCommand, planCommand, deployCommand, instancesCommand, uninstallCommand, settingsCommand, consoleCommand];

@@ -6,6 +6,7 @@ import { certificateHandlers } from './certificate-handlers';
 import { databaseHandlers } from './database-handlers';
 import type { HandlerSet } from './handler-types';
 import { prerequisiteHandlers } from './prerequisite-handlers';
+import { installHandlers } from './install-handlers';
 import { sessionHandlers } from './session-handlers';
 import { settingsFileHandlers } from './settings-file-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -17,6 +18,7 @@ const handlers: HandlerSet<MethodName> = {
   ...settingsFileHandlers,
   ...prerequisiteHandlers,
   ...databaseHandlers,
+  ...installHandlers,
 };
 
 /**

@@ -199,7 +199,8 @@ function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name:
   const instance = instanceName(input);
   const partition = input.database.partition.trim();
   return {
-    id: `sql.instance:${name}`,
+    // One per installation, not per database: instances sharing the message database each register and unregister.
+    id: `sql.instance:${name}/${instance}`,
     kind: 'sql.instance',
     description: `Record ${instance} as an instance of partition ${partition} using ${name}, connecting to ${connectionServer(input.settings)}`,
     details: {

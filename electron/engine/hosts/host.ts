@@ -1,6 +1,7 @@
 import type { CertificateInfo, HostKind } from '../../../shared/contract/schemas';
 import type { HostFacts } from './facts';
 import type { HostSql } from '../database/sql-host';
+import type { Machine } from './machine/machine';
 
 /**
  * Everything that reads or changes the target computer goes through a host: the Windows host in production, the
@@ -21,4 +22,6 @@ export interface Host {
   readonly facts: HostFacts;
   /** SQL Servers: real ones through mssql, or the rehearsal's simulated ones. */
   readonly sql: HostSql;
+  /** IIS, folder permissions and the firewall: what an installation changes besides files. */
+  readonly machine: Machine;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CertificateInfo } from '../../../shared/contract/schemas';
 import type { Host } from './host';
 import { UnsupportedFacts } from './unsupported-facts';
+import { unsupportedMachine } from './machine/unsupported-machine';
 import { windowsPathUnder } from './windows-paths';
 
 /**
@@ -17,6 +18,7 @@ export class UnsupportedHost implements Host {
   readonly rehearsal = null;
   readonly facts = new UnsupportedFacts((p) => this.realPath(p));
   readonly sql = new MssqlHostSql();
+  readonly machine = unsupportedMachine;
 
   constructor(private readonly scratchRoot: string) {}
 

@@ -16,6 +16,11 @@ export interface Operation {
   details: Record<string, string>;
   /** True when the machine already is as this operation would leave it: the executor then skips it. */
   isDone(ctx: OperationContext): Promise<boolean>;
+  /**
+   * Captures what undo needs before anything changes (the state to restore, the files that will be created). The
+   * executor journals it before apply, so an operation cut off midway by a crash can still be undone exactly.
+   */
+  prepare?(ctx: OperationContext): Promise<UndoData>;
   /** Does the work; returns what undo needs (JSON-serializable, no secret). */
   apply(ctx: OperationContext): Promise<UndoData>;
   /** Reverses apply exactly; must succeed when called again after a partial undo. */

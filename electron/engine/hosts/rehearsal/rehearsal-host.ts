@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { describeCertificate } from '../certificate-file';
 import type { Host } from '../host';
+import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
 import { RehearsalFacts } from './rehearsal-facts';
 import type { LoadedScenario } from './scenario';
@@ -22,6 +23,7 @@ export class RehearsalHost implements Host {
   readonly stateRoot: string;
   readonly facts: RehearsalFacts;
   readonly sql: RehearsalSql;
+  readonly machine: RehearsalMachine;
 
   constructor(
     readonly loaded: LoadedScenario,
@@ -38,6 +40,7 @@ export class RehearsalHost implements Host {
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
+    this.machine = new RehearsalMachine(this.stateRoot, loaded.file, scenario.faults);
   }
 
   get scenario() {

@@ -1,7 +1,8 @@
-import { MssqlHostSql } from '../../database/mssql-session';
 import os from 'node:os';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
+import { MssqlHostSql } from '../../database/mssql-session';
 import type { Host } from '../host';
+import { WindowsMachine } from '../machine/windows-machine';
 import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates';
 import { spawnPowerShell, type PowerShellRunner } from './powershell';
 import { WindowsFacts } from './windows-facts';
@@ -14,9 +15,11 @@ export class WindowsHost implements Host {
   readonly rehearsal = null;
   readonly facts: WindowsFacts;
   readonly sql = new MssqlHostSql();
+  readonly machine: WindowsMachine;
 
   constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {
     this.facts = new WindowsFacts(powershell);
+    this.machine = new WindowsMachine(powershell);
   }
 
   async environment(): Promise<Record<string, string>> {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SimulatedSqlServer } from './sql-scenario';
 
@@ -43,8 +43,14 @@ export class SqlStateFile {
   update<T>(change: (state: SqlState) => T): T {
     const state = this.read();
     const result = change(state);
+    const text = JSON.stringify(state, null, 2) + '\n';
+    // Back to the scenario's own state (a rollback): no file, exactly as before the first change.
+    if (text === JSON.stringify(this.initial(), null, 2) + '\n') {
+      rmSync(this.file, { force: true });
+      return result;
+    }
     const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify(state, null, 2) + '\n');
+    writeFileSync(temp, text);
     renameSync(temp, this.file);
     return result;
   }

@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { startConsoleProcess } from './support/console';
+import { fillConfigure, fillDatabase, GOOD, WizardDriver } from './support/wizard';
+
+/**
+ * From the first page to Finish on a rehearsal machine. The walk reacts to the page it finds, so pages other features
+ * insert (prerequisite validation results) are passed with Next.
+ */
+async function walkToReady(w: WizardDriver) {
+  for (let step = 0; step < 20; step++) {
+    const title = (await w.heading().textContent())?.trim() ?? '';
+    if (title === 'Ready to install') return;
+    if (title === 'Configure Async Server') await fillConfigure(w);
+    if (title === 'Select a database to use with Async Server') await fillDatabase(w);
+    await w.next();
+    await expect(w.heading()).not.toHaveText(title);
+  }
+  throw new Error('Ready to install was not reached.');
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+test('installs from the first page to Finish and reattaches after a reload', async ({ page, cdx }, testInfo) => {
+  const w = new WizardDriver(page, testInfo);
+  await page.goto(cdx.url);
+  await walkToReady(w);
+
+  const plan = page.getByRole('list', { name: 'Installation steps' });
+  await expect(plan).toContainText('Create the application pool AsyncServer');
+  await expect(plan).toContainText('net.tcp binding 808:*');
+  await expect(page.getByText(/sample payload shipped with CDX Setup/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await w.expectPage('Installing');
+  await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByRole('log', { name: 'Installation log' })).toContainText('Applied.');
+
+  // A reload finds the run the engine kept.
+  await page.reload();
+  await w.expectPage('Installing');
+  await expect(page.getByText(/Installed: \d+ of \d+ operations changed this computer/).first()).toBeVisible();
+  await w.next();
+
+  await w.expectPage('Finish');
+  await expect(page.getByLabel('Async Server URL')).toHaveValue(`https://CDX-HQ01:${GOOD.httpsPort}/${GOOD.applicationName}`);
+  await expect(page.getByRole('button', { name: 'Copy URL' })).toBeVisible();
+  await expect(page.getByLabel('Log file')).toHaveValue(/cdx-setup-.*\.log$/);
+  await expect(page.getByRole('checkbox', { name: /Retail scheduler parameters.*Sync metadata/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /scheduler profile.*download and upload intervals/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /working folders/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Close Setup?' })).toContainText('Installed:');
+  await page.getByRole('button', { name: 'Continue Setup' }).click();
+
+  // What the rehearsal machine now holds, and that the password went nowhere.
+  const iis = JSON.parse(readFileSync(path.join(cdx.sandbox, 'state', 'iis.json'), 'utf8'));
+  expect(Object.keys(iis.sites)).toEqual(['asyncserversite']);
+  for (const file of filesUnder(cdx.sandbox)) expect(readFileSync(file, 'utf8'), file).not.toContain(GOOD.password);
+});
+
+test('Add or modify components appears once an instance exists and shows the plan of the difference', async ({ page, cdx }) => {
+  const w = new WizardDriver(page);
+  await page.goto(cdx.url);
+  await w.expectPage('Select a file location');
+  await w.next();
+  await expect(page.getByRole('radio', { name: 'Add or modify components' })).toHaveCount(0);
+  await w.back();
+  await walkToReady(w);
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
+
+  // A new console on the same machine: a new session, with one instance installed.
+  const again = await startConsoleProcess({ sandbox: cdx.sandbox });
+  try {
+    await page.goto(again.url);
+    await walkUntil(w, 'Select an installation option');
+    await page.getByRole('radio', { name: 'Add or modify components' }).check();
+    await page.getByRole('radio', { name: /^AsyncServer \(version/ }).check();
+    await walkToReady(w);
+    await expect(page.getByText(/everything is already in place; installing will change nothing/)).toBeVisible();
+    await page.getByRole('button', { name: 'Install', exact: true }).click();
+    await expect(page.getByText('Nothing changed: this computer already is as these settings describe.').first()).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await again.stop();
+  }
+});
+
+async function walkUntil(w: WizardDriver, title: string) {
+  for (let step = 0; step < 5; step++) {
+    const current = (await w.heading().textContent())?.trim() ?? '';
+    if (current === title) return;
+    await w.next();
+    await expect(w.heading()).not.toHaveText(current);
+  }
+}
+
+test.describe('when a step fails', () => {
+  test.use({ consoleOptions: { scenario: path.resolve('e2e/fixtures/fault-at-application/scenario.json') } });
+
+  test('everything is rolled back and Finish says so', async ({ page, cdx }) => {
+    const w = new WizardDriver(page);
+    await page.goto(cdx.url);
+    await walkToReady(w);
+    await page.getByRole('button', { name: 'Install', exact: true }).click();
+    await w.expectPage('Installing');
+    await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await expect(page.getByText(/Failed at iis\.application:AsyncServerSite\/AsyncServer: Simulated failure/).first()).toBeVisible();
+    await expect(page.getByRole('log', { name: 'Installation log' })).toContainText('Undone: iis.site:AsyncServerSite');
+    await w.next();
+    await w.expectPage('Finish');
+    await expect(page.getByText(/Every change of this run was undone/)).toBeVisible();
+    await expect(page.getByLabel('Async Server URL')).toHaveCount(0);
+    expect(readdirSync(path.join(cdx.sandbox, 'state'))).toEqual([]);
+  });
+});
+
+test('a run cut off by a crash is offered for rollback when the wizard starts', async ({ page }) => {
+  const sandbox = mkdtempSync(path.join(os.tmpdir(), 'cdx-e2e-crash-'));
+  const settings = path.join(sandbox, 'ss-settings.xml');
+  writeFileSync(settings, readFileSync('tests/install/fixtures/ss-settings.xml'));
+  const deploy = spawnSync(process.execPath, ['bin/cdx-setup.mjs', 'deploy', '--settings', settings, '--rehearsal', '--sandbox', sandbox], {
+    env: { ...process.env, CDX_SETUP_PASSWORD: GOOD.password },
+    encoding: 'utf8',
+  });
+  expect(deploy.status, deploy.stderr).toBe(0);
+  // As if the power went off while the last step was being recorded: its start is journaled, its end is not.
+  const journalDir = path.join(sandbox, 'drives', 'C', 'ProgramData', 'Microsoft Dynamics AX', 'CDX Setup', 'journal');
+  const journal = path.join(journalDir, readdirSync(journalDir)[0]);
+  writeFileSync(journal, `${readFileSync(journal, 'utf8').trimEnd().split('\n').slice(0, -2).join('\n')}\n`);
+
+  const cdx = await startConsoleProcess({ sandbox });
+  try {
+    const w = new WizardDriver(page);
+    await page.goto(cdx.url);
+    await w.expectPage('Installing');
+    await expect(page.getByText(/An installation of AsyncServer .* was interrupted before it finished/)).toBeVisible();
+    await page.getByRole('button', { name: 'Roll back', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await expect(page.getByText(/was rolled back: \d+ changes undone/).first()).toBeVisible();
+    expect(readdirSync(path.join(sandbox, 'state'))).toEqual([]);
+    expect(existsSync(path.join(sandbox, 'drives', 'C', 'inetpub', 'AsyncServerSite'))).toBe(false);
+  } finally {
+    await cdx.stop();
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFaults, type ScenarioFault } from '../rehearsal/faults';
+import type { AccessRule, ApplicationState, AppPoolState, FirewallRule, Machine, SiteState } from './machine';
+
+type Collection<T> = Record<string, T>;
+
+/**
+ * The rehearsal computer's IIS, permissions and firewall, kept as JSON under `<sandbox>/state`. Keys are sorted and a
+ * file that becomes empty is deleted, so removing what was added leaves the state files byte for byte as before.
+ * Passwords are never kept: a SpecificUser pool only records that one was given.
+ */
+export class RehearsalMachine implements Machine {
+  private readonly faults: ScenarioFault[];
+
+  constructor(
+    private readonly stateRoot: string,
+    scenarioFile: string,
+    rawFaults: Record<string, unknown>[],
+  ) {
+    this.faults = parseFaults(scenarioFile, rawFaults);
+  }
+
+  faultAt(operationId: string): string | null {
+    return this.faults.find((f) => f.operation === operationId)?.message ?? null;
+  }
+
+  async readAppPool(name: string) {
+    return this.get<AppPoolState>('iis', 'appPools', key(name));
+  }
+  async writeAppPool(state: AppPoolState, password?: string) {
+    if (state.identityType === 'SpecificUser' && !password) throw new Error(`The application pool ${state.name} needs the password of ${state.userName}.`);
+    this.put('iis', 'appPools', key(state.name), state);
+  }
+  async removeAppPool(name: string) {
+    this.put('iis', 'appPools', key(name), null);
+  }
+
+  async readSite(name: string) {
+    return this.get<SiteState>('iis', 'sites', key(name));
+  }
+  async writeSite(state: SiteState) {
+    this.put('iis', 'sites', key(state.name), state);
+  }
+  async removeSite(name: string) {
+    this.put('iis', 'sites', key(name), null);
+  }
+
+  async readApplication(site: string, appPath: string) {
+    return this.get<ApplicationState>('iis', 'applications', key(`${site}${appPath}`));
+  }
+  async writeApplication(state: ApplicationState) {
+    if (!(await this.readSite(state.site))) throw new Error(`The website ${state.site} does not exist.`);
+    this.put('iis', 'applications', key(`${state.site}${state.path}`), state);
+  }
+  async removeApplication(site: string, appPath: string) {
+    this.put('iis', 'applications', key(`${site}${appPath}`), null);
+  }
+
+  async readAccess(folder: string, identity: string) {
+    return this.get<AccessRule>('acl', 'rules', key(`${folder}|${identity}`));
+  }
+  async writeAccess(rule: AccessRule) {
+    this.put('acl', 'rules', key(`${rule.path}|${rule.identity}`), rule);
+  }
+  async removeAccess(folder: string, identity: string) {
+    this.put('acl', 'rules', key(`${folder}|${identity}`), null);
+  }
+
+  async readFirewallRule(name: string) {
+    return this.get<FirewallRule>('firewall', 'rules', key(name));
+  }
+  async writeFirewallRule(rule: FirewallRule) {
+    this.put('firewall', 'rules', key(rule.name), rule);
+  }
+  async removeFirewallRule(name: string) {
+    this.put('firewall', 'rules', key(name), null);
+  }
+
+  private file(name: string) {
+    return path.join(this.stateRoot, `${name}.json`);
+  }
+
+  private load(name: string): Record<string, Collection<unknown>> {
+    const file = this.file(name);
+    if (!existsSync(file)) return {};
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Collection<unknown>>;
+  }
+
+  private get<T>(file: string, collection: string, id: string): T | null {
+    return (this.load(file)[collection]?.[id] as T | undefined) ?? null;
+  }
+
+  private put(file: string, collection: string, id: string, value: unknown): void {
+    const data = this.load(file);
+    const items = { ...(data[collection] ?? {}) };
+    if (value === null) delete items[id];
+    else items[id] = value;
+    if (Object.keys(items).length === 0) delete data[collection];
+    else data[collection] = items;
+    const target = this.file(file);
+    if (Object.keys(data).length === 0) {
+      rmSync(target, { force: true });
+      return;
+    }
+    mkdirSync(this.stateRoot, { recursive: true });
+    writeFileSync(`${target}.tmp`, `${JSON.stringify(sortKeys(data), null, 2)}\n`);
+    renameSync(`${target}.tmp`, target);
+  }
+}
+
+/** IIS, ACL and firewall names are case-insensitive on Windows. */
+function key(name: string): string {
+  return name.toLowerCase();
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}

@@ -1,0 +1,25 @@
+import { MachineError, type Machine } from './machine';
+
+const refuse = async (): Promise<never> => {
+  throw new MachineError('This computer is not Windows: nothing can be installed here. Use --rehearsal to rehearse the installation.');
+};
+
+/** A computer that is neither Windows nor rehearsing: every change is refused with the way out. */
+export const unsupportedMachine: Machine = {
+  readAppPool: refuse,
+  writeAppPool: refuse,
+  removeAppPool: refuse,
+  readSite: refuse,
+  writeSite: refuse,
+  removeSite: refuse,
+  readApplication: refuse,
+  writeApplication: refuse,
+  removeApplication: refuse,
+  readAccess: refuse,
+  writeAccess: refuse,
+  removeAccess: refuse,
+  readFirewallRule: refuse,
+  writeFirewallRule: refuse,
+  removeFirewallRule: refuse,
+  faultAt: () => null,
+};

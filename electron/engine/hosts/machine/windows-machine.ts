@@ -1,0 +1,127 @@
+import type { PowerShellRunner } from '../windows/powershell';
+import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type FirewallRule, type Machine, type SiteBinding, type SiteState } from './machine';
+import { SCRIPTS, type ScriptName } from './windows-scripts';
+
+/** This Windows computer's IIS, folder permissions and firewall, through PowerShell (scripts in windows-scripts.ts). */
+export class WindowsMachine implements Machine {
+  constructor(private readonly powershell: PowerShellRunner) {}
+
+  faultAt(): string | null {
+    return null;
+  }
+
+  private async run<T>(name: ScriptName, data: Record<string, unknown>, what: string): Promise<T> {
+    const outcome = await this.powershell.run<T>(SCRIPTS[name], data);
+    // The error is PowerShell's message about the object; the data (and so any password) is not part of it.
+    if (!outcome.ok) throw new MachineError(`${what} failed: ${outcome.error}`);
+    return outcome.value;
+  }
+
+  async readAppPool(name: string) {
+    return parseAppPool(await this.run<unknown>('readAppPool', { name }, `Reading the application pool ${name}`));
+  }
+  async writeAppPool(state: AppPoolState, password?: string) {
+    await this.run('writeAppPool', { state, password: password ?? '' }, `Setting up the application pool ${state.name}`);
+  }
+  async removeAppPool(name: string) {
+    await this.run('removeAppPool', { name }, `Removing the application pool ${name}`);
+  }
+  async readSite(name: string) {
+    return parseSite(await this.run<unknown>('readSite', { name }, `Reading the website ${name}`));
+  }
+  async writeSite(state: SiteState) {
+    await this.run('writeSite', { state }, `Setting up the website ${state.name}`);
+  }
+  async removeSite(name: string) {
+    await this.run('removeSite', { name }, `Removing the website ${name}`);
+  }
+  async readApplication(site: string, path: string) {
+    return parseApplication(await this.run<unknown>('readApplication', { site, path }, `Reading the web application ${site}${path}`));
+  }
+  async writeApplication(state: ApplicationState) {
+    await this.run('writeApplication', { state }, `Setting up the web application ${state.site}${state.path}`);
+  }
+  async removeApplication(site: string, path: string) {
+    await this.run('removeApplication', { site, path }, `Removing the web application ${site}${path}`);
+  }
+  async readAccess(path: string, identity: string) {
+    return parseAccess(await this.run<unknown>('readAccess', { path, identity }, `Reading the permissions of ${identity} on ${path}`));
+  }
+  async writeAccess(rule: AccessRule) {
+    await this.run('writeAccess', { rule }, `Granting ${rule.identity} ${rule.rights} on ${rule.path}`);
+  }
+  async removeAccess(path: string, identity: string) {
+    await this.run('removeAccess', { path, identity }, `Removing the permissions of ${identity} on ${path}`);
+  }
+  async readFirewallRule(name: string) {
+    return parseFirewallRule(await this.run<unknown>('readFirewallRule', { name }, `Reading the firewall rule ${name}`));
+  }
+  async writeFirewallRule(rule: FirewallRule) {
+    await this.run('writeFirewallRule', { rule }, `Adding the firewall rule ${rule.displayName}`);
+  }
+  async removeFirewallRule(name: string) {
+    await this.run('removeFirewallRule', { name }, `Removing the firewall rule ${name}`);
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+function record(value: unknown, what: string): Raw | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new MachineError(`PowerShell answered ${what} with something that is not an object.`);
+  return value as Raw;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+const IDENTITY_TYPES = ['SpecificUser', 'NetworkService', 'LocalSystem', 'LocalService', 'ApplicationPoolIdentity'] as const;
+
+export function parseAppPool(value: unknown): AppPoolState | null {
+  const r = record(value, 'an application pool');
+  if (!r) return null;
+  const identityType = IDENTITY_TYPES.find((t) => t.toLowerCase() === str(r.identityType).toLowerCase()) ?? 'ApplicationPoolIdentity';
+  return {
+    name: str(r.name),
+    identityType,
+    userName: identityType === 'SpecificUser' ? str(r.userName) : '',
+    managedRuntimeVersion: str(r.managedRuntimeVersion),
+    pipelineMode: str(r.pipelineMode) === 'Classic' ? 'Classic' : 'Integrated',
+  };
+}
+
+export function parseSite(value: unknown): SiteState | null {
+  const r = record(value, 'a website');
+  if (!r) return null;
+  // ConvertTo-Json turns a one-element array into the element itself.
+  const rawBindings = Array.isArray(r.bindings) ? r.bindings : r.bindings ? [r.bindings] : [];
+  const bindings = rawBindings.map((b): SiteBinding => {
+    const x = record(b, 'a binding') ?? {};
+    const protocol = str(x.protocol) as SiteBinding['protocol'];
+    const binding: SiteBinding = { protocol, bindingInformation: str(x.bindingInformation) };
+    if (protocol === 'https' && str(x.certificateThumbprint)) {
+      binding.certificateThumbprint = str(x.certificateThumbprint).toUpperCase();
+      binding.certificateStore = str(x.certificateStore) || 'My';
+    }
+    return binding;
+  });
+  return { name: str(r.name), physicalPath: str(r.physicalPath), appPool: str(r.appPool), bindings, enabledProtocols: str(r.enabledProtocols) };
+}
+
+export function parseApplication(value: unknown): ApplicationState | null {
+  const r = record(value, 'a web application');
+  if (!r) return null;
+  return { site: str(r.site), path: str(r.path), physicalPath: str(r.physicalPath), appPool: str(r.appPool), enabledProtocols: str(r.enabledProtocols) };
+}
+
+export function parseAccess(value: unknown): AccessRule | null {
+  const r = record(value, 'a permission');
+  if (!r) return null;
+  const rights = str(r.rights);
+  return { path: str(r.path), identity: str(r.identity), rights: rights === 'FullControl' || rights === 'Modify' ? rights : 'ReadAndExecute' };
+}
+
+export function parseFirewallRule(value: unknown): FirewallRule | null {
+  const r = record(value, 'a firewall rule');
+  if (!r) return null;
+  return { name: str(r.name), displayName: str(r.displayName), protocol: 'TCP', localPort: Number(r.localPort), direction: 'Inbound', action: 'Allow' };
+}

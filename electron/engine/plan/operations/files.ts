@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Operation, OperationContext, UndoData } from '../operation';
+import { removeEmptyFolders } from './folder';
+
+export interface PayloadFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface FilesInput {
+  id: string;
+  description: string;
+  /** The payload folder as this process reads it. */
+  sourceRoot: string;
+  /** Where the files go, as a Windows path on the target. */
+  destination: string;
+  files: PayloadFile[];
+  /** A folder of the support files where files this operation replaces are kept for undo. */
+  backupDir: string;
+}
+
+interface FilesUndo {
+  created: string[];
+  replaced: string[];
+  folders: string[];
+  backupDir: string;
+}
+
+const COPY_CONCURRENCY = 16;
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function inPlace(real: string, file: PayloadFile): Promise<boolean> {
+  return existsSync(real) && statSync(real).size === file.size && (await sha256File(real)) === file.sha256;
+}
+
+/**
+ * Places payload files. Files already there with the right content are left alone; a different file at a target path
+ * is kept in the support files first, so undo puts back exactly what was there.
+ */
+export type FilesOperation = Operation & { readonly input: FilesInput };
+
+export function isFilesOperation(op: Operation): op is FilesOperation {
+  return op.kind === 'files' && 'input' in op;
+}
+
+export function filesOperation(input: FilesInput): FilesOperation {
+  const target = (rel: string) => `${input.destination}\\${rel.split('/').join('\\')}`;
+
+  async function survey(ctx: OperationContext): Promise<FilesUndo> {
+    const data: FilesUndo = { created: [], replaced: [], folders: [], backupDir: input.backupDir };
+    const folders = new Set<string>();
+    for (const file of input.files) {
+      const parts = file.path.split('/').slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) folders.add(target(parts.slice(0, i).join('/')));
+    }
+    data.folders = [...folders].filter((f) => !existsSync(ctx.host.realPath(f)));
+    for (const file of input.files) {
+      const real = ctx.host.realPath(target(file.path));
+      if (!existsSync(real)) data.created.push(file.path);
+      else if (!(await inPlace(real, file))) {
+        const backup = path.join(input.backupDir, ...file.path.split('/'));
+        if (!existsSync(backup)) {
+          mkdirSync(path.dirname(backup), { recursive: true });
+          await copyFile(real, backup);
+        }
+        data.replaced.push(file.path);
+      }
+    }
+    return data;
+  }
+
+  // prepare's survey, reused by the apply that follows it in the same run (nothing changes between the two).
+  const surveyed = new WeakMap<OperationContext, FilesUndo>();
+
+  return {
+    input,
+    id: input.id,
+    kind: 'files',
+    description: input.description,
+    details: { source: input.sourceRoot, destination: input.destination, files: String(input.files.length), bytes: String(input.files.reduce((n, f) => n + f.size, 0)) },
+    async isDone(ctx) {
+      for (const file of input.files) if (!(await inPlace(ctx.host.realPath(target(file.path)), file))) return false;
+      return true;
+    },
+    async prepare(ctx) {
+      const data = await survey(ctx);
+      surveyed.set(ctx, data);
+      return data as unknown as UndoData;
+    },
+    async apply(ctx) {
+      const data = surveyed.get(ctx) ?? (await survey(ctx));
+      surveyed.delete(ctx);
+      for (const folder of data.folders) mkdirSync(ctx.host.realPath(folder), { recursive: true });
+      const changing = new Set([...data.created, ...data.replaced]);
+      const todo = input.files.filter((f) => changing.has(f.path));
+      let next = 0;
+      const worker = async () => {
+        while (next < todo.length) {
+          if (ctx.signal.aborted) return;
+          const file = todo[next++];
+          const source = path.join(input.sourceRoot, ...file.path.split('/'));
+          const size = statSync(source).size;
+          if (size !== file.size) throw new Error(`The payload file ${file.path} has ${size} bytes; its manifest says ${file.size}.`);
+          await copyFile(source, ctx.host.realPath(target(file.path)));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(COPY_CONCURRENCY, todo.length) }, worker));
+      ctx.log('debug', `Placed ${todo.length} of ${input.files.length} files in ${input.destination} (${input.files.length - todo.length} already in place).`);
+      return data as unknown as UndoData;
+    },
+    async undo(ctx, raw) {
+      const data = raw as unknown as FilesUndo | null;
+      if (!data) return;
+      for (const rel of data.created) await rm(ctx.host.realPath(target(rel)), { force: true });
+      for (const rel of data.replaced) {
+        const backup = path.join(data.backupDir, ...rel.split('/'));
+        if (existsSync(backup)) await copyFile(backup, ctx.host.realPath(target(rel)));
+      }
+      removeEmptyFolders(ctx, data.folders);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultSettings, type Settings } from '../../shared/settings/parameters';
+import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
+import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
+import { scenariosRoot } from '../../electron/engine/hosts/create-host';
+import { SupportFiles } from '../../electron/engine/support-files/support-files';
+import type { PlanChoices } from '../../electron/engine/plan/build-plan';
+
+export const CANARY = 'Canary-Pa55word!-7f3a';
+
+export function goodSettings(patch: Partial<Settings> = {}): Settings {
+  return {
+    ...defaultSettings(),
+    AppPoolUser: 'CONTOSO\\svc-async',
+    AOSServiceUser: 'CONTOSO\\svc-aos',
+    WebSiteHttpsPort: '8443',
+    WebSiteSSLCertificateThumbprint: 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B',
+    HQMessageDatabaseServerName: 'SQLHQ01',
+    HQMessageDatabase: 'AsyncServerMessageDB',
+    ...patch,
+  };
+}
+
+export const CHOICES: PlanChoices = {
+  configure: true,
+  components: ['async-server'],
+  database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' },
+};
+
+/** A fresh rehearsal machine; `faults` are written into a copy of the default scenario. */
+export async function rehearsal(faults: { operation: string; message?: string }[] = []) {
+  const sandbox = mkdtempSync(path.join(os.tmpdir(), 'cdx-install-'));
+  const source = path.join(scenariosRoot(), 'default', 'scenario.json');
+  const scenario = JSON.parse(readFileSync(source, 'utf8'));
+  scenario.faults = faults;
+  scenario.certificates = scenario.certificates.map((c: { certificate: string; privateKey?: string }) => ({
+    ...c,
+    certificate: path.join(path.dirname(source), c.certificate),
+    ...(c.privateKey ? { privateKey: path.join(path.dirname(source), c.privateKey) } : {}),
+  }));
+  const file = path.join(sandbox, 'scenario.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  const host = new RehearsalHost(loadScenario(file), path.join(sandbox, 'machine'));
+  const supportDir = await new SupportFiles(host).realDir();
+  return { host, supportDir, sandbox: path.join(sandbox, 'machine') };
+}
+
+/**
+ * The machine as a map path → sha256: every file under drives/ except the support files folder (its log and journal
+ * are meant to stay), every state file, and the instance registry.
+ */
+export function snapshot(sandbox: string, supportDir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (full === supportDir) continue;
+      if (entry.isDirectory()) {
+        out[`${path.relative(sandbox, full)}/`] = 'dir';
+        walk(full);
+      } else out[path.relative(sandbox, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  walk(sandbox);
+  const registry = path.join(supportDir, 'instances.json');
+  out['<registry>'] = existsSync(registry) ? createHash('sha256').update(readFileSync(registry)).digest('hex') : 'none';
+  return out;
+}
+
+export function allFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(root);
+  return files;
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { executePlan } from '../../electron/engine/executor/executor';
+import { readJournal } from '../../electron/engine/executor/journal';
+import { readInstances } from '../../electron/engine/instances/registry';
+import { uninstallInstance } from '../../electron/engine/instances/uninstall';
+import { buildPlan, PlanError } from '../../electron/engine/plan/build-plan';
+import { allFiles, CANARY, CHOICES, goodSettings, rehearsal, snapshot } from './support';
+
+async function install(env: Awaited<ReturnType<typeof rehearsal>>, settings = goodSettings()) {
+  const plan = await buildPlan(env.host, env.supportDir, { settings, choices: CHOICES, passwordProvided: true });
+  return executePlan({ host: env.host, plan, secrets: { appPoolPassword: CANARY } });
+}
+
+describe('the installation plan', () => {
+  it('lists every step in order, with the net.tcp binding only when a TCP port is set', async () => {
+    const env = await rehearsal();
+    const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
+    // The message database feature's operations come between the firewall rules and the instance record.
+    const kinds = plan.operations.map((o) => o.kind);
+    const ours = new Set(['folder', 'files', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'firewall', 'instance']);
+    expect(kinds.filter((k) => ours.has(k))).toEqual([
+      'folder', 'folder', 'files', 'folder', 'files', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'acl', 'firewall', 'firewall', 'instance',
+    ]);
+    const database = kinds.map((k, i) => (ours.has(k) ? -1 : i)).filter((i) => i >= 0);
+    for (const i of database) expect(i).toBeGreaterThan(kinds.lastIndexOf('firewall'));
+    expect(plan.notes.join(' ')).toMatch(/sample payload/);
+    const noTcp = await buildPlan(env.host, env.supportDir, { settings: goodSettings({ WebSiteTcpPort: '' }), choices: CHOICES, passwordProvided: true });
+    expect(noTcp.operations.map((o) => o.kind)).not.toContain('iis.net-tcp');
+  });
+
+  it('only places the files when Configure Async Server by using Setup is cleared', async () => {
+    const env = await rehearsal();
+    const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings({ WebSiteHttpsPort: '' }), choices: { ...CHOICES, configure: false }, passwordProvided: false });
+    expect(new Set(plan.operations.map((o) => o.kind))).toEqual(new Set(['folder', 'files', 'instance']));
+  });
+
+  it('refuses bad settings with the field named', async () => {
+    const env = await rehearsal();
+    const err = await buildPlan(env.host, env.supportDir, { settings: goodSettings({ WebSiteHttpsPort: '70000' }), choices: CHOICES, passwordProvided: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(PlanError);
+    expect(err.message).toMatch(/WebSiteHttpsPort/);
+  });
+});
+
+describe('installing on a rehearsal machine', () => {
+  it('installs, then changes nothing the second time and says so', async () => {
+    const env = await rehearsal();
+    const first = await install(env);
+    expect(first.outcome).toBe('installed');
+    const after = snapshot(env.sandbox, env.supportDir);
+    expect(after['drives/C/inetpub/AsyncServerSite/AsyncServer/web.config']).toBeDefined();
+    const iis = JSON.parse(readFileSync(`${env.sandbox}/state/iis.json`, 'utf8'));
+    expect(iis.sites.asyncserversite.bindings).toEqual([
+      { protocol: 'https', bindingInformation: '*:8443:', certificateThumbprint: 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B', certificateStore: 'My' },
+      { protocol: 'net.tcp', bindingInformation: '808:*' },
+    ]);
+    const second = await install(env);
+    expect(second.outcome).toBe('unchanged');
+    expect(second.message).toMatch(/Nothing changed/);
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(after);
+  });
+
+  it('keeps the canary password out of every file, log and journal', async () => {
+    const env = await rehearsal();
+    expect((await install(env)).outcome).toBe('installed');
+    await install(env);
+    for (const file of allFiles(env.sandbox)) expect(readFileSync(file, 'utf8'), file).not.toContain(CANARY);
+  });
+
+  it('runs two instances side by side and uninstalls one, leaving the other intact', async () => {
+    const env = await rehearsal();
+    const before = snapshot(env.sandbox, env.supportDir);
+    expect((await install(env)).outcome).toBe('installed');
+    const onlyFirst = snapshot(env.sandbox, env.supportDir);
+    const second = goodSettings({ WebApplicationName: 'AsyncServer2', AppPoolName: 'AsyncServer2' });
+    expect((await install(env, second)).outcome).toBe('installed');
+    expect(readInstances(env.supportDir).map((i) => i.name)).toEqual(['AsyncServer', 'AsyncServer2']);
+
+    const removed = await uninstallInstance({ host: env.host, supportDir: env.supportDir, name: 'AsyncServer2' });
+    expect(removed.outcome).toBe('uninstalled');
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(onlyFirst);
+    expect((await uninstallInstance({ host: env.host, supportDir: env.supportDir, name: 'AsyncServer' })).outcome).toBe('uninstalled');
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+
+  it('refuses an instance that would collide with an installed one', async () => {
+    const env = await rehearsal();
+    await install(env);
+    const clash = goodSettings({ WebApplicationName: 'Other', WebSiteName: 'OtherSite', WebSiteWorkingFolder: 'C:\\inetpub\\Other' });
+    const err = await buildPlan(env.host, env.supportDir, { settings: clash, choices: CHOICES, passwordProvided: true }).catch((e) => e);
+    expect(err.kind).toBe('conflict');
+    expect(err.message).toMatch(/Port 8443 is already used/);
+  });
+
+  it('cancelled before the end undoes everything it did', async () => {
+    const env = await rehearsal();
+    const before = snapshot(env.sandbox, env.supportDir);
+    const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
+    const controller = new AbortController();
+    const result = await executePlan({
+      host: env.host,
+      plan,
+      secrets: { appPoolPassword: CANARY },
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.operationId.startsWith('iis.site') && p.status === 'applied') controller.abort();
+      },
+    });
+    expect(result.outcome).toBe('cancelled');
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+});
+
+describe('a fault at any operation', async () => {
+  const env = await rehearsal();
+  const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
+  it.each(plan.operations.map((o) => o.id))('%s: rolls the machine back to exactly its state before', async (id) => {
+    const faulty = await rehearsal([{ operation: id, message: `Injected fault at ${id}` }]);
+    // A machine with history: a first instance is installed, so rollback must also keep what was there.
+    const other = goodSettings({ WebApplicationName: 'Existing', AppPoolName: 'Existing', WebSiteName: 'ExistingSite', WebSiteHttpsPort: '9443', WebSiteTcpPort: '909', WebSiteWorkingFolder: 'C:\\inetpub\\ExistingSite' });
+    const otherPlan = await buildPlan(faulty.host, faulty.supportDir, { settings: other, choices: CHOICES, passwordProvided: true });
+    // Where the first instance shares the faulty operation (the Retail Salt Utility), the machine starts empty instead.
+    if (!otherPlan.operations.some((o) => o.id === id)) {
+      expect((await executePlan({ host: faulty.host, plan: otherPlan, secrets: { appPoolPassword: CANARY } })).outcome).toBe('installed');
+    }
+    const before = snapshot(faulty.sandbox, faulty.supportDir);
+    const result = await install(faulty);
+    expect(result.outcome).toBe('rolled-back');
+    expect(result.failure).toEqual({ operationId: id, message: `Injected fault at ${id}` });
+    expect(snapshot(faulty.sandbox, faulty.supportDir)).toEqual(before);
+    const journal = readJournal(result.journalFile);
+    expect(journal.at(-1)).toMatchObject({ type: 'run.end', outcome: 'rolled-back' });
+  });
+});
