@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useRef, useState, type ChangeEvent } from 'react';
-import { MAX_SETTINGS_FILE_BYTES } from '../../shared/contract/methods/settings-files';
+import { MAX_SETTINGS_FILE_BYTES } from '../../shared/settings/file-limits';
 import { problemSentence, type SettingsFileProblem } from '../../shared/settings/file-problem';
 import { PARAMETER_NAMES } from '../../shared/settings/parameters';
 import { normalizeSettings } from '../../shared/settings/rules';

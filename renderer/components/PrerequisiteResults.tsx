@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { describeCounts, STATUS_LABELS, STATUS_ORDER, type CheckResult, type ValidationReport, type ValidationStage } from '../../shared/prerequisites/report';
+import type { CheckResult, ValidationReport, ValidationStage } from '../../shared/prerequisites/report';
+import { describeCounts, STATUS_LABELS, STATUS_ORDER } from '../../shared/prerequisites/report-text';
 import { renderReportHtml } from '../../shared/prerequisites/report-html';
 import { runValidation, useValidation } from '../prerequisites/validation-store';
 

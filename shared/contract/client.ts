@@ -1,4 +1,4 @@
-import { fail, type Result } from './define';
+import { fail, type Result } from './result';
 import type { ApiTransport, EventName, EventPayload, MethodName, RequestOf, ResponseOf } from './api';
 
 /** The typed face of a transport: the renderer's only way to the engine. */

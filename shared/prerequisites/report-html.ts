@@ -1,5 +1,6 @@
 import { PARAMETER_NAMES } from '../settings/parameters';
-import { describeCounts, STATUS_LABELS, STATUS_ORDER, type ValidationReport } from './report';
+import type { ValidationReport } from './report';
+import { describeCounts, STATUS_LABELS, STATUS_ORDER } from './report-text';
 
 /**
  * The report as one self-contained HTML file: inline styles, no scripts, no external resource, so it opens from an

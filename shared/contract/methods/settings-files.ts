@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { method } from '../define';
 import { DatabaseChoice, SettingsSchema, SetupChoices } from '../schemas';
 
-/** Settings files are a few KB; anything over this is refused before it is read (and fits a console request). */
-export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
+import { MAX_SETTINGS_FILE_BYTES } from '../../settings/file-limits';
+
+export { MAX_SETTINGS_FILE_BYTES };
 
 export const SettingsFileProblemSchema = z.object({
   file: z.string(),
