@@ -1,20 +1,12 @@
-import { PrerequisiteResults } from '../components/PrerequisiteResults';
+import { lazy } from 'react';
 import { validationBlocks } from '../prerequisites/validation-store';
 import type { WizardPage } from '../wizard/page';
 
 const TITLE = 'Prerequisite validation results';
 
-function BeforeConfiguring() {
-  return <PrerequisiteResults stage="before-configure" intro="Setup checked this computer for what Async Server needs. The checks that depend on your choices run again after you configure." />;
-}
-
-function AfterConfiguring() {
-  return <PrerequisiteResults stage="after-configure" intro="Setup checked this computer again with your choices: the ports, the certificate, the accounts and the database server." />;
-}
-
-function ValidateOnly() {
-  return <PrerequisiteResults stage="before-configure" intro="Setup checked this computer for what Async Server needs. Nothing is installed. Export the report to send it to whoever asked for it." />;
-}
+const BeforeConfiguring = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.BeforeConfiguring })));
+const AfterConfiguring = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.AfterConfiguring })));
+const ValidateOnly = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.ValidateOnly })));
 
 /** Page 5: before configuring. */
 export const prerequisitesBeforePage: WizardPage = {

@@ -11,7 +11,7 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { hasErrors } from '../../shared/settings/rules';
 import { api } from '../api/client';
 import { OpenSettingsFile } from '../components/OpenSettingsFile';
@@ -20,6 +20,7 @@ import { useSecrets } from '../store/secrets';
 import { resetWizard, useActions, useWizard, type WizardStore } from '../store/store';
 import { afterCancelText, cancelCopy } from '../install/cancel-copy';
 import { installationToReattach } from '../install/sync-run';
+import { preloadViews } from '../pages/views/preload';
 import { issuesOf } from './field-issues';
 import { firstPage, nextPage, pageById, visiblePages } from './pages';
 
@@ -112,6 +113,8 @@ export function Wizard() {
     heading.current?.focus();
   }, [state.pageId, state.cancelled]);
 
+  useEffect(preloadViews, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const { cancelRequested, cancelled } = useWizard.getState();
@@ -163,7 +166,9 @@ export function Wizard() {
             {page.title}
           </h1>
           <div className="page-content">
-            <Page />
+            <Suspense fallback={<Spinner label="Loading the page…" />}>
+              <Page />
+            </Suspense>
             {isFirst && <OpenSettingsFile />}
           </div>
           {state.pageError && (
