@@ -2,6 +2,7 @@ import path from 'node:path';
 import { formatProblem, hasErrorProblems } from '../../shared/settings/file-problem';
 import type { Settings } from '../../shared/settings/parameters';
 import type { Host } from '../engine/hosts/host';
+import { collisions } from '../engine/instances/collisions';
 import { buildPlan, PlanError, type Plan, type PlanChoices } from '../engine/plan/build-plan';
 import { loadTopology, selectForComputer } from '../engine/settings-files/topology';
 import { optionalString, UsageError, type ParsedArgs } from './args';
@@ -42,6 +43,23 @@ export async function installTargets(io: CliIo, args: ParsedArgs, host: Host): P
     reportProblems(io, entry.loaded.problems);
   }
   return selection.entries.map((e) => ({ file: e.settingsFile, settings: e.loaded.settings, choices: cliChoices(e.loaded.choices, filesOnly) }));
+}
+
+/**
+ * The plan of each target, checked against the targets before it as if they were installed already (the same
+ * folder, an app pool with another user, a shared website on other ports): the topology's own check does not see
+ * these, and finding them only once the first instances are installed would leave the run half done.
+ */
+export async function plansFor(host: Host, supportDir: string, targets: InstallTarget[], passwordProvided: (t: InstallTarget) => boolean): Promise<Plan[]> {
+  const plans: Plan[] = [];
+  for (const target of targets) {
+    const plan = await planFor(host, supportDir, target, passwordProvided(target));
+    const earlier = plans.map((p) => ({ record: { name: p.instanceName, choices: p.choices }, expanded: p.expanded }));
+    const clashes = collisions(plan.expanded, plan.choices.configure, earlier);
+    if (clashes.length) throw new UsageError(`${path.basename(target.file)} cannot be installed after the instances before it in the topology: ${clashes.join(' ')}`);
+    plans.push(plan);
+  }
+  return plans;
 }
 
 /** The plan, or a usage error naming the settings file (bad values, a collision with an installed instance). */

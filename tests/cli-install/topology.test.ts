@@ -121,6 +121,21 @@ describe('deploy --topology', () => {
     expect(await instancesOn(box)).toEqual([]);
   });
 
+  it('refuses an instance that would clash with one installed before it in the same run, before installing any (exit 2)', async () => {
+    const otherUser = settingsXml(
+      { WebSiteName: 'OtherSite', WebApplicationName: 'Other', WebSiteHttpsPort: '9443', WebSiteTcpPort: '809', AppPoolUser: 'NT Authority\\Network Service' },
+      '<CdxSetup xmlns="urn:cdx-setup:choices" partition="other" />',
+    );
+    const topology = topologyFolder({ 'CDX-HQ01': ['ss-settings-AsyncServer.xml', 'other-user.xml'] }, { ...TWO_FILES, 'other-user.xml': otherUser });
+    const box = sandbox();
+    const run = cliIo({ CDX_SETUP_PASSWORD: CANARY });
+    expect(await runCli(['deploy', '--topology', topology, '--rehearsal', '--sandbox', box], run.io)).toBe(2);
+    expect(run.err.join('\n')).toContain(
+      'other-user.xml cannot be installed after the instances before it in the topology: The application pool AsyncServer of the instance AsyncServer runs as CONTOSO\\svc-async',
+    );
+    expect(await instancesOn(box)).toEqual([]);
+  });
+
   it('refuses --settings with --topology (exit 2)', async () => {
     const topology = topologyFolder({ 'CDX-HQ01': ['ss-settings-AsyncServer.xml'] }, TWO_FILES);
     const run = cliIo({ CDX_SETUP_PASSWORD: CANARY });

@@ -5,7 +5,7 @@ import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
 import { appPoolPassword, needsPassword, needsSqlPassword, sqlLoginPassword } from '../install-input';
-import { installTargets, planFor } from '../install-targets';
+import { installTargets, planFor, plansFor, type InstallTarget } from '../install-targets';
 import type { CliIo } from '../io';
 import { progressReporter } from '../progress';
 import { executePlan, type RunResult } from '../../engine/executor/executor';
@@ -63,22 +63,24 @@ export const deployCommand: Command = {
 
     const targets = await installTargets(io, args, host);
     // Every password is asked for, and every plan and certificate checked, before the first instance is installed.
-    const prepared = [];
-    for (const target of targets) {
-      const secrets = await secretsFor(io, args, target.settings, target.choices, passwords);
-      const plan = await planFor(host, supportDir, target, secrets.appPoolPassword !== undefined);
+    const prepared: { target: InstallTarget; secrets: RunSecrets }[] = [];
+    for (const target of targets) prepared.push({ target, secrets: await secretsFor(io, args, target.settings, target.choices, passwords) });
+    const plans = await plansFor(host, supportDir, targets, (t) => prepared.find((p) => p.target === t)!.secrets.appPoolPassword !== undefined);
+    for (const [i, plan] of plans.entries()) {
       const missing = await certificateProblem(host, plan);
       if (missing) {
-        io.err(`Prerequisite not met${targets.length > 1 ? ` for ${plan.instanceName} (${path.basename(target.file)})` : ''}: ${missing} Nothing was changed.`);
+        io.err(`Prerequisite not met${targets.length > 1 ? ` for ${plan.instanceName} (${path.basename(targets[i].file)})` : ''}: ${missing} Nothing was changed.`);
         return EXIT.prerequisitesNotMet;
       }
-      prepared.push({ target, secrets });
     }
     if (host.rehearsal) io.err(`Rehearsal: ${host.description}. Nothing on this computer is changed outside ${host.rehearsal.sandboxRoot}.`);
     const installed: string[] = [];
     for (const [i, { target, secrets }] of prepared.entries()) {
       // Built again: an instance installed just before may share this one's website.
-      const plan = await planFor(host, supportDir, target, secrets.appPoolPassword !== undefined);
+      const plan = await planFor(host, supportDir, target, secrets.appPoolPassword !== undefined).catch((err: unknown) => {
+        if (installed.length) io.err(stoppedMessage(path.basename(target.file), installed, prepared.slice(i + 1).map((p) => path.basename(p.target.file)), false));
+        throw err;
+      });
       if (prepared.length > 1) io.err(`Instance ${i + 1} of ${prepared.length}: ${plan.instanceName} (${target.file})`);
       for (const note of plan.notes) io.err(`Note: ${note}`);
       const result = await executePlan({ host, plan, secrets, signal: controller.signal, onProgress });
@@ -118,9 +120,9 @@ async function certificateProblem(host: Host, plan: Plan): Promise<string | null
   return `the certificate ${thumbprint} is ${certificate ? 'in' : 'not in'} ${root}\\${name}${certificate ? ' but has no private key' : ''}.`;
 }
 
-function stoppedMessage(failed: string, installed: string[], notStarted: string[]): string {
+function stoppedMessage(failed: string, installed: string[], notStarted: string[], started = true): string {
   return [
-    `Stopped at ${failed}: its changes were rolled back.`,
+    `Stopped at ${failed}: ${started ? 'its changes were rolled back' : 'it was not started'}.`,
     installed.length ? `Installed before it, and kept: ${installed.join(', ')} (uninstall with cdx-setup uninstall --instance NAME).` : '',
     notStarted.length ? `Not started: ${notStarted.join(', ')}.` : '',
   ]

@@ -4,7 +4,7 @@ import { optionalString, parseArgs, UsageError } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
-import { installTargets, planFor } from '../install-targets';
+import { installTargets, plansFor } from '../install-targets';
 import type { Host } from '../../engine/hosts/host';
 import type { Plan } from '../../engine/plan/build-plan';
 import { exportPlanScript } from '../../engine/plan/export-script';
@@ -24,8 +24,8 @@ export const planCommand: Command = {
     if (exportFile && targets.length > 1) throw new UsageError('--export-script writes the plan of one instance: give --settings FILE, once for each instance.');
     const supportDir = await new SupportFiles(host).realDir();
     const plans = [];
-    for (const target of targets) {
-      const plan = await planFor(host, supportDir, target, true);
+    for (const [i, plan] of (await plansFor(host, supportDir, targets, () => true)).entries()) {
+      const target = targets[i];
       if (exportFile) {
         const full = path.resolve(io.cwd, exportFile);
         writeFileSync(full, exportPlanScript(plan, `cdx-setup ${TOOL_VERSION} plan`));
