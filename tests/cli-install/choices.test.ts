@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,24 @@ describe('the SQL login password when the file chooses SQL Server authentication
     expect(await instancesOn(box)).toEqual([]);
     for (const f of allFiles(box)) expect(readFileSync(f, 'utf8'), f).not.toContain(wrong);
     expect([...run.out, ...run.err].join('\n')).not.toContain(wrong);
+  });
+
+  it('deploy --resume of a run a crash cut off asks for it again (exit 2 without it) and finishes with it', async () => {
+    const box = sandbox();
+    const env = { CDX_SETUP_PASSWORD: POOL, CDX_SETUP_SQL_PASSWORD: SQL_PASSWORD };
+    expect(await runCli(['deploy', '--settings', write(settingsXml({}, SQL_AUTH)), '--rehearsal', '--sandbox', box], cliIo(env).io)).toBe(0);
+    // As if the power went off while the instance record was written: its start is journaled, its end is not.
+    const journalDir = path.join(box, 'drives', 'C', 'ProgramData', 'Microsoft Dynamics AX', 'CDX Setup', 'journal');
+    const journal = path.join(journalDir, readdirSync(journalDir)[0]);
+    const lines = readFileSync(journal, 'utf8').trimEnd().split('\n');
+    writeFileSync(journal, `${lines.slice(0, -2).join('\n')}\n`);
+
+    const missing = cliIo({ CDX_SETUP_PASSWORD: POOL });
+    expect(await runCli(['deploy', '--resume', '--rehearsal', '--sandbox', box], missing.io)).toBe(2);
+    expect(missing.err.join('\n')).toMatch(/The password of the SQL login cdx_setup is needed/);
+    const resumed = cliIo(env);
+    expect(await runCli(['deploy', '--resume', '--rehearsal', '--sandbox', box], resumed.io), resumed.out.join('\n')).toBe(0);
+    expect(await instancesOn(box)).toEqual(['AsyncServer']);
   });
 
   it('is refused as an argument', async () => {
