@@ -27,8 +27,9 @@ export function parseArgs(argv: string[], spec: Record<string, OptionKind>): Par
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (/^password$|^pwd$|^credential$/i.test(name)) {
-      throw new UsageError(`--${name} is not accepted: a password on a command line is visible to every user of the computer. Use --credential-file, the CDX_SETUP_PASSWORD environment variable or the prompt.`);
+    if (/(^|-)(password|pwd|credential)$/i.test(name)) {
+      const [file, variable] = /^sql-/i.test(name) ? ['--sql-credential-file', 'CDX_SETUP_SQL_PASSWORD'] : ['--credential-file', 'CDX_SETUP_PASSWORD'];
+      throw new UsageError(`--${name} is not accepted: a password on a command line is visible to every user of the computer. Use ${file}, the ${variable} environment variable or the prompt.`);
     }
     const kind = spec[name];
     if (!kind) throw new UsageError(`Unknown option --${name}.${suggest(name, Object.keys(spec))}`);

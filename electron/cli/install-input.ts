@@ -1,30 +1,34 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatProblem, hasErrorProblems, type SettingsFileProblem } from '../../shared/settings/file-problem';
 import { isBuiltInAccount } from '../../shared/settings/rules';
 import type { Settings } from '../../shared/settings/parameters';
-import { loadSettingsFile } from '../engine/settings-files/load';
+import type { FileChoices } from '../engine/settings-files/choices';
+import { loadSettingsFile, type LoadedSettingsFile } from '../engine/settings-files/load';
 import type { PlanChoices } from '../engine/plan/build-plan';
 import { UsageError } from './args';
 import type { CliIo } from './io';
 
-/** The settings file, or a usage error naming the file, line and key (exit 2, nothing changed). */
-export async function settingsFromFile(io: CliIo, file: string | undefined): Promise<Settings> {
+/**
+ * The settings file with its choices (the CdxSetup element), or a usage error listing every error as
+ * `file:line: error: Key message` (exit 2, nothing changed). Warnings are printed and do not stop anything.
+ */
+export async function settingsFromFile(io: CliIo, file: string | undefined): Promise<LoadedSettingsFile> {
   if (!file) throw new UsageError('--settings FILE is required (an ss-settings.xml).');
   const full = path.resolve(io.cwd, file);
   if (!existsSync(full)) throw new UsageError(`The settings file ${full} does not exist.`);
-  let loaded;
-  try {
-    loaded = await loadSettingsFile(full);
-  } catch (err) {
-    throw new UsageError(`The settings file ${full} cannot be read: ${(err as Error).message}`);
-  }
-  if (loaded.problems.length) {
-    throw new UsageError(loaded.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}${p.key ? ` ${p.key}` : ''}: ${p.message}`).join('\n'));
-  }
-  return loaded.settings;
+  const loaded = await loadSettingsFile(full);
+  reportProblems(io, loaded.problems);
+  return loaded;
 }
 
-/** `--topology FILE`: accepted and checked for existence; the database choices it holds come from the settings-files feature. */
+/** Warnings go to standard error; errors become one usage error (exit 2) that lists them all. */
+export function reportProblems(io: CliIo, problems: readonly SettingsFileProblem[]): void {
+  if (hasErrorProblems(problems)) throw new UsageError(problems.map(formatProblem).join('\n'));
+  for (const p of problems) io.err(formatProblem(p));
+}
+
+/** `--topology FILE`: the full path, or a usage error when it does not exist. */
 export function topologyFile(io: CliIo, file: string | undefined): string | undefined {
   if (!file) return undefined;
   const full = path.resolve(io.cwd, file);
@@ -32,11 +36,25 @@ export function topologyFile(io: CliIo, file: string | undefined): string | unde
   return full;
 }
 
-export function cliChoices(filesOnly: boolean): PlanChoices {
+/** A topology names its settings files itself, so giving both would leave one of them silently unused. */
+export function refuseSettingsWithTopology(settings: unknown, topology: unknown): void {
+  if (settings !== undefined && topology !== undefined) {
+    throw new UsageError('Give --settings FILE or --topology FILE, not both: the topology names the settings file of each instance.');
+  }
+}
+
+export const DEFAULT_CHOICES: PlanChoices = {
+  configure: true,
+  components: ['async-server'],
+  database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' },
+};
+
+/** The settings file's CdxSetup choices over the wizard's defaults; `--files-only` clears Configure whatever the file says. */
+export function cliChoices(fileChoices: FileChoices, filesOnly: boolean): PlanChoices {
   return {
-    configure: !filesOnly,
-    components: ['async-server'],
-    database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' },
+    configure: filesOnly ? false : (fileChoices.configure ?? DEFAULT_CHOICES.configure),
+    components: fileChoices.components ?? DEFAULT_CHOICES.components,
+    database: { ...DEFAULT_CHOICES.database, ...fileChoices.database },
   };
 }
 
@@ -44,13 +62,47 @@ export function needsPassword(settings: Settings, choices: PlanChoices): boolean
   return choices.configure && settings.AppPoolUser.trim() !== '' && !isBuiltInAccount(settings.AppPoolUser);
 }
 
+/** The message database is signed in to with a SQL login only when Setup configures it with SQL authentication. */
+export function needsSqlPassword(choices: PlanChoices): boolean {
+  return choices.configure && choices.database.authentication === 'sql';
+}
+
 /**
  * The app pool password, from a credential file, the CDX_SETUP_PASSWORD environment variable or a prompt on a
  * terminal, in that order; never from an argument (args.ts refuses --password).
  */
-export async function appPoolPassword(io: CliIo, user: string, credentialFile: string | undefined): Promise<string> {
-  if (credentialFile) {
-    const full = path.resolve(io.cwd, credentialFile);
+export function appPoolPassword(io: CliIo, user: string, credentialFile: string | undefined): Promise<string> {
+  return secret(io, {
+    who: `the app pool user ${user}`,
+    file: credentialFile,
+    fileOption: '--credential-file',
+    variable: 'CDX_SETUP_PASSWORD',
+  });
+}
+
+/** The SQL login's password for the message database: --sql-credential-file, CDX_SETUP_SQL_PASSWORD or the prompt. */
+export function sqlLoginPassword(io: CliIo, login: string, credentialFile: string | undefined): Promise<string> {
+  return secret(io, {
+    who: `the SQL login ${login}`,
+    why: ' (the settings file chooses SQL Server authentication for the message database)',
+    file: credentialFile,
+    fileOption: '--sql-credential-file',
+    variable: 'CDX_SETUP_SQL_PASSWORD',
+  });
+}
+
+interface SecretSource {
+  who: string;
+  /** Said when the password is missing, so that the user knows why it is asked for. */
+  why?: string;
+  file: string | undefined;
+  fileOption: string;
+  variable: string;
+}
+
+async function secret(io: CliIo, source: SecretSource): Promise<string> {
+  if (source.file) {
+    const full = path.resolve(io.cwd, source.file);
     let text: string;
     try {
       text = readFileSync(full, 'utf8');
@@ -58,13 +110,14 @@ export async function appPoolPassword(io: CliIo, user: string, credentialFile: s
       throw new UsageError(`The credential file ${full} cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
     }
     const password = text.split(/\r?\n/)[0];
-    if (!password) throw new UsageError(`The credential file ${full} is empty: its first line is the password of ${user}.`);
+    if (!password) throw new UsageError(`The credential file ${full} is empty: its first line is the password of ${source.who}.`);
     return password;
   }
-  if (io.env.CDX_SETUP_PASSWORD) return io.env.CDX_SETUP_PASSWORD;
+  const fromEnv = io.env[source.variable];
+  if (fromEnv) return fromEnv;
   if (io.interactive && io.readSecret) {
-    const password = await io.readSecret(`Password of the app pool user ${user}: `);
+    const password = await io.readSecret(`Password of ${source.who}: `);
     if (password) return password;
   }
-  throw new UsageError(`The password of the app pool user ${user} is needed: give --credential-file FILE, set CDX_SETUP_PASSWORD, or run on a terminal to be asked.`);
+  throw new UsageError(`The password of ${source.who} is needed${source.why ?? ''}: give ${source.fileOption} FILE, set ${source.variable}, or run on a terminal to be asked.`);
 }

@@ -3,6 +3,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scenariosRoot } from '../../electron/engine/hosts/create-host';
+import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
+import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { snapshot } from './support';
 
 /**
@@ -39,8 +42,8 @@ function machine() {
   );
   const supportDir = path.join(sandbox, 'drives', 'C', 'ProgramData', 'Microsoft Dynamics AX', 'CDX Setup');
   mkdirSync(supportDir, { recursive: true });
-  // The rehearsal host keeps its simulated state here; it exists from the host's first start.
-  mkdirSync(path.join(sandbox, 'state'), { recursive: true });
+  // The machine as the host's first start makes it (its state folder, the scenario's payload folders), before any run.
+  new RehearsalHost(loadScenario(path.join(scenariosRoot(), 'default', 'scenario.json')), sandbox);
   return { sandbox, settings, supportDir };
 }
 

@@ -92,6 +92,6 @@ describe('cdx-setup validate', () => {
     expect(wrongCase.stderr).toContain('use "WebSiteHttpsPort"');
     const missing = await validate('--rehearsal', '--settings', path.join(tempDir(), 'none.xml'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('none.xml: cannot be read: ENOENT');
+    expect(missing.stderr).toContain('none.xml does not exist.');
   });
 });

@@ -1,21 +1,21 @@
 import { ComponentId } from '../../../shared/contract/schemas';
-import { defaultSettings, type Settings } from '../../../shared/settings/parameters';
+import { defaultSettings } from '../../../shared/settings/parameters';
 import { parseArgs, optionalString, UsageError } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
+import { cliChoices, needsSqlPassword, settingsFromFile, sqlLoginPassword } from '../install-input';
 import { formatReportTable, formatResultLine } from '../validation-table';
 import { writeReportFiles } from '../../engine/prerequisites/report-files';
 import { validatePrerequisites } from '../../engine/prerequisites/validate';
-import { loadSettingsFile } from '../../engine/settings-files/load';
 import { TOOL_VERSION } from '../../engine/version';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check the prerequisites of Async Server on this computer; exit 3 when one is not met.',
-  usage: 'cdx-setup validate [--rehearsal [SCENARIO]] [--sandbox DIR] [--settings FILE] [--component async-server] [--json] [--report FILE]',
+  usage: 'cdx-setup validate [--rehearsal [SCENARIO]] [--sandbox DIR] [--settings FILE [--sql-credential-file FILE]] [--component async-server] [--json] [--report FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', component: 'multiple', json: 'boolean', report: 'string' });
+    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', 'sql-credential-file': 'string', component: 'multiple', json: 'boolean', report: 'string' });
     if (args.positionals.length) throw new UsageError(`validate takes no argument "${args.positionals[0]}".`);
     const components = ((args.options.component as string[] | undefined) ?? ['async-server']).map((c) => {
       const parsed = ComponentId.safeParse(c);
@@ -23,14 +23,25 @@ export const validateCommand: Command = {
       return parsed.data;
     });
     const settingsFile = optionalString(args.options.settings);
-    const settings = settingsFile ? await readSettings(settingsFile) : defaultSettings();
+    const loaded = settingsFile ? await settingsFromFile(io, settingsFile) : undefined;
+    const settings = loaded?.settings ?? defaultSettings();
+    const choices = cliChoices(loaded?.choices ?? {}, false);
+    // The SQL Server check signs in as the file's SQL login; without its password it could only guess.
+    const sqlPassword = loaded && needsSqlPassword(choices) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
     const host = hostFromArgs(args);
     const json = args.options.json === true;
     if (!json) io.err(`Validating the prerequisites of Async Server on ${host.description}…`);
     const report = await validatePrerequisites(
       // Without a settings file only the computer is judged: what depends on the choices waits for them.
-      { stage: settingsFile ? 'after-configure' : 'before-configure', components, settings, configure: true, passwordProvided: false },
-      { host, toolVersion: TOOL_VERSION, secrets: { sqlPassword: io.env.CDX_SETUP_SQL_PASSWORD }, onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined },
+      {
+        stage: settingsFile ? 'after-configure' : 'before-configure',
+        components,
+        settings,
+        configure: choices.configure,
+        passwordProvided: false,
+        ...(loaded ? { database: choices.database } : {}),
+      },
+      { host, toolVersion: TOOL_VERSION, secrets: { sqlPassword }, onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined },
     );
     io.out(json ? JSON.stringify(report, null, 2) : formatReportTable(report));
     const reportFile = optionalString(args.options.report);
@@ -41,16 +52,3 @@ export const validateCommand: Command = {
     return report.summary.errors > 0 ? EXIT.prerequisitesNotMet : EXIT.ok;
   },
 };
-
-async function readSettings(file: string): Promise<Settings> {
-  let loaded;
-  try {
-    loaded = await loadSettingsFile(file);
-  } catch (err) {
-    throw new UsageError(`The settings file ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (loaded.problems.length > 0) {
-    throw new UsageError(loaded.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
-  }
-  return loaded.settings;
-}

@@ -12,7 +12,7 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * Why these settings cannot be installed beside the instances already on this computer (expanded settings on both
  * sides), or an empty list. Sharing a website is allowed when its ports are the same; the rest must differ.
  */
-export function collisions(mine: Settings, configure: boolean, others: { record: InstanceRecord; expanded: Settings }[]): string[] {
+export function collisions(mine: Settings, configure: boolean, others: { record: Pick<InstanceRecord, 'name' | 'choices'>; expanded: Settings }[]): string[] {
   const name = instanceName(mine);
   const problems: string[] = [];
   for (const { record, expanded: o } of others) {

@@ -6,6 +6,7 @@ import type { Host } from '../host';
 import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
 import { RehearsalFacts } from './rehearsal-facts';
+import { parsePayloadFolders, seedPayloadFolders } from './payload-folders';
 import type { LoadedScenario } from './scenario';
 import { RehearsalSql } from './sql/rehearsal-sql';
 
@@ -39,6 +40,7 @@ export class RehearsalHost implements Host {
     this.facts = new RehearsalFacts(loaded.file);
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
+    seedPayloadFolders(this.drivesRoot, parsePayloadFolders(loaded.file, scenario.payloadFolders));
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
     this.machine = new RehearsalMachine(this.stateRoot, loaded.file, scenario.faults);
   }

@@ -47,6 +47,7 @@ export const Scenario = z.object({
   accounts: z.array(z.string()).default([]),
   sqlServers: z.array(z.record(z.string(), z.unknown())).default([]),
   faults: z.array(z.record(z.string(), z.unknown())).default([]),
+  payloadFolders: z.array(z.unknown()).default([]),
 });
 export type Scenario = z.infer<typeof Scenario>;
 

@@ -1,5 +1,5 @@
 import { checkDatabaseName, checkSqlInstance } from '../../../../shared/settings/rules';
-import { ALL_HOSTS, error, filesOnly, notApplicable, passed, type PrerequisiteCheck } from '../check';
+import { ALL_HOSTS, error, filesOnly, notApplicable, passed, warning, type PrerequisiteCheck } from '../check';
 
 /** SQL Server reachable, with the rights to create the message database, or the chosen one present. */
 export const sqlServerCheck: PrerequisiteCheck = {
@@ -20,6 +20,10 @@ export const sqlServerCheck: PrerequisiteCheck = {
     if (!access.reachable) {
       return error(`SQL Server ${instance} cannot be used: ${access.message}`, `${fix} Check also that SQL Server (and SQL Server Browser, for a named instance) runs and that the firewall lets this computer connect.`);
     }
-    return access.ok ? passed(access.message) : error(access.message, fix);
+    if (access.ok) return passed(access.message);
+    // Before Select a database… the mode and authentication are the wizard's defaults, not the user's choice (a settings
+    // file may name an existing message database): blocking here would keep the user from the page that fixes it.
+    if (ctx.stage === 'before-configure') return warning(`${access.message} It is checked again after Select a database to use with Async Server.`, fix);
+    return error(access.message, fix);
   },
 };
