@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * The layering rule, as VS Code's code-layering lint rule does it: each layer may import only from the layers below.
  *   shared/    → shared only, and zod; no Node, no Electron
- *   renderer/  → renderer, shared, browser packages; no Node, no Electron, no engine
+ *   renderer/  → renderer, shared, browser packages; no Node, no Electron, no engine, no zod
  *   electron/engine, cli, console → themselves, shared, packages; never 'electron', never renderer/ or the shell
  *   electron/main, preload → the engine and shared, and 'electron'
  */
@@ -69,6 +69,8 @@ export function checkFile(root: string, file: string, source: string): Violation
       continue;
     }
     if (layer === 'shared' && spec !== 'zod') add("shared may import no package but 'zod'");
+    // The engine checks every request; the renderer's bundle stays free of the schema library.
+    if (layer === 'renderer' && spec === 'zod') add('renderer must not import zod');
   }
   return violations;
 }

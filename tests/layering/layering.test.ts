@@ -26,13 +26,14 @@ describe('layering', () => {
   it('catches shared importing Node or the engine, and the renderer importing Node or the engine', () => {
     const root = tree({
       'shared/a.ts': "import fs from 'node:fs';\nimport { x } from '../electron/engine/y';\n",
-      'renderer/b.tsx': "import path from 'path';\nconst m = import('../electron/engine/z');\n",
+      'renderer/b.tsx': "import path from 'path';\nconst m = import('../electron/engine/z');\nimport { z } from 'zod';\n",
       'electron/engine/y.ts': 'export const x = 1;\n',
     });
     const rules = checkTree(root).map((v) => `${v.file}:${v.line} ${v.rule}`).sort();
     expect(rules).toEqual([
       `${path.join('renderer', 'b.tsx')}:1 renderer must not import Node built-ins`,
       `${path.join('renderer', 'b.tsx')}:2 renderer must not import from engine`,
+      `${path.join('renderer', 'b.tsx')}:3 renderer must not import zod`,
       `${path.join('shared', 'a.ts')}:1 shared must not import Node built-ins`,
       `${path.join('shared', 'a.ts')}:2 shared must not import from engine`,
     ]);
