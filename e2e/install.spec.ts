@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { startConsoleProcess } from './support/console';
+import { configure } from './support/pages/configure';
+import { database } from './support/pages/database';
 import { installationOption } from './support/pages/installation-option';
 import { ready } from './support/pages/ready';
 import { GOOD, reachPage, WizardDriver } from './support/wizard';
@@ -54,7 +56,7 @@ test('installs from the first page to Finish and reattaches after a reload', asy
   for (const file of filesUnder(cdx.sandbox)) expect(readFileSync(file, 'utf8'), file).not.toContain(GOOD.password);
 });
 
-test('Add or modify components appears once an instance exists and shows the plan of the difference', async ({ page, cdx }) => {
+test('Add or modify components appears once an instance exists; Ready shows the plan of the difference, or nothing to change', async ({ page, cdx }) => {
   const w = new WizardDriver(page);
   await page.goto(cdx.url);
   await w.expectPage('Select a file location');
@@ -72,6 +74,19 @@ test('Add or modify components appears once an instance exists and shows the pla
     await reachPage(w, installationOption.id);
     await page.getByRole('radio', { name: 'Add or modify components' }).check();
     await page.getByRole('radio', { name: /^AsyncServer \(version/ }).check();
+    // Another HTTPS port: Ready lists only the binding and the firewall rule (and the instance record) as changes.
+    await reachPage(w, ready.id, { entries: { option: 'Add or modify components', httpsPort: '9443' } });
+    const plan = page.getByRole('list', { name: 'Installation steps' });
+    await expect(page.getByText(/Instance AsyncServer: 3 of \d+ steps will change this computer/)).toBeVisible();
+    await expect(plan.getByRole('listitem').filter({ hasText: 'HTTPS binding on port 9443' })).not.toContainText('already in place');
+    await expect(plan.getByRole('listitem').filter({ hasText: 'Create the application pool AsyncServer' })).toContainText('already in place');
+
+    // Back to Configure Async Server, the installed values again: nothing left to change. (A modify
+    // shows no Prerequisite validation results page yet, although the guide's Add or modify components path does.)
+    for (const previous of [database, configure]) {
+      await w.back();
+      await w.expectPage(previous.heading);
+    }
     await reachPage(w, ready.id, { entries: { option: 'Add or modify components' } });
     await expect(page.getByText(/everything is already in place; installing will change nothing/)).toBeVisible();
     await page.getByRole('button', { name: 'Install', exact: true }).click();
