@@ -86,11 +86,7 @@ test('Save settings on Ready to install writes the file the CLI reads back, and 
   await w.expectPage('Select an installation option');
   await openSettingsFile(page, real);
   await expect(page.getByRole('status')).toContainText('Opened ss-settings-AsyncServerEU.xml');
-  await w.next();
-  await w.expectPage('Select installation type');
-  await w.next();
-  await w.next();
-  await w.expectPage('Configure Async Server');
+  await walkToConfigure(w);
   await expect(w.field('Application name')).toHaveValue('AsyncServerEU');
   await expect(w.field('HTTPS port')).toHaveValue(GOOD.httpsPort);
   await expect(w.field('User name')).toHaveValue(GOOD.userName);

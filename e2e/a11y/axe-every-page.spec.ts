@@ -2,18 +2,25 @@ import { expect, test } from '../support/fixtures';
 import { expectAccessible } from '../support/axe';
 import { configure, configureBox } from '../support/pages/configure';
 import { database } from '../support/pages/database';
-import { reachPage } from '../support/wizard';
+import type { PageObject } from '../support/pages/page-object';
+import { prerequisitesAfterConfigure } from '../support/pages/prerequisites';
+import { reachPage, STEPS } from '../support/wizard';
 
-test('every page of the walk has no serious accessibility violation, and arriving on it focuses its heading', async ({ wizard: w }) => {
-  await reachPage(w, 'ready', {
-    visit: async (step) => {
-      await expect(w.heading(), `focus on arriving at "${step.heading}"`).toBeFocused();
-      await expectAccessible(w.page, step.heading);
-    },
-  });
+test('every page of the walk, to Finish, has no serious accessibility violation, and arriving on it focuses its heading', async ({ wizard: w }) => {
+  const scanned = new Set<string>();
+  const visit = async (step: PageObject) => {
+    if (scanned.has(step.id)) return;
+    scanned.add(step.id);
+    await expect(w.heading(), `focus on arriving at "${step.heading}"`).toBeFocused();
+    await expectAccessible(w.page, step.heading);
+  };
+  await reachPage(w, 'ready', { visit });
+  // Back from Ready goes to the second Prerequisite validation results page, with the focus on its heading.
   await w.back();
-  await expect(w.heading()).toHaveText(database.heading);
+  await expect(w.heading()).toHaveText(prerequisitesAfterConfigure.heading);
   await expect(w.heading(), 'focus after Back').toBeFocused();
+  await reachPage(w, 'finish', { visit });
+  expect([...scanned]).toEqual(STEPS.map((s) => s.id));
 });
 
 test('pages showing their errors, files only, and the dialogs have no serious violation', async ({ wizard: w }) => {

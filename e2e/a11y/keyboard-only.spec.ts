@@ -3,14 +3,16 @@ import { tabTo, typeInto } from '../support/keyboard';
 import { components } from '../support/pages/components';
 import { configure } from '../support/pages/configure';
 import { database } from '../support/pages/database';
+import { finish } from '../support/pages/finish';
 import { installationOption } from '../support/pages/installation-option';
 import { installationType } from '../support/pages/installation-type';
+import { installing } from '../support/pages/installing';
 import { prerequisites } from '../support/pages/prerequisites';
 import { supportFiles } from '../support/pages/support-files';
 import { GOOD } from '../support/wizard';
 
-/** Keys only from the first page to Ready to install: Tab, Shift+Tab, Space, Enter and the arrow keys. No click. */
-test('the wizard is completed to Ready to install with the keyboard alone', async ({ wizard: w }) => {
+/** Keys only from the first page to Finish: Tab, Shift+Tab, Space, Enter and the arrow keys. No click. */
+test('the wizard is completed through Install to Finish with the keyboard alone', async ({ wizard: w }) => {
   const { page } = w;
   const key = (k: string) => page.keyboard.press(k);
   const arrive = async (heading: string) => {
@@ -102,6 +104,16 @@ test('the wizard is completed to Ready to install with the keyboard alone', asyn
   await expect(page.getByRole('table', { name: 'Message database' }).getByRole('row', { name: /Server name/ })).toContainText(GOOD.server);
   // The review scrolls by keyboard: its region is a tab stop.
   await tabTo(page, page.getByRole('region', { name: 'Choices to install' }));
+  await tabTo(page, w.button('Install'));
+  await key('Enter');
+
+  await arrive(installing.heading);
+  await expect(w.button('Next')).toBeEnabled({ timeout: 30_000 });
+  await tabTo(page, w.button('Next'));
+  await key('Enter');
+
+  await arrive(finish.heading);
+  await expect(page.getByLabel(finish.labels.url)).toHaveValue(new RegExp(`:${GOOD.httpsPort}/${GOOD.applicationName}$`));
 });
 
 test('Back by keyboard returns to the previous page with its heading focused', async ({ wizard: w }) => {

@@ -1,12 +1,16 @@
 import { expect, test } from '../support/fixtures';
 import { configure } from '../support/pages/configure';
 import { database } from '../support/pages/database';
-import { GOOD, reachPage } from '../support/wizard';
+import { prerequisitesAfterConfigure } from '../support/pages/prerequisites';
+import { ready } from '../support/pages/ready';
+import { GOOD, reachPage, STEPS } from '../support/wizard';
 
 const entries = { ...GOOD, appPoolName: 'AsyncPool', websiteName: 'AsyncSite', tcpPort: '', namedInstance: 'SQLHQ01\\AX', databaseMode: 'existing' as const };
 
 test('Back keeps every entry on every page, and going forward again keeps them too', async ({ wizard: w }) => {
   await reachPage(w, 'ready', { entries });
+  await w.back();
+  await w.expectPage(prerequisitesAfterConfigure.heading);
   await w.back();
   await w.expectPage(database.heading);
   await expect(w.field(database.labels.server)).toHaveValue(entries.server);
@@ -27,8 +31,12 @@ test('Back keeps every entry on every page, and going forward again keeps them t
 
   // All the way back to the first page, then forward with Next alone: nothing has to be typed again.
   while (await w.button('Back').isEnabled()) await w.back();
-  for (let i = 0; i < 8 && (await w.heading().textContent()) !== 'Ready to install'; i++) await w.next();
-  await w.expectPage('Ready to install');
+  for (let i = 0; i < STEPS.length && (await w.heading().textContent()) !== ready.heading; i++) {
+    const title = (await w.heading().textContent()) ?? '';
+    await w.next();
+    await expect(w.heading()).not.toHaveText(title);
+  }
+  await w.expectPage(ready.heading);
   await expect(w.page.getByRole('table', { name: 'Async Server' }).getByRole('row', { name: /App pool name/ })).toContainText(entries.appPoolName);
 });
 

@@ -32,11 +32,16 @@ test('Select a database: every field rule is shown inline and blocks Next', asyn
       await expectFieldValid(w, c.label);
     });
   }
-  // The guide's instance forms are all accepted.
+  // The guide's instance forms are all accepted by the field rule (the servers they name are not on this machine).
   for (const good of ['localhost', 'localhost\\instance2', 'server1', 'server1\\instance2']) {
     await w.fill(L.namedInstance, good);
     await expectFieldValid(w, L.namedInstance);
   }
-  await reachPage(w, 'ready');
-  await expect(w.page.getByRole('table', { name: 'Message database' }).getByRole('row', { name: /Named instance/ })).toContainText('server1\\instance2');
+  // Next also asks the SQL Server: an instance it cannot find keeps the user on the page, saying so.
+  await w.next();
+  await expect(w.page.getByRole('alert').filter({ hasText: 'The named instance server1\\instance2 was not found' })).toBeVisible();
+  await expect(w.heading()).toHaveText(database.heading);
+  // The rehearsal machine's named instance, with the message database it already holds, goes through.
+  await reachPage(w, 'ready', { entries: { namedInstance: 'SQLHQ01\\AX', databaseMode: 'existing' } });
+  await expect(w.page.getByRole('table', { name: 'Message database' }).getByRole('row', { name: /Named instance/ })).toContainText('SQLHQ01\\AX');
 });

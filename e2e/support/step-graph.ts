@@ -4,8 +4,10 @@ import { GOOD, type Entries } from './entries';
 import { components } from './pages/components';
 import { configure } from './pages/configure';
 import { database } from './pages/database';
+import { finish } from './pages/finish';
 import { installationOption } from './pages/installation-option';
 import { installationType } from './pages/installation-type';
+import { installing } from './pages/installing';
 import type { PageObject } from './pages/page-object';
 import { prerequisites, prerequisitesAfterConfigure } from './pages/prerequisites';
 import { ready } from './pages/ready';
@@ -26,6 +28,8 @@ export const STEPS: PageObject[] = [
   database,
   prerequisitesAfterConfigure,
   ready,
+  installing,
+  finish,
 ];
 
 /** A page object's id (see STEPS). */
