@@ -1,22 +1,9 @@
 import { defaultSettings, type Settings } from '../../shared/settings/parameters';
 import { runCli } from '../../electron/cli/cli';
-import type { CliIo } from '../../electron/cli/io';
+import { cliIo } from '../support/cli-io';
 
-/** A CliIo with buffers, for commands run in-process. */
-export function cliIo(env: Record<string, string> = {}, extra: Partial<Pick<CliIo, 'interactive' | 'readSecret'>> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    interactive: false,
-    env,
-    cwd: process.cwd(),
-    untilStopped: () => new Promise(() => {}),
-    ...extra,
-  };
-  return { io, out, err };
-}
+export { cliIo };
+
 
 /**
  * An ss-settings.xml for the rehearsal computer: the good values of the default scenario, and the guide's default

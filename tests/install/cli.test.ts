@@ -3,25 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
-import type { CliIo } from '../../electron/cli/io';
+import { cliIo } from '../support/cli-io';
 import { allFiles } from './support';
 
 const SETTINGS = path.resolve('tests/install/fixtures/ss-settings.xml');
 const CANARY = 'Cli-Canary-Pa55!';
 
-function io(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    interactive: false,
-    env,
-    cwd: process.cwd(),
-    untilStopped: () => new Promise(() => {}),
-  };
-  return { io: value, out, err };
-}
+const io = (env: Record<string, string> = {}) => cliIo(env);
 
 function sandbox() {
   return mkdtempSync(path.join(os.tmpdir(), 'cdx-cli-'));
