@@ -6,6 +6,7 @@ const Finish = lazy(() => import('./views/FinishPage.view').then((m) => ({ defau
 export const finishPage: WizardPage = {
   id: 'finish',
   title: 'Finish',
+  noBack: true,
   component: Finish,
   final: true,
 };

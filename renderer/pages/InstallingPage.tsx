@@ -6,6 +6,7 @@ const Installing = lazy(() => import('./views/InstallingPage.view').then((m) => 
 export const installingPage: WizardPage = {
   id: 'installing',
   title: 'Installing',
+  noBack: true,
   component: Installing,
   blocked: (s) => !s.installRun || s.installRun.running || (s.interruptedRun !== null && !s.installRun.running && s.installRun.result === null),
 };

@@ -180,7 +180,7 @@ export function Wizard() {
       </div>
       <footer className="buttons">
         {state.busy && <Spinner size="tiny" label="Working…" />}
-        <Button onClick={() => goBack()} disabled={isFirst || state.busy || state.history.length === 0}>
+        <Button onClick={() => goBack()} disabled={isFirst || state.busy || state.history.length === 0 || page.noBack}>
           Back
         </Button>
         {!page.final && (

@@ -33,4 +33,6 @@ export interface WizardPage {
   review?(state: WizardStore, expanded: Settings | null): ReviewSection | null;
   /** The last page: no Next. */
   final?: boolean;
+  /** Once the computer has been changed there is no going back to the pages that planned it. */
+  noBack?: boolean;
 }
