@@ -1,10 +1,16 @@
 import { validateSettings } from '../../../../shared/settings/rules';
-import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckOutcome, type PrerequisiteCheck } from '../check';
+import type { PortProbe } from '../../hosts/facts';
+import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckContext, type CheckOutcome, type PrerequisiteCheck } from '../check';
+import { ownSitePorts } from '../modified-instance';
 
 const PORT_FIELDS = { WebSiteHttpsPort: 'HTTPS port', WebSiteTcpPort: 'TCP port' } as const;
 type PortField = keyof typeof PORT_FIELDS;
 
-/** HTTPS and TCP ports: valid and distinct by the shared rules, then free on the computer (a real bind, or the scenario). */
+/**
+ * HTTPS and TCP ports: valid and distinct by the shared rules, then free on the computer (a real bind, or the
+ * scenario and the rehearsal's IIS sites). On Add or modify components a port the instance's own website binds is
+ * its own, not busy: IIS holds it for that very instance.
+ */
 export const portsCheck: PrerequisiteCheck = {
   id: 'ports',
   title: 'HTTPS and TCP ports free',
@@ -28,13 +34,20 @@ export const portsCheck: PrerequisiteCheck = {
     if (chosen.length === 0) return notApplicable('No port is chosen yet: the ports are checked after Configure Async Server.');
     const probes = await ctx.host.facts.probePorts(chosen.map((c) => c.port));
     const label = (port: number) => chosen.filter((c) => c.port === port).map((c) => `${PORT_FIELDS[c.field]} ${port}`)[0];
-    const busy = probes.filter((p) => p.state === 'in-use');
-    const unknown = probes.filter((p) => p.state === 'unknown');
+    const own = await ownPorts(ctx, probes);
+    const isOwn = (p: PortProbe) => p.state !== 'free' && own?.keptSite === true && own.ports.has(p.port);
+    const busy = probes.filter((p) => p.state === 'in-use' && !isOwn(p));
+    const unknown = probes.filter((p) => p.state === 'unknown' && !isOwn(p));
     const ruleWarnings = issues.filter((i) => i.severity === 'warning').map((i) => `${PORT_FIELDS[i.field as PortField]}: ${i.message}`);
     const notes = [...ruleWarnings, ...(httpsPending ? ['The HTTPS port is chosen on Configure Async Server and checked after it.'] : [])];
-    const freeText = probes.filter((p) => p.state === 'free').map((p) => `${label(p.port)} is free.`);
+    const freeText = [
+      ...probes.filter((p) => p.state === 'free').map((p) => `${label(p.port)} is free.`),
+      ...probes.filter(isOwn).map((p) => `${label(p.port)} is this instance's own binding (the website ${own?.site} of ${ctx.modifying?.record.name}): it is not in the way.`),
+    ];
+    const heldByLeftSite = (p: PortProbe) =>
+      own && !own.keptSite && own.ports.has(p.port) ? ` (the website ${own.site} of ${ctx.modifying?.record.name} holds it, and these settings move the instance to the website ${s.WebSiteName})` : '';
     if (busy.length > 0) {
-      return outcome('error', [...busy.map((p) => `${label(p.port)} is in use: ${p.detail ?? 'another program listens on it'}.`), ...freeText, ...notes],
+      return outcome('error', [...busy.map((p) => `${label(p.port)} is in use: ${p.detail ?? 'another program listens on it'}${heldByLeftSite(p)}.`), ...freeText, ...notes],
         `Choose ${busy.length === 1 ? 'another port' : 'other ports'} on Configure Async Server, or stop the program that uses ${busy.length === 1 ? 'it' : 'them'} (netstat -abno shows which one).`);
     }
     if (unknown.length > 0 || ruleWarnings.length > 0) {
@@ -44,6 +57,12 @@ export const portsCheck: PrerequisiteCheck = {
     return outcome('passed', [...freeText, ...notes], '');
   },
 };
+
+/** Add or modify components: the ports the modified instance's own website binds, asked only when a port is taken. */
+async function ownPorts(ctx: CheckContext, probes: PortProbe[]) {
+  if (!ctx.modifying || probes.every((p) => p.state === 'free')) return null;
+  return ownSitePorts(ctx.host, ctx.modifying, ctx.expanded);
+}
 
 function outcome(status: CheckOutcome['status'], lines: string[], fix: string): CheckOutcome {
   return { status, details: lines.join(' '), fix };
