@@ -101,8 +101,10 @@ describe('cdx-setup validate', () => {
     const settings = path.resolve('tests/install/fixtures/ss-settings.xml');
     const deploy = cliIo({ CDX_SETUP_PASSWORD: 'Cli-Canary-Pa55!' });
     expect(await runCli(['deploy', '--settings', settings, '--rehearsal', '--sandbox', box], deploy.io), deploy.err.join('\n')).toBe(0);
-    // The same settings for a new installation: IIS holds the ports for the installed website.
-    const fresh = await validate('--rehearsal', '--sandbox', box, '--settings', settings);
+    // A second instance on another website: IIS holds the ports for the installed one.
+    const second = path.join(tempDir(), 'ss-settings.xml');
+    writeFileSync(second, readFileSync(settings, 'utf8').replace('</Settings>', '  <Setting key="WebSiteName" value="OtherSite" />\n  <Setting key="WebApplicationName" value="AsyncServer2" />\n</Settings>'));
+    const fresh = await validate('--rehearsal', '--sandbox', box, '--settings', second);
     expect(fresh.code).toBe(3);
     expect(fresh.stdout.replace(/\s+/g, ' ')).toContain('HTTPS port 8443 is in use: IIS listens on it for the website AsyncServerSite');
     const modify = await validate('--rehearsal', '--sandbox', box, '--settings', settings, '--instance', 'AsyncServer', '--json');

@@ -37,6 +37,13 @@ describe('the ports check on a computer where an instance is installed', () => {
     expect(result.details).toContain('TCP port 808 is in use');
   });
 
+  it('lets a second instance share the installed website on its ports (the plan allows it), saying it joins it', async () => {
+    const env = await withInstalledInstance();
+    const result = ports(await validate(env, { ...SECOND, WebSiteName: 'AsyncServerSite' }));
+    expect(result.status).toBe('passed');
+    expect(result.details).toContain('HTTPS port 8443 is bound by the website AsyncServerSite, which this instance joins: it is not in the way.');
+  });
+
   it('passes a modify of that instance keeping its ports, saying they are its own binding', async () => {
     const env = await withInstalledInstance();
     const report = await validate(env, goodSettings(), 'asyncserver');

@@ -24,15 +24,24 @@ export async function loadModifiedInstance(host: Host, supportDir: string, name:
   return { record, expanded: expandSettings(record.settings, await host.environment()).expanded };
 }
 
+/** The ports IIS holds for a website: every binding of it. */
+export interface SitePorts {
+  site: string;
+  ports: Set<number>;
+}
+
 /**
- * The ports the instance's own website binds (read from IIS, not from its record: what really holds them), when the
- * settings being validated keep that website. A site the instance did not configure (files only) is not its own.
+ * The website's ports as IIS has them (not as a record says: what really holds them); null when there is no such
+ * website, or IIS cannot be read (then nothing is excused: a port in use stays in use).
  */
-export async function ownSitePorts(host: Host, instance: ModifiedInstance, mine: Settings): Promise<{ site: string; ports: Set<number>; keptSite: boolean } | null> {
-  if (!instance.record.choices.configure) return null;
-  const site = instance.expanded.WebSiteName.trim();
-  const state = await host.machine.readSite(site);
+export async function sitePorts(host: Host, name: string): Promise<SitePorts | null> {
+  if (host.kind === 'unsupported' || name.trim() === '') return null;
+  const state = await host.machine.readSite(name.trim()).catch(() => null);
   if (!state) return null;
-  const ports = new Set(state.bindings.map(bindingPort).filter((p): p is number => p !== null));
-  return { site: state.name, ports, keptSite: site.toLowerCase() === mine.WebSiteName.trim().toLowerCase() };
+  return { site: state.name, ports: new Set(state.bindings.map(bindingPort).filter((p): p is number => p !== null)) };
+}
+
+/** The modified instance's website, when it configured one (an instance of files only has none). */
+export function instanceSite(instance: ModifiedInstance | null): string | null {
+  return instance?.record.choices.configure ? instance.expanded.WebSiteName.trim() : null;
 }
