@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../electron/engine/create-engine';
 import { executePlan } from '../../electron/engine/executor/executor';
 import { buildPlan } from '../../electron/engine/plan/build-plan';
 import { UnknownInstanceError } from '../../electron/engine/prerequisites/modified-instance';
@@ -83,5 +84,18 @@ describe('the ports check on a computer where an instance is installed', () => {
     const err = await validate(env, goodSettings(), 'Nope').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnknownInstanceError);
     expect((err as Error).message).toBe('No installed instance is named Nope: the instances on this computer are AsyncServer.');
+  });
+});
+
+describe('prerequisites.run with an instance', () => {
+  it('answers not-found, naming the field, for an instance the registry does not know, and validates a known one', async () => {
+    const env = await withInstalledInstance();
+    const engine = createEngine({ host: env.host, toolVersion: 'test' });
+    const base = { runId: 'r1', stage: 'after-configure', components: ['async-server'], settings: goodSettings(), configure: true, passwordProvided: true, database: CHOICES.database };
+    const unknown = await engine.dispatch('prerequisites.run', { ...base, instance: 'Nope' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error).toMatchObject({ code: 'not-found', field: 'instance', message: 'No installed instance is named Nope: the instances on this computer are AsyncServer.' });
+    const known = await engine.dispatch('prerequisites.run', { ...base, instance: 'AsyncServer' });
+    expect(known.ok && (known.value as { report: { summary: { errors: number } } }).report.summary.errors).toBe(0);
   });
 });
