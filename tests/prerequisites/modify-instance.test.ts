@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { executePlan } from '../../electron/engine/executor/executor';
+import { bindingPort } from '../../electron/engine/hosts/machine/binding-port';
 import { buildPlan } from '../../electron/engine/plan/build-plan';
 import { UnknownInstanceError } from '../../electron/engine/prerequisites/modified-instance';
 import { validatePrerequisites, type ValidationRequest } from '../../electron/engine/prerequisites/validate';
@@ -97,5 +98,14 @@ describe('prerequisites.run with an instance', () => {
     if (!unknown.ok) expect(unknown.error).toMatchObject({ code: 'not-found', field: 'instance', message: 'No installed instance is named Nope: the instances on this computer are AsyncServer.' });
     const known = await engine.dispatch('prerequisites.run', { ...base, instance: 'AsyncServer' });
     expect(known.ok && (known.value as { report: { summary: { errors: number } } }).report.summary.errors).toBe(0);
+  });
+});
+
+describe('bindingPort', () => {
+  it('reads the port of IIS binding information in its https and net.tcp forms', () => {
+    expect(bindingPort({ protocol: 'https', bindingInformation: '*:8443:' })).toBe(8443);
+    expect(bindingPort({ protocol: 'https', bindingInformation: '10.0.0.5:443:async.contoso.com' })).toBe(443);
+    expect(bindingPort({ protocol: 'net.tcp', bindingInformation: '808:*' })).toBe(808);
+    expect(bindingPort({ protocol: 'net.tcp', bindingInformation: '*' })).toBeNull();
   });
 });
