@@ -7,6 +7,7 @@ import { startConsoleProcess } from './support/console';
 import { configure } from './support/pages/configure';
 import { database } from './support/pages/database';
 import { installationOption } from './support/pages/installation-option';
+import { prerequisitesAfterConfigure } from './support/pages/prerequisites';
 import { ready } from './support/pages/ready';
 import { GOOD, reachPage, WizardDriver } from './support/wizard';
 
@@ -81,9 +82,9 @@ test('Add or modify components appears once an instance exists; Ready shows the 
     await expect(plan.getByRole('listitem').filter({ hasText: 'HTTPS binding on port 9443' })).not.toContainText('already in place');
     await expect(plan.getByRole('listitem').filter({ hasText: 'Create the application pool AsyncServer' })).toContainText('already in place');
 
-    // Back to Configure Async Server, the installed values again: nothing left to change. (A modify
-    // shows no Prerequisite validation results page yet, although the guide's Add or modify components path does.)
-    for (const previous of [database, configure]) {
+    // Back to Configure Async Server (through the second Prerequisite validation results, as the guide's Add or
+    // modify components path validates too), the installed values again: nothing left to change.
+    for (const previous of [prerequisitesAfterConfigure, database, configure]) {
       await w.back();
       await w.expectPage(previous.heading);
     }

@@ -2,7 +2,7 @@ import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { PARAMETER_NAMES, type Settings } from '../../shared/settings/parameters';
 import { api } from '../api/client';
-import { useActions } from '../store/store';
+import { useActions, useWizard } from '../store/store';
 
 export interface InstalledInstance {
   name: string;
@@ -28,8 +28,9 @@ export function useInstalledInstances(): InstalledInstance[] {
 
 /** Picking an instance loads its settings, so Ready to install shows the plan of the difference. */
 export function InstanceChoice({ instances }: { instances: InstalledInstance[] }) {
-  const { setSetting, setChoices } = useActions();
-  const [chosen, setChosen] = useState('');
+  const { setSetting, setChoices, setModifiedInstance } = useActions();
+  // Kept in the store: the prerequisite pages name it, so the instance's own bindings are not taken for busy ports.
+  const chosen = useWizard((s) => s.modifiedInstance);
   return (
     <Field label="Installed instance">
       <RadioGroup
@@ -37,7 +38,7 @@ export function InstanceChoice({ instances }: { instances: InstalledInstance[] }
         onChange={(_e, d) => {
           const instance = instances.find((i) => i.name === d.value);
           if (!instance) return;
-          setChosen(instance.name);
+          setModifiedInstance(instance.name);
           for (const name of PARAMETER_NAMES) setSetting(name, instance.settings[name]);
           setChoices({ configure: instance.configure });
         }}

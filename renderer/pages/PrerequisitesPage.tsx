@@ -6,6 +6,9 @@ const TITLE = 'Prerequisite validation results';
 
 const BeforeConfiguring = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.BeforeConfiguring })));
 const AfterConfiguring = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.AfterConfiguring })));
+/** Installing and Add or modify components validate; Validate prerequisites only has its own page. */
+const installs = (option: string) => option === 'components' || option === 'modify';
+
 const ValidateOnly = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.ValidateOnly })));
 
 /** Page 5: before configuring. */
@@ -13,7 +16,7 @@ export const prerequisitesBeforePage: WizardPage = {
   id: 'prerequisites-before',
   title: TITLE,
   component: BeforeConfiguring,
-  hidden: (s) => s.choices.option !== 'components',
+  hidden: (s) => !installs(s.choices.option),
   blocked: () => validationBlocks('before-configure'),
 };
 
@@ -31,6 +34,6 @@ export const prerequisitesAfterPage: WizardPage = {
   id: 'prerequisites-after',
   title: TITLE,
   component: AfterConfiguring,
-  hidden: (s) => s.choices.option !== 'components',
+  hidden: (s) => !installs(s.choices.option),
   blocked: () => validationBlocks('after-configure'),
 };

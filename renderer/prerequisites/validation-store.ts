@@ -41,7 +41,7 @@ function patchRun(stage: ValidationStage, runId: string, patch: (run: StageRun) 
 export async function runValidation(stage: ValidationStage): Promise<void> {
   const runId = `${Date.now().toString(36)}-${++sequence}`;
   useValidation.setState((s) => ({ runs: { ...s.runs, [stage]: { runId, running: true, streamed: [], total: null, report: null, savedTo: null, error: null } } }));
-  const { settings, choices, actions } = useWizard.getState();
+  const { settings, choices, modifiedInstance, actions } = useWizard.getState();
   // Next stays disabled while the checks run; the wizard re-reads `blocked` when busy clears.
   actions.setBusy(true);
   const stop = api.on('prerequisites.result', (e) => {
@@ -57,6 +57,8 @@ export async function runValidation(stage: ValidationStage): Promise<void> {
       passwordProvided: useSecrets.getState().appPoolPassword !== '',
       database: choices.database,
       sqlPassword: choices.database.authentication === 'sql' ? useSecrets.getState().sqlPassword : undefined,
+      // Add or modify components: the instance's own ports and database are not in its way.
+      instance: choices.option === 'modify' && modifiedInstance !== '' ? modifiedInstance : undefined,
     });
     patchRun(stage, runId, () => (result.ok ? { running: false, report: result.value.report, savedTo: result.value.savedTo?.html ?? null } : { running: false, error: result.error.message }));
   } finally {

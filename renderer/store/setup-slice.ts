@@ -7,6 +7,8 @@ export interface SetupSlice {
   settings: Settings;
   choices: SetupChoices;
   supportFilesLocation: string;
+  /** Add or modify components: the installed instance chosen (its registry name), '' until one is. */
+  modifiedInstance: string;
   /** Fields the user has typed in: their messages show as they type, the others once Next is tried. */
   touched: FieldId[];
 }
@@ -23,5 +25,6 @@ export const initialSetupState = (): SetupSlice => ({
   settings: defaultSettings(),
   choices: initialChoices(),
   supportFilesLocation: '',
+  modifiedInstance: '',
   touched: [],
 });

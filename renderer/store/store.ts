@@ -13,6 +13,7 @@ export interface WizardActions {
   setDatabaseChoice(patch: Partial<SetupChoices['database']>): void;
   touch(field: FieldId): void;
   setSupportFilesLocation(location: string): void;
+  setModifiedInstance(name: string): void;
   goTo(pageId: string): void;
   goBack(): void;
   setAttemptedNext(value: boolean): void;
@@ -36,6 +37,7 @@ export const useWizard = create<WizardStore>()((set) => ({
     setDatabaseChoice: (patch) => set((s) => ({ choices: { ...s.choices, database: { ...s.choices.database, ...patch } } })),
     touch: (field) => set((s) => (s.touched.includes(field) ? s : { touched: [...s.touched, field] })),
     setSupportFilesLocation: (supportFilesLocation) => set({ supportFilesLocation }),
+    setModifiedInstance: (modifiedInstance) => set({ modifiedInstance }),
     goTo: (pageId) => set((s) => ({ pageId, history: [...s.history, s.pageId], attemptedNext: false, pageError: null })),
     goBack: () =>
       set((s) => (s.history.length === 0 ? s : { pageId: s.history[s.history.length - 1], history: s.history.slice(0, -1), attemptedNext: false, pageError: null })),

@@ -5,6 +5,7 @@ import { runCli } from '../../electron/cli/cli';
 import type { CliIo } from '../../electron/cli/io';
 import { ValidationReport } from '../../shared/prerequisites/report';
 import { ALL_CHECKS } from '../../electron/engine/prerequisites/checks/index';
+import { cliIo } from '../support/cli-io';
 import { SCENARIOS, tempDir } from './helpers';
 
 function bufferIo(): CliIo & { stdout: string; stderr: string } {
@@ -93,5 +94,25 @@ describe('cdx-setup validate', () => {
     const missing = await validate('--rehearsal', '--settings', path.join(tempDir(), 'none.xml'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('none.xml does not exist.');
+  });
+
+  it('with --instance, judges a modify: the installed instance\'s own ports pass, and an unknown instance is bad input', async () => {
+    const box = tempDir();
+    const settings = path.resolve('tests/install/fixtures/ss-settings.xml');
+    const deploy = cliIo({ CDX_SETUP_PASSWORD: 'Cli-Canary-Pa55!' });
+    expect(await runCli(['deploy', '--settings', settings, '--rehearsal', '--sandbox', box], deploy.io), deploy.err.join('\n')).toBe(0);
+    // A second instance on another website: IIS holds the ports for the installed one.
+    const second = path.join(tempDir(), 'ss-settings.xml');
+    writeFileSync(second, readFileSync(settings, 'utf8').replace('</Settings>', '  <Setting key="WebSiteName" value="OtherSite" />\n  <Setting key="WebApplicationName" value="AsyncServer2" />\n</Settings>'));
+    const fresh = await validate('--rehearsal', '--sandbox', box, '--settings', second);
+    expect(fresh.code).toBe(3);
+    expect(fresh.stdout.replace(/\s+/g, ' ')).toContain('HTTPS port 8443 is in use: IIS listens on it for the website AsyncServerSite');
+    const modify = await validate('--rehearsal', '--sandbox', box, '--settings', settings, '--instance', 'AsyncServer', '--json');
+    expect(modify.code).toBe(0);
+    const ports = ValidationReport.parse(JSON.parse(modify.stdout)).results.find((r) => r.id === 'ports');
+    expect(ports?.details).toContain("HTTPS port 8443 is this instance's own binding");
+    const unknown = await validate('--rehearsal', '--sandbox', box, '--settings', settings, '--instance', 'Nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--instance: No installed instance is named Nope: the instances on this computer are AsyncServer.');
   });
 });

@@ -7,15 +7,17 @@ import { HOST_OPTIONS, hostFromArgs } from '../host-options';
 import { cliChoices, needsSqlPassword, settingsFromFile, sqlLoginPassword } from '../install-input';
 import { formatReportTable, formatResultLine } from '../validation-table';
 import { writeReportFiles } from '../../engine/prerequisites/report-files';
+import { UnknownInstanceError } from '../../engine/prerequisites/modified-instance';
 import { validatePrerequisites } from '../../engine/prerequisites/validate';
+import { SupportFiles } from '../../engine/support-files/support-files';
 import { TOOL_VERSION } from '../../engine/version';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check the prerequisites of Async Server on this computer; exit 3 when one is not met.',
-  usage: 'cdx-setup validate [--rehearsal [SCENARIO]] [--sandbox DIR] [--settings FILE [--sql-credential-file FILE]] [--component async-server] [--json] [--report FILE]',
+  usage: 'cdx-setup validate [--rehearsal [SCENARIO]] [--sandbox DIR] [--settings FILE [--sql-credential-file FILE]] [--instance NAME] [--component async-server] [--json] [--report FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', 'sql-credential-file': 'string', component: 'multiple', json: 'boolean', report: 'string' });
+    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', 'sql-credential-file': 'string', instance: 'string', component: 'multiple', json: 'boolean', report: 'string' });
     if (args.positionals.length) throw new UsageError(`validate takes no argument "${args.positionals[0]}".`);
     const components = ((args.options.component as string[] | undefined) ?? ['async-server']).map((c) => {
       const parsed = ComponentId.safeParse(c);
@@ -30,6 +32,8 @@ export const validateCommand: Command = {
     const sqlPassword = loaded && needsSqlPassword(choices) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
     const host = hostFromArgs(args);
     const json = args.options.json === true;
+    // Add or modify components: the ports the instance's own website holds are not in the way.
+    const instance = optionalString(args.options.instance);
     if (!json) io.err(`Validating the prerequisites of Async Server on ${host.description}…`);
     const report = await validatePrerequisites(
       // Without a settings file only the computer is judged: what depends on the choices waits for them.
@@ -40,9 +44,19 @@ export const validateCommand: Command = {
         configure: choices.configure,
         passwordProvided: false,
         ...(loaded ? { database: choices.database } : {}),
+        ...(instance ? { instance } : {}),
       },
-      { host, toolVersion: TOOL_VERSION, secrets: { sqlPassword }, onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined },
-    );
+      {
+        host,
+        toolVersion: TOOL_VERSION,
+        secrets: { sqlPassword },
+        supportDir: instance ? await new SupportFiles(host).realDir() : undefined,
+        onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined,
+      },
+    ).catch((err: unknown) => {
+      if (err instanceof UnknownInstanceError) throw new UsageError(`--instance: ${err.message}`);
+      throw err;
+    });
     io.out(json ? JSON.stringify(report, null, 2) : formatReportTable(report));
     const reportFile = optionalString(args.options.report);
     if (reportFile) {

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings/parameters';
 import type { ComputerFacts } from '../hosts/facts';
 import type { Host } from '../hosts/host';
 import type { LoadedPayload } from '../payload/manifest';
+import type { ModifiedInstance } from './modified-instance';
 import type { SqlPrerequisiteProbe } from './sql-capability';
 
 export interface CheckOutcome {
@@ -24,6 +25,8 @@ export interface CheckContext {
   readonly configure: boolean;
   readonly database: DatabaseChoice;
   readonly sql: SqlPrerequisiteProbe;
+  /** Add or modify components: the installed instance being changed, whose own state is not in its way; else null. */
+  readonly modifying: ModifiedInstance | null;
   computer(): Promise<ComputerFacts | null>;
   /** The payload of WebApplicationServiceBinarySourceFolder; null when none is set, an Error when it is invalid. */
   payload(): Promise<LoadedPayload | Error | null>;

@@ -8,6 +8,7 @@ import { loadPayload, type LoadedPayload } from '../payload/manifest';
 import type { RunSecrets } from '../plan/operation';
 import type { CheckContext, PrerequisiteCheck } from './check';
 import { ALL_CHECKS } from './checks/index';
+import { loadModifiedInstance, type ModifiedInstance } from './modified-instance';
 import { runChecks, type RunOptions } from './run-checks';
 import type { SqlPrerequisiteProbe } from './sql-capability';
 import { sqlProbeFor } from './sql-probe-for';
@@ -19,6 +20,8 @@ export interface ValidationRequest {
   configure: boolean;
   passwordProvided: boolean;
   database?: DatabaseChoice;
+  /** Add or modify components: the installed instance being changed (its registry name). */
+  instance?: string;
 }
 
 /** Before Select a database… is reached: the wizard's own defaults. */
@@ -32,6 +35,8 @@ export interface ValidationOptions extends RunOptions {
   secrets?: RunSecrets;
   /** Tests and the benchmark swap in their own checks; every check otherwise. */
   checks?: PrerequisiteCheck[];
+  /** The Setup support files folder, whose registry names the instance of `request.instance`. */
+  supportDir?: string;
 }
 
 /** One validation run: the checks that concern the components, side by side, and the report of what they found. */
@@ -41,6 +46,7 @@ export async function validatePrerequisites(request: ValidationRequest, options:
   const { host } = options;
   const settings = normalizeSettings(request.settings);
   const { expanded } = expandSettings(settings, await host.environment());
+  const modifying = await modifiedInstance(request, options);
   const ctx: CheckContext = {
     host,
     stage: request.stage,
@@ -49,6 +55,7 @@ export async function validatePrerequisites(request: ValidationRequest, options:
     expanded,
     configure: request.configure,
     database: request.database ?? DEFAULT_DATABASE,
+    modifying,
     sql: options.sql ?? sqlProbeFor(host, options.secrets),
     computer: once(() => host.facts.computer()),
     payload: once(() => payloadOf(host, expanded.WebApplicationServiceBinarySourceFolder)),
@@ -69,6 +76,12 @@ export async function validatePrerequisites(request: ValidationRequest, options:
     summary: summarize(results, Math.round(performance.now() - started)),
     results,
   };
+}
+
+async function modifiedInstance(request: ValidationRequest, options: ValidationOptions): Promise<ModifiedInstance | null> {
+  if (!request.instance) return null;
+  if (!options.supportDir) throw new Error('validatePrerequisites: an instance to modify needs the support files folder (supportDir).');
+  return loadModifiedInstance(options.host, options.supportDir, request.instance);
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {

@@ -19,6 +19,8 @@ export const prerequisiteMethods = {
       database: DatabaseChoice.optional(),
       /** With SQL authentication, the login's password, to sign in for the SQL Server check; never stored or reported. */
       sqlPassword: z.string().max(1024).optional(),
+      /** Add or modify components: the installed instance being changed (its name in the registry), whose own bindings are not in the way. */
+      instance: z.string().trim().min(1).max(256).optional(),
     }),
     z.object({
       report: ValidationReport,

@@ -45,6 +45,10 @@ export class RehearsalMachine implements Machine {
   async removeSite(name: string) {
     this.put('iis', 'sites', key(name), null);
   }
+  /** Every website, for the rehearsal's ports fact: IIS holds the ports a site binds, as on a real server. */
+  async listSites(): Promise<SiteState[]> {
+    return Object.values(this.load('iis').sites ?? {}) as SiteState[];
+  }
 
   async readApplication(site: string, appPath: string) {
     return this.get<ApplicationState>('iis', 'applications', key(`${site}${appPath}`));

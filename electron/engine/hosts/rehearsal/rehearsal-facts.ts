@@ -1,11 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isBuiltInAccount } from '../../../../shared/settings/rules';
+import { bindingPort } from '../machine/binding-port';
+import type { SiteState } from '../machine/machine';
 import type { ComputerFacts, HostFacts, IisRoleService, PortProbe } from '../facts';
 import { readFactsSections, type FactsSections } from './facts-scenario';
 
-/** The rehearsal computer's facts, from its scenario file, read afresh on every question. */
+/**
+ * The rehearsal computer's facts, from its scenario file, read afresh on every question, and from what the rehearsal
+ * installed: a port bound by a website in its IIS state is in use, as IIS holds it on a real server.
+ */
 export class RehearsalFacts implements HostFacts {
-  constructor(private readonly scenarioFile: string) {}
+  constructor(
+    private readonly scenarioFile: string,
+    private readonly sites: () => Promise<SiteState[]> = async () => [],
+  ) {}
 
   private async sections(): Promise<FactsSections> {
     const sections = readFactsSections(this.scenarioFile);
@@ -32,7 +40,12 @@ export class RehearsalFacts implements HostFacts {
 
   async probePorts(ports: number[]): Promise<PortProbe[]> {
     const inUse = new Set((await this.sections()).network.portsInUse);
-    return ports.map((port) => (inUse.has(port) ? { port, state: 'in-use', detail: `the scenario has a program listening on port ${port}` } : { port, state: 'free' }));
+    const sites = await this.sites();
+    return ports.map((port): PortProbe => {
+      if (inUse.has(port)) return { port, state: 'in-use', detail: `the scenario has a program listening on port ${port}` };
+      const site = sites.find((s) => s.bindings.some((b) => bindingPort(b) === port));
+      return site ? { port, state: 'in-use', detail: `IIS listens on it for the website ${site.name}` } : { port, state: 'free' };
+    });
   }
 
   async resolveAccounts(names: string[]): Promise<Record<string, boolean>> {

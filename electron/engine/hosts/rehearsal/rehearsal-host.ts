@@ -37,12 +37,12 @@ export class RehearsalHost implements Host {
     this.rehearsal = { scenario: scenario.name, sandboxRoot };
     this.drivesRoot = path.join(sandboxRoot, 'drives');
     this.stateRoot = path.join(sandboxRoot, 'state');
-    this.facts = new RehearsalFacts(loaded.file);
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
     seedPayloadFolders(this.drivesRoot, parsePayloadFolders(loaded.file, scenario.payloadFolders));
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
     this.machine = new RehearsalMachine(this.stateRoot, loaded.file, scenario.faults);
+    this.facts = new RehearsalFacts(loaded.file, () => this.machine.listSites());
   }
 
   get scenario() {

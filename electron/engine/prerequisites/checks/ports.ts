@@ -1,10 +1,16 @@
 import { validateSettings } from '../../../../shared/settings/rules';
-import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckOutcome, type PrerequisiteCheck } from '../check';
+import type { PortProbe } from '../../hosts/facts';
+import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckContext, type CheckOutcome, type PrerequisiteCheck } from '../check';
+import { instanceSite, sitePorts, type SitePorts } from '../modified-instance';
 
 const PORT_FIELDS = { WebSiteHttpsPort: 'HTTPS port', WebSiteTcpPort: 'TCP port' } as const;
 type PortField = keyof typeof PORT_FIELDS;
 
-/** HTTPS and TCP ports: valid and distinct by the shared rules, then free on the computer (a real bind, or the scenario). */
+/**
+ * HTTPS and TCP ports: valid and distinct by the shared rules, then free on the computer (a real bind, or the
+ * scenario and the rehearsal's IIS sites). A port the website these settings name already binds is not in the way:
+ * IIS holds it for that very site, which the instance is (Add or modify components) or joins (a shared website).
+ */
 export const portsCheck: PrerequisiteCheck = {
   id: 'ports',
   title: 'HTTPS and TCP ports free',
@@ -28,13 +34,22 @@ export const portsCheck: PrerequisiteCheck = {
     if (chosen.length === 0) return notApplicable('No port is chosen yet: the ports are checked after Configure Async Server.');
     const probes = await ctx.host.facts.probePorts(chosen.map((c) => c.port));
     const label = (port: number) => chosen.filter((c) => c.port === port).map((c) => `${PORT_FIELDS[c.field]} ${port}`)[0];
-    const busy = probes.filter((p) => p.state === 'in-use');
-    const unknown = probes.filter((p) => p.state === 'unknown');
+    const sites = await websites(ctx, probes);
+    // IIS holds the ports of the website these settings name for that very site: the instance joins it, or is it.
+    const held = (p: PortProbe) => p.state !== 'free' && sites.target?.ports.has(p.port) === true;
+    const busy = probes.filter((p) => p.state === 'in-use' && !held(p));
+    const unknown = probes.filter((p) => p.state === 'unknown' && !held(p));
     const ruleWarnings = issues.filter((i) => i.severity === 'warning').map((i) => `${PORT_FIELDS[i.field as PortField]}: ${i.message}`);
     const notes = [...ruleWarnings, ...(httpsPending ? ['The HTTPS port is chosen on Configure Async Server and checked after it.'] : [])];
-    const freeText = probes.filter((p) => p.state === 'free').map((p) => `${label(p.port)} is free.`);
+    const heldText = (p: PortProbe) =>
+      sites.own
+        ? `${label(p.port)} is this instance's own binding (the website ${sites.target?.site} of ${ctx.modifying?.record.name}): it is not in the way.`
+        : `${label(p.port)} is bound by the website ${sites.target?.site}, which this instance joins: it is not in the way.`;
+    const freeText = [...probes.filter((p) => p.state === 'free').map((p) => `${label(p.port)} is free.`), ...probes.filter(held).map(heldText)];
+    const heldByLeftSite = (p: PortProbe) =>
+      sites.left?.ports.has(p.port) ? ` (the website ${sites.left.site} of ${ctx.modifying?.record.name} holds it, and these settings move the instance to the website ${s.WebSiteName})` : '';
     if (busy.length > 0) {
-      return outcome('error', [...busy.map((p) => `${label(p.port)} is in use: ${p.detail ?? 'another program listens on it'}.`), ...freeText, ...notes],
+      return outcome('error', [...busy.map((p) => `${label(p.port)} is in use: ${p.detail ?? 'another program listens on it'}${heldByLeftSite(p)}.`), ...freeText, ...notes],
         `Choose ${busy.length === 1 ? 'another port' : 'other ports'} on Configure Async Server, or stop the program that uses ${busy.length === 1 ? 'it' : 'them'} (netstat -abno shows which one).`);
     }
     if (unknown.length > 0 || ruleWarnings.length > 0) {
@@ -44,6 +59,18 @@ export const portsCheck: PrerequisiteCheck = {
     return outcome('passed', [...freeText, ...notes], '');
   },
 };
+
+/**
+ * The website these settings name, as IIS has it (asked only when a port is taken), whether it is the modified
+ * instance's own, and the instance's former website when these settings leave it (its ports are still held).
+ */
+async function websites(ctx: CheckContext, probes: PortProbe[]): Promise<{ target: SitePorts | null; own: boolean; left: SitePorts | null }> {
+  if (probes.every((p) => p.state === 'free')) return { target: null, own: false, left: null };
+  const mine = ctx.expanded.WebSiteName.trim();
+  const previous = instanceSite(ctx.modifying);
+  const own = previous !== null && previous.toLowerCase() === mine.toLowerCase();
+  return { target: await sitePorts(ctx.host, mine), own, left: previous !== null && !own ? await sitePorts(ctx.host, previous) : null };
+}
 
 function outcome(status: CheckOutcome['status'], lines: string[], fix: string): CheckOutcome {
   return { status, details: lines.join(' '), fix };
