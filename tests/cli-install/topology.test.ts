@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultScenarioCopy } from '../support/scenario-copy';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
-import { scenariosRoot } from '../../electron/engine/hosts/create-host';
 import { allFiles } from '../install/support';
 import { cliIo, instancesOn, settingsXml } from './support';
 
@@ -35,20 +35,7 @@ function sandbox() {
   return mkdtempSync(path.join(os.tmpdir(), 'cdx-cli-topology-'));
 }
 
-/** The default scenario with faults, written beside the sandbox (certificate paths made absolute). */
-function scenarioWithFaults(faults: { operation: string; message: string }[]): string {
-  const source = path.join(scenariosRoot(), 'default', 'scenario.json');
-  const scenario = JSON.parse(readFileSync(source, 'utf8'));
-  scenario.faults = faults;
-  scenario.certificates = scenario.certificates.map((c: { certificate: string; privateKey?: string }) => ({
-    ...c,
-    certificate: path.join(path.dirname(source), c.certificate),
-    ...(c.privateKey ? { privateKey: path.join(path.dirname(source), c.privateKey) } : {}),
-  }));
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cdx-scenario-')), 'scenario.json');
-  writeFileSync(file, JSON.stringify(scenario));
-  return file;
-}
+const scenarioWithFaults = (faults: { operation: string; message: string }[]) => defaultScenarioCopy((s) => (s.faults = faults));
 
 describe('deploy --topology', () => {
   it('installs the instances the topology gives this computer, one after another, asking for a shared password once', async () => {

@@ -48,7 +48,7 @@ function machine() {
 }
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, CDX_SETUP_PASSWORD: CANARY }, encoding: 'utf8', timeout: 10_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, CDX_SETUP_PASSWORD: CANARY }, encoding: 'utf8', timeout: 60_000 });
   if (r.error) throw new Error(`cdx-setup ${args[0]} did not finish: ${r.error.message}\n${r.stdout}\n${r.stderr}`);
   return r;
 }

@@ -1,11 +1,11 @@
+import { defaultScenarioCopy } from '../support/scenario-copy';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultSettings, type Settings } from '../../shared/settings/parameters';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
-import { scenariosRoot } from '../../electron/engine/hosts/create-host';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
 import type { PlanChoices } from '../../electron/engine/plan/build-plan';
 
@@ -33,16 +33,7 @@ export const CHOICES: PlanChoices = {
 /** A fresh rehearsal machine; `faults` are written into a copy of the default scenario. */
 export async function rehearsal(faults: { operation: string; message?: string }[] = []) {
   const sandbox = mkdtempSync(path.join(os.tmpdir(), 'cdx-install-'));
-  const source = path.join(scenariosRoot(), 'default', 'scenario.json');
-  const scenario = JSON.parse(readFileSync(source, 'utf8'));
-  scenario.faults = faults;
-  scenario.certificates = scenario.certificates.map((c: { certificate: string; privateKey?: string }) => ({
-    ...c,
-    certificate: path.join(path.dirname(source), c.certificate),
-    ...(c.privateKey ? { privateKey: path.join(path.dirname(source), c.privateKey) } : {}),
-  }));
-  const file = path.join(sandbox, 'scenario.json');
-  writeFileSync(file, JSON.stringify(scenario));
+  const file = defaultScenarioCopy((s) => (s.faults = faults), sandbox);
   const host = new RehearsalHost(loadScenario(file), path.join(sandbox, 'machine'));
   const supportDir = await new SupportFiles(host).realDir();
   return { host, supportDir, sandbox: path.join(sandbox, 'machine') };

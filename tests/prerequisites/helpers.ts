@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultScenarioCopy } from '../support/scenario-copy';
 import { defaultSettings, type Settings } from '../../shared/settings/parameters';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
@@ -18,16 +19,10 @@ export function tempDir(prefix = 'cdx-prereq-'): string {
 
 /** The default scenario with some sections replaced, written to a temp file (certificates point at the shipped ones). */
 export function scenarioFile(patch: (s: Record<string, any>) => void = () => {}): string {
-  const scenario = JSON.parse(readFileSync(path.join(SCENARIOS, 'default/scenario.json'), 'utf8'));
-  for (const c of scenario.certificates) {
-    c.certificate = path.join(SCENARIOS, 'default', c.certificate);
-    if (c.privateKey) c.privateKey = path.join(SCENARIOS, 'default', c.privateKey);
-  }
-  scenario.certificates.push({ store: 'My', certificate: path.join(SCENARIOS, 'default/certs/self-signed.pem'), privateKey: path.join(SCENARIOS, 'default/certs/self-signed.key') });
-  patch(scenario);
-  const file = path.join(tempDir('cdx-scenario-'), 'scenario.json');
-  writeFileSync(file, JSON.stringify(scenario, null, 2));
-  return file;
+  return defaultScenarioCopy((scenario) => {
+    scenario.certificates.push({ store: 'My', certificate: path.join(SCENARIOS, 'default/certs/self-signed.pem'), privateKey: path.join(SCENARIOS, 'default/certs/self-signed.key') });
+    patch(scenario);
+  });
 }
 
 export function rehearsalHost(file = path.join(SCENARIOS, 'default/scenario.json')): RehearsalHost {
