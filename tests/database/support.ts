@@ -7,6 +7,7 @@ import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-h
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { PayloadManifest, type LoadedPayload } from '../../electron/engine/payload/manifest';
 import type { Operation, OperationContext, RunSecrets, UndoData } from '../../electron/engine/plan/operation';
+import { defaultScenarioCopy } from '../support/scenario-copy';
 
 const SCENARIOS = path.resolve('electron/engine/hosts/rehearsal/scenarios');
 export const PAYLOAD_ROOT = path.resolve('payload/async-server');
@@ -58,4 +59,10 @@ export async function applyAll(run: Run, ops: Operation[]): Promise<void> {
 
 export async function undoAll(run: Run): Promise<void> {
   for (const { op, data } of [...run.applied].reverse()) await op.undo(run.ctx, data);
+}
+
+/** A rehearsal host on a copy of the default scenario, changed by `patch` (its SQL Servers, say). */
+export function patchedRehearsalHost(patch: (scenario: Record<string, any>) => void): RehearsalHost {
+  const file = defaultScenarioCopy(patch);
+  return new RehearsalHost(loadScenario(file), path.join(path.dirname(file), 'sandbox'));
 }

@@ -152,11 +152,12 @@ class MssqlSession implements SqlSession {
 
   async principal(database: string, account: string): Promise<DatabasePrincipal> {
     const login = await this.run<{ found: number }>(undefined, statements.loginExists(account), `looking up the login ${account}`);
-    const rows = await this.run<{ userName: string; role: string | null }>(database, statements.principalOf(account), `looking up the user ${account}`);
+    const rows = await this.run<{ userName: string; role: string | null; isOwner: number }>(database, statements.principalOf(account), `looking up the user ${account}`);
     return {
       loginExists: login[0]?.found === 1,
       userName: rows[0]?.userName ?? null,
       roles: rows.map((r) => r.role).filter((r): r is string => r !== null),
+      owner: rows[0]?.isOwner === 1,
     };
   }
 

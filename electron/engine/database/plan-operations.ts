@@ -148,6 +148,14 @@ function accountGrants(input: MessageDatabaseInput): { account: string; roles: s
   return grants;
 }
 
+/**
+ * The database's owner is dbo there and may do everything; SQL Server refuses dbo a user or a role. It signs in as
+ * it did to create the database (or as an administrator made it the owner), so nothing is added for it.
+ */
+function ownerNeedsNothing(login: string, database: string): string {
+  return `${login} owns ${database}, so it is dbo there: ownership includes reading, writing and executing, and no login, user or role is added for it.`;
+}
+
 function loginOperation(target: SqlTarget, name: string, account: string, roles: string[]): Operation {
   const resolve = async (ctx: OperationContext) => {
     const env = await ctx.host.environment();
@@ -163,6 +171,10 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
       return unlessDatabaseMissing(() =>
         withSession(ctx, target, async (s) => {
           const p = await s.principal(name, login);
+          if (p.owner) {
+            ctx.log('info', ownerNeedsNothing(login, name));
+            return true;
+          }
           return p.loginExists && p.userName !== null && roles.every((r) => p.roles.some((have) => same(have, r)));
         }),
       );
@@ -171,18 +183,23 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
       const login = await resolve(ctx);
       return withSession(ctx, target, async (s) => {
         const before = await s.principal(name, login);
+        if (before.owner) {
+          ctx.log('info', ownerNeedsNothing(login, name));
+          return { database: name, login, owner: true, userName: before.userName, createdLogin: false, createdUser: false, addedRoles: [] };
+        }
         if (!before.loginExists) await s.createWindowsLogin(login);
         const userName = before.userName ?? login;
         if (before.userName === null) await s.createUser(name, login);
         const added = roles.filter((r) => !before.roles.some((have) => same(have, r)));
         for (const role of added) await s.addRoleMember(name, role, userName);
         ctx.log('info', `${login}: login ${before.loginExists ? 'present' : 'created'}, user ${userName} in ${name}, roles added: ${added.join(', ') || 'none'}.`);
-        return { login, userName, createdLogin: !before.loginExists, createdUser: before.userName === null, addedRoles: added };
+        return { database: name, login, owner: false, userName, createdLogin: !before.loginExists, createdUser: before.userName === null, addedRoles: added };
       });
     },
     async undo(ctx, data) {
       if (!data) return;
-      const d = data as { login: string; userName: string; createdLogin: boolean; createdUser: boolean; addedRoles: string[] };
+      const d = data as { login: string; owner?: boolean; userName: string; createdLogin: boolean; createdUser: boolean; addedRoles: string[] };
+      if (d.owner) return; // nothing was added for the owner
       await withSession(ctx, target, async (s) => {
         const present = (await s.listDatabases()).some((db) => same(db.name, name));
         if (present) {

@@ -35,9 +35,14 @@ export interface ScriptToRun {
 
 export interface DatabasePrincipal {
   loginExists: boolean;
-  /** The database user mapped to the login, when there is one. */
+  /** The database user mapped to the login, when there is one (`dbo` for the database's owner). */
   userName: string | null;
   roles: string[];
+  /**
+   * The login owns the database, so it is `dbo` there: it may do everything, and SQL Server refuses to give `dbo`
+   * a user of its own (15063) or a role (15405, "Cannot use the special principal 'dbo'").
+   */
+  owner: boolean;
 }
 
 export interface InstanceRecord {

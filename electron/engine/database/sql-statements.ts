@@ -51,10 +51,13 @@ export function loginExists(account: string): string {
   return `SELECT CASE WHEN SUSER_ID(${quoteLiteral(account)}) IS NULL THEN 0 ELSE 1 END AS found`;
 }
 
-/** The user mapped to a login (by SID, whatever its name) and its roles, in the current database. */
+/**
+ * The user mapped to a login (by SID, whatever its name) and its roles, in the current database. The owner's login
+ * maps to dbo (principal_id 1), whose SID is the owner's.
+ */
 export function principalOf(account: string): string {
   return [
-    'SELECT u.name AS userName, r.name AS role',
+    'SELECT u.name AS userName, r.name AS role, CASE WHEN u.principal_id = 1 THEN 1 ELSE 0 END AS isOwner',
     'FROM sys.database_principals AS u',
     'LEFT JOIN sys.database_role_members AS m ON m.member_principal_id = u.principal_id',
     'LEFT JOIN sys.database_principals AS r ON r.principal_id = m.role_principal_id',

@@ -6,6 +6,9 @@ import { ScenarioError, type LoadedScenario } from '../scenario';
 import { isRealServer, parseSqlServers, SqlScenarioError, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
 import { serverKey, SqlStateFile, type DatabaseState, type ServerState, type SqlState } from './sql-state';
 
+/** Who "the current Windows user" is on the rehearsal's servers. */
+export const REHEARSAL_WINDOWS_USER = 'CONTOSO\\setup-admin';
+
 const CONNECT_MS = 15_000;
 const REQUEST_MS = 120_000;
 
@@ -78,7 +81,7 @@ function fail(target: SqlTarget, step: string, error: FaultError, database?: str
   const raw = (() => {
     switch (error) {
       case 'login-failed':
-        return { name: 'ConnectionError', code: 'ELOGIN', message: `Login failed for user '${target.login || 'CONTOSO\\setup-admin'}'.` };
+        return { name: 'ConnectionError', code: 'ELOGIN', message: `Login failed for user '${target.login || REHEARSAL_WINDOWS_USER}'.` };
       case 'no-permission':
         return step === 'create-database'
           ? { name: 'RequestError', code: 'EREQUEST', number: 262, message: "CREATE DATABASE permission denied in database 'master'." }
@@ -158,6 +161,11 @@ class SimulatedSession implements SqlSession {
     return db;
   }
 
+  /** SQL Server refuses what it refuses for real, with its own error numbers and messages. */
+  private refuse(number: number, message: string, database: string | undefined, step: string): SqlFailure {
+    return mapSqlError({ name: 'RequestError', code: 'EREQUEST', number, message }, { target: this.target, database, step });
+  }
+
   private requirePermission(permission: 'createDatabase' | 'manageLogins', step: string): void {
     if (!this.server.permissions[permission]) throw fail(this.target, step, 'no-permission');
   }
@@ -180,7 +188,8 @@ class SimulatedSession implements SqlSession {
     this.requirePermission('createDatabase', 'create-database');
     this.change((s) => {
       if (s.databases.some((d) => d.name.toLowerCase() === name.toLowerCase())) throw fail(this.target, 'create-database', 'database-exists', name);
-      s.databases.push({ name, mark: null, scripts: [], users: [] });
+      // Its creator owns it, and is dbo there.
+      s.databases.push({ name, mark: null, scripts: [], users: [], owner: this.target.login || REHEARSAL_WINDOWS_USER });
     });
   }
 
@@ -207,8 +216,11 @@ class SimulatedSession implements SqlSession {
 
   async principal(database: string, account: string): Promise<DatabasePrincipal> {
     return this.read((s) => {
-      const user = this.database(s, database, `looking up the user ${account}`).users.find((u) => u.login.toLowerCase() === account.toLowerCase());
-      return { loginExists: s.logins.some((l) => l.toLowerCase() === account.toLowerCase()), userName: user?.name ?? null, roles: user ? [...user.roles] : [] };
+      const db = this.database(s, database, `looking up the user ${account}`);
+      const loginExists = s.logins.some((l) => l.toLowerCase() === account.toLowerCase());
+      if (db.owner?.toLowerCase() === account.toLowerCase()) return { loginExists, userName: 'dbo', roles: ['db_owner'], owner: true };
+      const user = db.users.find((u) => u.login.toLowerCase() === account.toLowerCase());
+      return { loginExists, userName: user?.name ?? null, roles: user ? [...user.roles] : [], owner: false };
     });
   }
 
@@ -222,6 +234,8 @@ class SimulatedSession implements SqlSession {
 
   async dropLogin(account: string): Promise<void> {
     this.change((s) => {
+      const owned = s.databases.find((d) => d.owner?.toLowerCase() === account.toLowerCase());
+      if (owned) throw this.refuse(15174, `Login '${account}' owns one or more database(s). Change the owner of the database(s) before dropping the login.`, undefined, `dropping the login ${account}`);
       s.logins = s.logins.filter((l) => l.toLowerCase() !== account.toLowerCase());
     });
   }
@@ -230,7 +244,9 @@ class SimulatedSession implements SqlSession {
     this.fault(`user:${account}`, database);
     this.requirePermission('manageLogins', `creating the user ${account}`);
     this.change((s) => {
-      this.database(s, database, `creating the user ${account}`).users.push({ name: account, login: account, roles: [] });
+      const db = this.database(s, database, `creating the user ${account}`);
+      if (db.owner?.toLowerCase() === account.toLowerCase()) throw this.refuse(15063, 'The login already has an account under a different user name.', database, `creating the user ${account}`);
+      db.users.push({ name: account, login: account, roles: [] });
     });
   }
 
@@ -243,8 +259,9 @@ class SimulatedSession implements SqlSession {
 
   async addRoleMember(database: string, role: string, userName: string): Promise<void> {
     this.change((s) => {
+      if (userName.toLowerCase() === 'dbo') throw this.refuse(15405, "Cannot use the special principal 'dbo'.", database, `granting ${role}`);
       const user = this.database(s, database, `granting ${role}`).users.find((u) => u.name.toLowerCase() === userName.toLowerCase());
-      if (!user) throw mapSqlError({ code: 'EREQUEST', number: 15410, message: `User or role '${userName}' does not exist in this database.` }, { target: this.target, database, step: `granting ${role}` });
+      if (!user) throw this.refuse(15410, `User or role '${userName}' does not exist in this database.`, database, `granting ${role}`);
       if (!user.roles.includes(role)) user.roles.push(role);
     });
   }

@@ -29,6 +29,8 @@ export const SimulatedDatabase = z.strictObject({
     .default(null),
   /** Ids of payload scripts already applied. */
   scripts: z.array(z.string()).default([]),
+  /** The login that owns the database (it is dbo there); absent: an administrator's, none of the scenario's. */
+  owner: z.string().min(1).nullable().default(null),
 });
 
 const Name = z.string().min(1).max(255);

@@ -18,6 +18,8 @@ export interface DatabaseState {
   mark: { partition: string | null; instances: { instance: string; connectionServer: string }[] } | null;
   scripts: { id: string; checksum: string }[];
   users: { name: string; login: string; roles: string[] }[];
+  /** The login that owns it: the one that created it, or the scenario's `owner`. */
+  owner: string | null;
 }
 
 export function serverKey(name: string, instance: string): string {
@@ -66,6 +68,7 @@ export class SqlStateFile {
           mark: d.mark ? { partition: d.mark.partition, instances: d.mark.instances.map((instance) => ({ instance, connectionServer: s.name })) } : null,
           scripts: d.scripts.map((id) => ({ id, checksum: 'scenario' })),
           users: [],
+          owner: d.owner,
         })),
       };
     }
