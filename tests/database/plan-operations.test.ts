@@ -12,6 +12,7 @@ describe('messageDatabaseOperations on the rehearsal host', () => {
     expect(ops.map((o) => o.id)).toEqual([
       'sql.database:AsyncServerMessageDB',
       ...SCRIPT_IDS.map((id) => `sql.script:${id}`),
+      'sql.role:db_executor',
       'sql.login:CONTOSO\\svc-async',
       'sql.login:NT Authority\\Network Service',
       'sql.instance:AsyncServerMessageDB/CDX-HQ01/AsyncServerSite/AsyncServer',
@@ -29,9 +30,11 @@ describe('messageDatabaseOperations on the rehearsal host', () => {
     // Network Service reaches a remote SQL Server as the computer account.
     expect(server.logins).toEqual(expect.arrayContaining(['CONTOSO\\svc-async', 'CONTOSO\\CDX-HQ01$']));
     expect(db.users).toEqual([
-      { name: 'CONTOSO\\svc-async', login: 'CONTOSO\\svc-async', roles: ['db_datareader', 'db_datawriter'] },
+      { name: 'CONTOSO\\svc-async', login: 'CONTOSO\\svc-async', roles: ['db_datareader', 'db_datawriter', 'db_executor'] },
       { name: 'CONTOSO\\CDX-HQ01$', login: 'CONTOSO\\CDX-HQ01$', roles: ['db_datareader', 'db_datawriter'] },
     ]);
+    // The app pool identity executes Async Server's stored procedures through the role this run created.
+    expect(db.roles).toEqual([{ name: 'db_executor', execute: true }]);
 
     // A second run finds everything done.
     for (const op of ops) expect(await op.isDone(run.ctx), op.id).toBe(true);
@@ -76,7 +79,7 @@ describe('messageDatabaseOperations on the rehearsal host', () => {
     expect(ops.some((o) => o.kind === 'sql.database')).toBe(false);
     const run = context(host);
     await applyAll(run, ops);
-    expect(run.applied.map((a) => a.op.id)).toEqual(['sql.login:CONTOSO\\svc-async', 'sql.login:NT Authority\\Network Service', 'sql.instance:AsyncServerMessageDB/CDX-HQ01/AsyncServerSite/AsyncServer']);
+    expect(run.applied.map((a) => a.op.id)).toEqual(['sql.role:db_executor', 'sql.login:CONTOSO\\svc-async', 'sql.login:NT Authority\\Network Service', 'sql.instance:AsyncServerMessageDB/CDX-HQ01/AsyncServerSite/AsyncServer']);
     const db = host.sql.snapshot().servers.sqlhq01.databases.find((d) => d.name === 'AsyncServerMessageDB')!;
     expect(db.mark?.instances.map((i) => i.instance)).toEqual(['CDX-HQ02/AsyncServerSite/AsyncServer', 'CDX-HQ01/AsyncServerSite/AsyncServer']);
     await undoAll(run);

@@ -32,6 +32,11 @@ const BUILDERS: { [K in keyof typeof sql]: ((name: string) => string) | string }
   dropUser: (n) => sql.dropUser(n),
   addRoleMember: (n) => sql.addRoleMember(n, n),
   dropRoleMember: (n) => sql.dropRoleMember(n, n),
+  roleState: (n) => sql.roleState(n),
+  createRole: (n) => sql.createRole(n),
+  grantExecute: (n) => sql.grantExecute(n),
+  revokeExecute: (n) => sql.revokeExecute(n),
+  dropRole: (n) => sql.dropRole(n),
   registerInstance: (n) => sql.registerInstance({ instance: `CDX-HQ01/${n}/AsyncServer`, partition: n, connectionServer: n }),
   unregisterInstance: (n) => `${sql.unregisterInstance(n, true)}\n${sql.unregisterInstance(n, false)}`,
 };

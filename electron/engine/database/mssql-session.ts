@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { config as MssqlConfig, ConnectionPool } from 'mssql';
 import { mapSqlError, SqlFailure, type FailureContext } from './sql-errors';
-import type { AppliedScript, DatabaseInfo, DatabasePrincipal, HostSql, InstanceRecord, ScriptToRun, SqlSession } from './sql-host';
+import type { AppliedScript, DatabaseInfo, DatabasePrincipal, DatabaseRoleState, HostSql, InstanceRecord, ScriptToRun, SqlSession } from './sql-host';
 import * as statements from './sql-statements';
 import { DEFAULT_LIMITS, mssqlConfig, type ConnectionLimits, type Driver } from './mssql-config';
 import type { SqlTarget } from './sql-target';
@@ -183,6 +183,27 @@ class MssqlSession implements SqlSession {
 
   async dropRoleMember(database: string, role: string, userName: string): Promise<void> {
     await this.run(database, statements.dropRoleMember(role, userName), `removing the role ${role} from ${userName}`);
+  }
+
+  async roleState(database: string, role: string): Promise<DatabaseRoleState> {
+    const rows = await this.run<{ role: string; canExecute: number; member: string | null }>(database, statements.roleState(role), `looking up the role ${role}`);
+    return { exists: rows.length > 0, canExecute: rows[0]?.canExecute === 1, members: rows.map((r) => r.member).filter((m): m is string => m !== null) };
+  }
+
+  async createRole(database: string, role: string): Promise<void> {
+    await this.run(database, statements.createRole(role), `creating the role ${role}`);
+  }
+
+  async grantExecute(database: string, role: string): Promise<void> {
+    await this.run(database, statements.grantExecute(role), `granting EXECUTE to ${role}`);
+  }
+
+  async revokeExecute(database: string, role: string): Promise<void> {
+    await this.run(database, statements.revokeExecute(role), `revoking EXECUTE from ${role}`);
+  }
+
+  async dropRole(database: string, role: string): Promise<void> {
+    await this.run(database, statements.dropRole(role), `dropping the role ${role}`);
   }
 
   async registerInstance(database: string, record: InstanceRecord): Promise<{ partitionSet: boolean }> {

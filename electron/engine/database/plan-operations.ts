@@ -10,8 +10,10 @@ import { connectionServer, messageDatabaseConnectionString } from './installed-c
 import { scriptChecksum } from './mssql-session';
 import { judgeDatabaseChoice } from './partition-rule';
 import { sqlLoginFor } from './sql-accounts';
-import { SqlFailure } from './sql-errors';
-import type { AppliedScript, SqlSession } from './sql-host';
+import { EXECUTOR_ROLE } from './database-roles';
+import { executorRoleOperation } from './executor-role-operation';
+import type { AppliedScript } from './sql-host';
+import { sameName, unlessDatabaseMissing, withSession } from './session-use';
 import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError, type SqlTarget } from './sql-target';
 
 /** What the message database's part of the plan is made from. */
@@ -24,8 +26,9 @@ export interface MessageDatabaseInput {
 }
 
 /**
- * The message database's operations, in order: create it (when asked), run the payload's scripts, give the app pool
- * identity and the AOS service user their logins, users and roles, and register this instance with its partition.
+ * The message database's operations, in order: create it (when asked), run the payload's scripts, create the
+ * executor role when the payload grants it, give the app pool identity and the AOS service user their logins, users
+ * and roles, and register this instance with its partition.
  */
 export function messageDatabaseOperations(input: MessageDatabaseInput): Operation[] {
   const target = sqlTargetFromSettings(input.settings, input.database);
@@ -34,7 +37,10 @@ export function messageDatabaseOperations(input: MessageDatabaseInput): Operatio
   const ops: Operation[] = [];
   if (input.database.mode === 'create') ops.push(createDatabaseOperation(input, target, name));
   for (const script of input.payload.manifest.database.scripts) ops.push(scriptOperation(input, target, name, script));
-  for (const grant of accountGrants(input)) ops.push(loginOperation(target, name, grant.account, grant.roles));
+  const grants = accountGrants(input);
+  // The role exists before anyone is made a member, and its undo (after theirs) finds it empty.
+  if (grants.some((g) => g.roles.some((r) => sameName(r, EXECUTOR_ROLE)))) ops.push(executorRoleOperation(target, name));
+  for (const grant of grants) ops.push(loginOperation(target, name, grant.account, grant.roles));
   ops.push(registerOperation(input, target, name));
   return ops;
 }
@@ -44,34 +50,13 @@ export function instanceName(input: Pick<MessageDatabaseInput, 'host' | 'setting
   return `${input.host.computerName}/${input.settings.WebSiteName}/${input.settings.WebApplicationName}`;
 }
 
-async function withSession<T>(ctx: OperationContext, target: SqlTarget, use: (session: SqlSession) => Promise<T>): Promise<T> {
-  const session = await ctx.host.sql.connect(target, ctx.secrets.sqlPassword);
-  try {
-    return await use(session);
-  } finally {
-    await session.close();
-  }
-}
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** Before the database exists nothing in it is done: a plan preview asks every operation at once. */
-async function unlessDatabaseMissing(check: () => Promise<boolean>): Promise<boolean> {
-  try {
-    return await check();
-  } catch (err) {
-    if (err instanceof SqlFailure && err.kind === 'database-missing') return false;
-    throw err;
-  }
-}
-
 function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
   return {
     id: `sql.database:${name}`,
     kind: 'sql.database',
     description: `Create the message database ${name} on ${describeTarget(target)}`,
     details: { server: describeTarget(target), database: name, partition: input.database.partition, authentication: input.database.authentication },
-    isDone: (ctx) => withSession(ctx, target, async (s) => (await s.listDatabases()).some((d) => same(d.name, name))),
+    isDone: (ctx) => withSession(ctx, target, async (s) => (await s.listDatabases()).some((d) => sameName(d.name, name))),
     async apply(ctx) {
       return withSession(ctx, target, async (s) => {
         const verdict = judgeDatabaseChoice(await s.listDatabases(), 'create', name, input.database.partition.trim(), instanceName(input));
@@ -139,7 +124,7 @@ function accountGrants(input: MessageDatabaseInput): { account: string; roles: s
   const grants: { account: string; roles: string[] }[] = [];
   const add = (account: string, wanted: string[]) => {
     if (account.trim() === '') return;
-    const existing = grants.find((g) => same(g.account, account.trim()));
+    const existing = grants.find((g) => sameName(g.account, account.trim()));
     if (existing) existing.roles = [...new Set([...existing.roles, ...wanted])];
     else grants.push({ account: account.trim(), roles: [...wanted] });
   };
@@ -175,7 +160,7 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
             ctx.log('info', ownerNeedsNothing(login, name));
             return true;
           }
-          return p.loginExists && p.userName !== null && roles.every((r) => p.roles.some((have) => same(have, r)));
+          return p.loginExists && p.userName !== null && roles.every((r) => p.roles.some((have) => sameName(have, r)));
         }),
       );
     },
@@ -190,7 +175,7 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
         if (!before.loginExists) await s.createWindowsLogin(login);
         const userName = before.userName ?? login;
         if (before.userName === null) await s.createUser(name, login);
-        const added = roles.filter((r) => !before.roles.some((have) => same(have, r)));
+        const added = roles.filter((r) => !before.roles.some((have) => sameName(have, r)));
         for (const role of added) await s.addRoleMember(name, role, userName);
         ctx.log('info', `${login}: login ${before.loginExists ? 'present' : 'created'}, user ${userName} in ${name}, roles added: ${added.join(', ') || 'none'}.`);
         return { database: name, login, owner: false, userName, createdLogin: !before.loginExists, createdUser: before.userName === null, addedRoles: added };
@@ -201,7 +186,7 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
       const d = data as { login: string; owner?: boolean; userName: string; createdLogin: boolean; createdUser: boolean; addedRoles: string[] };
       if (d.owner) return; // nothing was added for the owner
       await withSession(ctx, target, async (s) => {
-        const present = (await s.listDatabases()).some((db) => same(db.name, name));
+        const present = (await s.listDatabases()).some((db) => sameName(db.name, name));
         if (present) {
           for (const role of d.addedRoles) await s.dropRoleMember(name, role, d.userName);
           if (d.createdUser) await s.dropUser(name, d.userName);
@@ -228,8 +213,8 @@ function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name:
     },
     isDone: (ctx) =>
       withSession(ctx, target, async (s) => {
-        const db = (await s.listDatabases()).find((d) => same(d.name, name));
-        return !!db?.mark && db.mark.partition !== null && same(db.mark.partition, partition) && db.mark.instances.includes(instance);
+        const db = (await s.listDatabases()).find((d) => sameName(d.name, name));
+        return !!db?.mark && db.mark.partition !== null && sameName(db.mark.partition, partition) && db.mark.instances.includes(instance);
       }),
     async apply(ctx): Promise<UndoData> {
       return withSession(ctx, target, async (s) => {
@@ -242,7 +227,7 @@ function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name:
     async undo(ctx, data) {
       if (!data) return;
       await withSession(ctx, target, async (s) => {
-        if ((await s.listDatabases()).some((db) => same(db.name, name))) await s.unregisterInstance(name, instance, data.partitionSet === true);
+        if ((await s.listDatabases()).some((db) => sameName(db.name, name))) await s.unregisterInstance(name, instance, data.partitionSet === true);
       });
     },
   };

@@ -45,6 +45,15 @@ export interface DatabasePrincipal {
   owner: boolean;
 }
 
+/** A database role as it is now; `exists: false` when the database has none of that name. */
+export interface DatabaseRoleState {
+  exists: boolean;
+  /** EXECUTE is granted to it on the database. */
+  canExecute: boolean;
+  /** The database users that are its members. */
+  members: string[];
+}
+
 export interface InstanceRecord {
   /** `<computer>/<website>/<application>`: unique per installed Async Server. */
   instance: string;
@@ -68,6 +77,11 @@ export interface SqlSession {
   dropUser(database: string, userName: string): Promise<void>;
   addRoleMember(database: string, role: string, userName: string): Promise<void>;
   dropRoleMember(database: string, role: string, userName: string): Promise<void>;
+  roleState(database: string, role: string): Promise<DatabaseRoleState>;
+  createRole(database: string, role: string): Promise<void>;
+  grantExecute(database: string, role: string): Promise<void>;
+  revokeExecute(database: string, role: string): Promise<void>;
+  dropRole(database: string, role: string): Promise<void>;
   /** Records the instance; sets the database's partition when it had none (returns whether it did). */
   registerInstance(database: string, record: InstanceRecord): Promise<{ partitionSet: boolean }>;
   unregisterInstance(database: string, instance: string, clearPartition: boolean): Promise<void>;

@@ -90,6 +90,36 @@ export function dropRoleMember(role: string, userName: string): string {
   return `EXEC sp_droprolemember ${quoteLiteral(role)}, ${quoteLiteral(userName)}`;
 }
 
+/** A database role, whether it may EXECUTE (granted on the database), and its members: no rows when it is missing. */
+export function roleState(role: string): string {
+  return [
+    'SELECT r.name AS role,',
+    "  CASE WHEN EXISTS (SELECT 1 FROM sys.database_permissions AS p WHERE p.class = 0 AND p.grantee_principal_id = r.principal_id AND p.permission_name = N'EXECUTE' AND p.state IN ('G', 'W')) THEN 1 ELSE 0 END AS canExecute,",
+    '  m.name AS member',
+    'FROM sys.database_principals AS r',
+    'LEFT JOIN sys.database_role_members AS rm ON rm.role_principal_id = r.principal_id',
+    'LEFT JOIN sys.database_principals AS m ON m.principal_id = rm.member_principal_id',
+    `WHERE r.name = ${quoteLiteral(role)} AND r.type = 'R'`,
+  ].join('\n');
+}
+
+export function createRole(role: string): string {
+  return `CREATE ROLE ${quoteIdentifier(role)} AUTHORIZATION [dbo]`;
+}
+
+/** EXECUTE on the database: every stored procedure and scalar function in it, present and future. */
+export function grantExecute(role: string): string {
+  return `GRANT EXECUTE TO ${quoteIdentifier(role)}`;
+}
+
+export function revokeExecute(role: string): string {
+  return `REVOKE EXECUTE FROM ${quoteIdentifier(role)}`;
+}
+
+export function dropRole(role: string): string {
+  return `IF DATABASE_PRINCIPAL_ID(${quoteLiteral(role)}) IS NOT NULL DROP ROLE ${quoteIdentifier(role)}`;
+}
+
 export function registerInstance(record: InstanceRecord): string {
   return [
     `UPDATE ${MARK_TABLE} SET [Partition] = ${quoteLiteral(record.partition)} WHERE [Partition] IS NULL;`,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/contract/describe-error';
+import { GRANTABLE_ROLES } from '../database/database-roles';
 
 /**
  * The payload folder (WebApplicationServiceBinarySourceFolder) carries a manifest.json: what a component installs,
@@ -16,8 +17,8 @@ export const PayloadManifest = z.object({
     .object({
       /** Run in this order; each is recorded in the database once applied, so a re-run skips it. */
       scripts: z.array(z.object({ id: z.string().min(1), path: z.string().min(1) })),
-      /** Database roles granted to the app pool identity and to the AOS service user. */
-      roles: z.object({ appPoolUser: z.array(z.string()), aosServiceUser: z.array(z.string()) }),
+      /** Database roles granted to the app pool identity and to the AOS service user (db_executor is created when missing). */
+      roles: z.object({ appPoolUser: z.array(z.enum(GRANTABLE_ROLES)), aosServiceUser: z.array(z.enum(GRANTABLE_ROLES)) }),
     })
     .default({ scripts: [], roles: { appPoolUser: [], aosServiceUser: [] } }),
   /** The Retail Salt Utility's files, relative to the payload folder. */

@@ -1,6 +1,7 @@
 import { connectWithConnectionString } from '../../../database/mssql-session';
 import { mapSqlError, type SqlFailure } from '../../../database/sql-errors';
-import type { AppliedScript, DatabaseInfo, DatabasePrincipal, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
+import { isFixedDatabaseRole } from '../../../database/database-roles';
+import type { AppliedScript, DatabaseInfo, DatabasePrincipal, DatabaseRoleState, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
 import { isLocalServer, type SqlTarget } from '../../../database/sql-target';
 import { ScenarioError, type LoadedScenario } from '../scenario';
 import { isRealServer, parseSqlServers, SqlScenarioError, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
@@ -122,6 +123,8 @@ function stepPhrase(step: string, database: string | undefined): string | undefi
       return `creating the login ${what}`;
     case 'user':
       return `creating the user ${what}`;
+    case 'role':
+      return `creating the role ${what}`;
     case 'register':
       return 'registering this instance';
     default:
@@ -189,7 +192,7 @@ class SimulatedSession implements SqlSession {
     this.change((s) => {
       if (s.databases.some((d) => d.name.toLowerCase() === name.toLowerCase())) throw fail(this.target, 'create-database', 'database-exists', name);
       // Its creator owns it, and is dbo there.
-      s.databases.push({ name, mark: null, scripts: [], users: [], owner: this.target.login || REHEARSAL_WINDOWS_USER });
+      s.databases.push({ name, mark: null, scripts: [], users: [], roles: [], owner: this.target.login || REHEARSAL_WINDOWS_USER });
     });
   }
 
@@ -260,7 +263,11 @@ class SimulatedSession implements SqlSession {
   async addRoleMember(database: string, role: string, userName: string): Promise<void> {
     this.change((s) => {
       if (userName.toLowerCase() === 'dbo') throw this.refuse(15405, "Cannot use the special principal 'dbo'.", database, `granting ${role}`);
-      const user = this.database(s, database, `granting ${role}`).users.find((u) => u.name.toLowerCase() === userName.toLowerCase());
+      const db = this.database(s, database, `granting ${role}`);
+      if (!isFixedDatabaseRole(role) && !db.roles.some((r) => r.name.toLowerCase() === role.toLowerCase())) {
+        throw this.refuse(15014, `The role '${role}' does not exist in the current database.`, database, `granting ${role}`);
+      }
+      const user = db.users.find((u) => u.name.toLowerCase() === userName.toLowerCase());
       if (!user) throw this.refuse(15410, `User or role '${userName}' does not exist in this database.`, database, `granting ${role}`);
       if (!user.roles.includes(role)) user.roles.push(role);
     });
@@ -270,6 +277,53 @@ class SimulatedSession implements SqlSession {
     this.change((s) => {
       const user = s.databases.find((d) => d.name.toLowerCase() === database.toLowerCase())?.users.find((u) => u.name.toLowerCase() === userName.toLowerCase());
       if (user) user.roles = user.roles.filter((r) => r !== role);
+    });
+  }
+
+  async roleState(database: string, role: string): Promise<DatabaseRoleState> {
+    return this.read((s) => {
+      const db = this.database(s, database, `looking up the role ${role}`);
+      const found = db.roles.find((r) => r.name.toLowerCase() === role.toLowerCase());
+      if (!found) return { exists: false, canExecute: false, members: [] };
+      return { exists: true, canExecute: found.execute, members: db.users.filter((u) => u.roles.some((r) => r.toLowerCase() === role.toLowerCase())).map((u) => u.name) };
+    });
+  }
+
+  async createRole(database: string, role: string): Promise<void> {
+    this.fault(`role:${role}`, database);
+    this.requirePermission('manageLogins', `creating the role ${role}`);
+    this.change((s) => {
+      const db = this.database(s, database, `creating the role ${role}`);
+      if (isFixedDatabaseRole(role) || db.roles.some((r) => r.name.toLowerCase() === role.toLowerCase()) || db.users.some((u) => u.name.toLowerCase() === role.toLowerCase())) {
+        throw this.refuse(15023, `User, group, or role '${role}' already exists in the current database.`, database, `creating the role ${role}`);
+      }
+      db.roles.push({ name: role, execute: false });
+    });
+  }
+
+  async grantExecute(database: string, role: string): Promise<void> {
+    this.setExecute(database, role, true, `granting EXECUTE to ${role}`);
+  }
+
+  async revokeExecute(database: string, role: string): Promise<void> {
+    this.setExecute(database, role, false, `revoking EXECUTE from ${role}`);
+  }
+
+  private setExecute(database: string, role: string, execute: boolean, step: string): void {
+    this.change((s) => {
+      const found = this.database(s, database, step).roles.find((r) => r.name.toLowerCase() === role.toLowerCase());
+      if (!found) throw this.refuse(15151, `Cannot find the user '${role}', because it does not exist or you do not have permission.`, database, step);
+      found.execute = execute;
+    });
+  }
+
+  async dropRole(database: string, role: string): Promise<void> {
+    this.change((s) => {
+      const db = this.database(s, database, `dropping the role ${role}`);
+      if (db.users.some((u) => u.roles.some((r) => r.toLowerCase() === role.toLowerCase()))) {
+        throw this.refuse(15144, 'The role has members. It must be empty before it can be dropped.', database, `dropping the role ${role}`);
+      }
+      db.roles = db.roles.filter((r) => r.name.toLowerCase() !== role.toLowerCase());
     });
   }
 

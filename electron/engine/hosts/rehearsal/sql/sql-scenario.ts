@@ -10,9 +10,9 @@ export const SQL_FAULT_ERRORS = ['login-failed', 'no-permission', 'timeout', 'no
 export const SimulatedSqlFault = z.strictObject({
   /**
    * The step that fails: connect, list-databases, create-database, drop-database, script:<id>, login:<account>,
-   * user:<account>, register.
+   * user:<account>, role:<role>, register.
    */
-  at: z.string().regex(/^(connect|list-databases|create-database|drop-database|register|script:.+|login:.+|user:.+)$/, 'use connect, list-databases, create-database, drop-database, register, script:<id>, login:<account> or user:<account>'),
+  at: z.string().regex(/^(connect|list-databases|create-database|drop-database|register|script:.+|login:.+|user:.+|role:.+)$/, 'use connect, list-databases, create-database, drop-database, register, script:<id>, login:<account>, user:<account> or role:<role>'),
   error: z.enum(SQL_FAULT_ERRORS),
 });
 export type SimulatedSqlFault = z.infer<typeof SimulatedSqlFault>;
@@ -29,6 +29,8 @@ export const SimulatedDatabase = z.strictObject({
     .default(null),
   /** Ids of payload scripts already applied. */
   scripts: z.array(z.string()).default([]),
+  /** Database roles created in it (not the fixed ones), and whether each may EXECUTE. */
+  roles: z.array(z.strictObject({ name: z.string().min(1).max(128), execute: z.boolean().default(false), members: z.array(z.string()).default([]) })).default([]),
   /** The login that owns the database (it is dbo there); absent: an administrator's, none of the scenario's. */
   owner: z.string().min(1).nullable().default(null),
 });

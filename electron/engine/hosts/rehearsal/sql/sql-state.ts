@@ -18,6 +18,8 @@ export interface DatabaseState {
   mark: { partition: string | null; instances: { instance: string; connectionServer: string }[] } | null;
   scripts: { id: string; checksum: string }[];
   users: { name: string; login: string; roles: string[] }[];
+  /** Roles created in it (the fixed roles exist in every database and are not listed). */
+  roles: { name: string; execute: boolean }[];
   /** The login that owns it: the one that created it, or the scenario's `owner`. */
   owner: string | null;
 }
@@ -67,7 +69,9 @@ export class SqlStateFile {
           name: d.name,
           mark: d.mark ? { partition: d.mark.partition, instances: d.mark.instances.map((instance) => ({ instance, connectionServer: s.name })) } : null,
           scripts: d.scripts.map((id) => ({ id, checksum: 'scenario' })),
-          users: [],
+          // A scenario's role members are users of their own, without a login of the scenario's.
+          users: d.roles.flatMap((r) => r.members.map((m) => ({ name: m, login: m, roles: [r.name] }))),
+          roles: d.roles.map((r) => ({ name: r.name, execute: r.execute })),
           owner: d.owner,
         })),
       };
