@@ -1,5 +1,7 @@
-// Bundles the engine's front doors: the CLI (ESM) and the Electron main process and preload (CommonJS, as
-// Electron's sandboxed preload requires). npm packages stay external and load from node_modules.
+// Bundles the engine's front doors: the CLI, the Electron main process and the preload, all CommonJS: the preload
+// because Electron's sandbox requires it, the CLI because the installed product runs it from inside app.asar with
+// the app's own Node (ELECTRON_RUN_AS_NODE), where CommonJS loading is asar-aware (docs/packaging.md).
+// npm packages stay external and load from node_modules.
 import { build } from 'esbuild';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 
@@ -15,8 +17,8 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm' }),
   // moduleDir() falls back to __dirname where import.meta is empty, as it is in CommonJS.
+  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.cjs', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } }),
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } }),
   // The sandboxed preload can require only 'electron': everything else is bundled in.
   build({ ...common, packages: undefined, minify: true, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),

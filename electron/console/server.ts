@@ -3,6 +3,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/create-engine';
+import type { ServerCertificate } from '../engine/hosts/server-certificate';
+import { consoleHostNames, consoleUrlHost, hostAllowed } from './host-names';
+import { isLoopback } from './loopback';
 import { SECURITY_HEADERS } from './security-headers';
 import { readStatic } from './static-files';
 
@@ -14,7 +17,7 @@ export interface ConsoleOptions {
   port?: number;
   /** The address to listen on; only loopback unless TLS is given. */
   listen?: string;
-  tls?: { cert: Buffer; key: Buffer };
+  tls?: ServerCertificate;
 }
 
 export interface RunningConsole {
@@ -28,11 +31,6 @@ export class ConsoleError extends Error {}
 
 const COOKIE = 'cdx-console';
 const MAX_BODY = 1024 * 1024;
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-export function isLoopback(address: string): boolean {
-  return LOOPBACK.has(address) || /^127\.\d+\.\d+\.\d+$/.test(address);
-}
 
 /**
  * The web console: the same renderer and the same API over HTTP, for Server Core, remote sessions and the e2e
@@ -59,12 +57,13 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
 
   let port = 0;
   const scheme = options.tls ? 'https' : 'http';
-  const hostForUrl = listen.includes(':') ? `[${listen}]` : listen;
+  const hostForUrl = consoleUrlHost(listen, options.tls?.certificate);
+  const hostNames = consoleHostNames(listen, options.tls?.certificate);
 
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', `${scheme}://${hostForUrl}:${port}`);
-      if (!allowedHost(req.headers.host, listen, port)) return send(res, 421, 'text/plain', 'Misdirected request.');
+      if (!hostAllowed(req.headers.host, hostNames, port)) return send(res, 421, 'text/plain', 'Misdirected request.');
       const cookieToken = readCookie(req.headers.cookie, COOKIE);
       const queryToken = url.searchParams.get('token');
 
@@ -130,7 +129,13 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     return send(res, 200, 'text/html; charset=utf-8', withToken);
   };
 
-  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
+  let server: http.Server;
+  try {
+    server = options.tls ? https.createServer(options.tls.tls, handler) : http.createServer(handler);
+  } catch (err) {
+    // A key that does not match its certificate, a PEM that is not one, a PFX whose passphrase is wrong.
+    throw new ConsoleError(`The TLS certificate cannot be used: ${(err as Error).message}`);
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(new ConsoleError(err.code === 'EADDRINUSE' ? `Port ${options.port} is already in use: choose another with --port.` : `The console could not listen on ${listen}: ${err.message}`)),
@@ -150,13 +155,6 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
         server.closeAllConnections?.();
       }),
   };
-}
-
-function allowedHost(hostHeader: string | undefined, listen: string, port: number): boolean {
-  // DNS rebinding: a page of another name that resolves to this address must not reach the console.
-  if (!hostHeader) return false;
-  const names = isLoopback(listen) ? ['127.0.0.1', 'localhost', '[::1]', listen.includes(':') ? `[${listen}]` : listen] : [listen.includes(':') ? `[${listen}]` : listen];
-  return names.some((n) => hostHeader === `${n}:${port}`);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

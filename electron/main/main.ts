@@ -4,9 +4,9 @@ import { METHOD_NAMES } from '../../shared/contract/api';
 import { fail } from '../../shared/contract/define';
 import { createEngine } from '../engine/create-engine';
 import { createHost } from '../engine/hosts/create-host';
+import { packagedResourceEnv } from '../engine/packaged-resources';
 import { TOOL_VERSION } from '../engine/version';
 import { EVENT_CHANNEL, callChannel } from './ipc-channels';
-import { packagedResourceEnv } from './packaged-resources';
 import { isTrustedSenderUrl } from './trusted-sender';
 import { secureWindowOptions } from './window-options';
 
@@ -14,7 +14,7 @@ import { secureWindowOptions } from './window-options';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  Object.assign(process.env, packagedResourceEnv(app.isPackaged, process.resourcesPath, process.env));
+  Object.assign(process.env, packagedResourceEnv(app.isPackaged ? process.resourcesPath : null, process.env));
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   const rehearsalArg = process.argv.find((a) => a === '--rehearsal' || a.startsWith('--rehearsal='));
   const rehearsal = rehearsalArg ? (rehearsalArg.includes('=') ? rehearsalArg.split('=')[1] : true) : process.platform !== 'win32';

@@ -14,7 +14,7 @@ import { snapshot } from './support';
  * (Needs `npm run build`; the payload is large enough that the kill lands inside the run.)
  */
 const CLI = path.resolve('bin/cdx-setup.mjs');
-const built = existsSync(path.resolve('dist/cli.mjs'));
+const built = existsSync(path.resolve('dist/cli.cjs'));
 const CANARY = 'Crash-Canary-Pa55!';
 const SAMPLE_PAYLOAD = path.resolve('payload/async-server');
 

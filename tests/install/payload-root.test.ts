@@ -4,13 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedPayloadRoot } from '../../electron/engine/payload/default-payload';
 import { loadPayload } from '../../electron/engine/payload/manifest';
-import { packagedResourceEnv } from '../../electron/main/packaged-resources';
+import { packagedResourceEnv } from '../../electron/engine/packaged-resources';
 
 describe('the shipped payload in the installed app (CDX_SETUP_PAYLOAD)', () => {
   it('is found in the resources folder the packaged app names, before the sources', async () => {
     const resources = mkdtempSync(path.join(os.tmpdir(), 'cdx-resources-'));
     cpSync('payload', path.join(resources, 'payload'), { recursive: true });
-    const env = packagedResourceEnv(true, resources, {});
+    const env = packagedResourceEnv(resources, {});
     const root = shippedPayloadRoot(env);
     expect(root).toBe(path.join(resources, 'payload', 'async-server'));
     expect((await loadPayload(root)).manifest.files.length).toBeGreaterThan(0);

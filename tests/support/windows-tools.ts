@@ -18,3 +18,10 @@ export function scriptDomPath(): string {
   if (!existsSync(dll)) throw new Error('ScriptDom is missing: run `bash scripts/ensure-windows-tools.sh` (it restores it from NuGet).');
   return dll;
 }
+
+/** NSIS's compiler, for the installer's custom script (Debian's nsis package; scripts/ensure-fleet-tools.sh). */
+export function makensisPath(): string {
+  const found = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'makensis')).find((c) => existsSync(c));
+  if (!found) throw new Error('makensis is missing: run `bash scripts/ensure-fleet-tools.sh` (it installs Debian\'s nsis and ansible).');
+  return found;
+}

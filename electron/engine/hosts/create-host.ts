@@ -18,7 +18,7 @@ export interface HostOptions {
 /** The folder of scenarios shipped with the tool (beside the sources in development, in resources when packed). */
 export function scenariosRoot(): string {
   if (process.env.CDX_SETUP_SCENARIOS) return path.resolve(process.env.CDX_SETUP_SCENARIOS);
-  // Sources keep them beside the rehearsal host; bundles (dist/cli.mjs, dist/electron/main.cjs) in dist/scenarios.
+  // Sources keep them beside the rehearsal host; bundles (dist/cli.cjs, dist/electron/main.cjs) in dist/scenarios.
   return firstExisting(moduleDir(import.meta.url), ['rehearsal/scenarios', 'scenarios', '../scenarios'], isDir);
 }
 

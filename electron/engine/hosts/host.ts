@@ -2,6 +2,7 @@ import type { CertificateInfo, HostKind } from '../../../shared/contract/schemas
 import type { HostFacts } from './facts';
 import type { HostSql } from '../database/sql-host';
 import type { Machine } from './machine/machine';
+import type { ServerCertificate } from './server-certificate';
 
 /**
  * Everything that reads or changes the target computer goes through a host: the Windows host in production, the
@@ -18,6 +19,11 @@ export interface Host {
   /** A Windows path on the target as a path this process can open (identity on Windows, inside the sandbox else). */
   realPath(windowsPath: string): string;
   listCertificates(rootStore: string, store: string): Promise<CertificateInfo[]>;
+  /**
+   * The certificate of LocalMachine\My with this (normalised) thumbprint, with its private key, for a TLS server of
+   * this process; a ServerCertificateError saying why when it cannot be had.
+   */
+  serverCertificate(thumbprint: string): Promise<ServerCertificate>;
   /** What the prerequisite checks ask of the computer. */
   readonly facts: HostFacts;
   /** SQL Servers: real ones through mssql, or the rehearsal's simulated ones. */

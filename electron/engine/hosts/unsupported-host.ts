@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../shared/contract/schemas';
 import type { Host } from './host';
+import { ServerCertificateError, type ServerCertificate } from './server-certificate';
 import { UnsupportedFacts } from './unsupported-facts';
 import { unsupportedMachine } from './machine/unsupported-machine';
 import { windowsPathUnder } from './windows-paths';
@@ -32,5 +33,9 @@ export class UnsupportedHost implements Host {
 
   async listCertificates(): Promise<CertificateInfo[]> {
     return [];
+  }
+
+  async serverCertificate(): Promise<ServerCertificate> {
+    throw new ServerCertificateError('This computer is not Windows: it has no certificate store. Give --tls-cert FILE and --tls-key FILE.');
   }
 }

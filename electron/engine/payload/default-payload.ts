@@ -6,7 +6,7 @@ const hasManifest = (p: string) => existsSync(path.join(p, 'manifest.json'));
 
 /**
  * The sample payload shipped with the tool, used when WebApplicationServiceBinarySourceFolder is empty. First
- * CDX_SETUP_PAYLOAD: the installed app sets it to its resources' `payload` folder (electron/main/packaged-resources.ts),
+ * CDX_SETUP_PAYLOAD: the installed app sets it to its resources' `payload` folder (electron/engine/packaged-resources.ts),
  * which holds `async-server/`, so either that folder or the payload folder itself is accepted. Then the sources
  * (electron/engine/payload), or the copy the build puts in dist/payload beside the CLI bundle (dist/) and the
  * Electron bundle (dist/electron/).

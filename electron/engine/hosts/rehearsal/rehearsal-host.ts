@@ -1,8 +1,10 @@
+import { X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { describeCertificate } from '../certificate-file';
 import type { Host } from '../host';
+import { ServerCertificateError, type ServerCertificate } from '../server-certificate';
 import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
 import { RehearsalFacts } from './rehearsal-facts';
@@ -84,5 +86,18 @@ export class RehearsalHost implements Host {
           this.now(),
         ),
       );
+  }
+
+  /** The scenario's PEM files stand for the store; a certificate without a key file has no private key, as on Windows. */
+  async serverCertificate(thumbprint: string): Promise<ServerCertificate> {
+    const inStore = this.scenario.certificates.filter((c) => c.rootStore === 'LocalMachine' && c.store.toLowerCase() === 'my');
+    for (const entry of inStore) {
+      const cert = readFileSync(this.scenarioFile(entry.certificate));
+      const certificate = new X509Certificate(cert);
+      if (certificate.fingerprint.replace(/:/g, '') !== thumbprint) continue;
+      if (!entry.privateKey) throw new ServerCertificateError(`The certificate ${thumbprint} in Cert:\\LocalMachine\\My has no private key.`);
+      return { tls: { cert, key: readFileSync(this.scenarioFile(entry.privateKey)) }, certificate };
+    }
+    throw new ServerCertificateError(`No certificate with the thumbprint ${thumbprint} is in Cert:\\LocalMachine\\My.`);
   }
 }

@@ -3,7 +3,9 @@ import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { MssqlHostSql } from '../../database/mssql-session';
 import type { Host } from '../host';
 import { WindowsMachine } from '../machine/windows-machine';
+import type { ServerCertificate } from '../server-certificate';
 import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates';
+import { exportStoreCertificate } from './export-certificate';
 import { spawnPowerShell, type PowerShellRunner } from './powershell';
 import { WindowsFacts } from './windows-facts';
 
@@ -34,5 +36,9 @@ export class WindowsHost implements Host {
     const outcome = await this.powershell.run<unknown>(LIST_CERTIFICATES_SCRIPT, { rootStore, store });
     if (!outcome.ok) throw new Error(`The certificate store ${rootStore}\\${store} could not be read: ${outcome.error}`);
     return parseStoreCertificates(outcome.value, new Date());
+  }
+
+  serverCertificate(thumbprint: string): Promise<ServerCertificate> {
+    return exportStoreCertificate(this.powershell, thumbprint);
   }
 }
