@@ -29,7 +29,7 @@ describe('the Windows machine', () => {
     expect(call.script).not.toContain(CANARY);
     expect(call.script).not.toContain("Pool'1");
     expect(JSON.parse(call.stdin).data).toEqual(expect.objectContaining({ password: CANARY }));
-    expect(call.script).toContain('identityType = 3');
+    expect(call.script).toContain('SpecificUser = 3');
   });
 
   it('keeps every value out of the script text: names with quotes and $ cannot break out', () => {

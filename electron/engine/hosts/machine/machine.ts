@@ -1,7 +1,9 @@
 /**
  * What an installation changes on a computer besides files (which go through `Host.realPath` and Node's fs on every
- * host): IIS, folder permissions and the firewall. Every kind of object is read, written whole and removed, so an
- * operation's undo is always "write back what was read before, or remove what did not exist".
+ * host): IIS, folder permissions and the firewall. Every kind of object is read, written and removed, so an
+ * operation's undo is always "write back what was read before, or remove what did not exist". A website is the
+ * exception that makes this exact: it may hold other bindings than ours (Default Web Site's 443 and 808:*), so its
+ * bindings are written one at a time and the rest of the site is never rewritten to change one.
  */
 export interface AppPoolState {
   name: string;
@@ -58,13 +60,30 @@ export interface FirewallRule {
 
 export interface Machine {
   readAppPool(name: string): Promise<AppPoolState | null>;
-  /** The password, for a SpecificUser identity, goes to the host and nowhere else. */
+  /**
+   * Writes the pool's settings and identity (type and user name). The password goes to the host and nowhere else;
+   * without one, the pool keeps the password it has, so writing back a pool as it was read never changes a password
+   * we never knew. A state without a user name (a built-in identity) keeps no password: it is cleared.
+   */
   writeAppPool(state: AppPoolState, password?: string): Promise<void>;
   removeAppPool(name: string): Promise<void>;
 
+  /** The website with every binding it has, ours or not. */
   readSite(name: string): Promise<SiteState | null>;
+  /**
+   * A missing website is created with `state.bindings` (and the certificates of its https ones); an existing one gets
+   * `physicalPath`, `appPool` and `enabledProtocols`, and keeps its bindings: those change through writeBinding.
+   */
   writeSite(state: SiteState): Promise<void>;
+  /** The website, its bindings and the certificates bound to its https ports. */
   removeSite(name: string): Promise<void>;
+  /**
+   * Makes one binding (same protocol and bindingInformation) as given: added when the site lacks it, and for https
+   * with exactly the given certificate on its ip:port (none when it names none). The site's other bindings stay.
+   */
+  writeBinding(site: string, binding: SiteBinding): Promise<void>;
+  /** Removes one binding, and for https the certificate bound to its ip:port; the site's other bindings stay. */
+  removeBinding(site: string, binding: SiteBinding): Promise<void>;
 
   readApplication(site: string, path: string): Promise<ApplicationState | null>;
   writeApplication(state: ApplicationState): Promise<void>;

@@ -1,14 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFaults, type ScenarioFault } from '../rehearsal/faults';
-import type { AccessRule, ApplicationState, AppPoolState, FirewallRule, Machine, SiteState } from './machine';
+import type { AccessRule, ApplicationState, AppPoolState, FirewallRule, Machine, SiteBinding, SiteState } from './machine';
+import { sameBinding } from './same-binding';
 
 type Collection<T> = Record<string, T>;
+
+/** An application pool as the state file keeps it: whose password it holds, never the password. */
+type StoredAppPool = AppPoolState & { passwordOf?: string };
 
 /**
  * The rehearsal computer's IIS, permissions and firewall, kept as JSON under `<sandbox>/state`. Keys are sorted and a
  * file that becomes empty is deleted, so removing what was added leaves the state files byte for byte as before.
- * Passwords are never kept: a SpecificUser pool only records that one was given.
+ * Passwords are never kept: a pool records only whose password it holds (`passwordOf`), so that a pool written to run
+ * as a user it has no password for is refused, where IIS would accept it and the pool would never start.
  */
 export class RehearsalMachine implements Machine {
   private readonly faults: ScenarioFault[];
@@ -26,11 +31,20 @@ export class RehearsalMachine implements Machine {
   }
 
   async readAppPool(name: string) {
-    return this.get<AppPoolState>('iis', 'appPools', key(name));
+    const stored = this.get<StoredAppPool>('iis', 'appPools', key(name));
+    if (!stored) return null;
+    const { passwordOf: _, ...state } = stored;
+    return state;
   }
   async writeAppPool(state: AppPoolState, password?: string) {
-    if (state.identityType === 'SpecificUser' && !password) throw new Error(`The application pool ${state.name} needs the password of ${state.userName}.`);
-    this.put('iis', 'appPools', key(state.name), state);
+    const stored = this.get<StoredAppPool>('iis', 'appPools', key(state.name));
+    // As IIS: a password is written when given, cleared with the user name, and otherwise kept.
+    const passwordOf = !state.userName ? undefined : password ? state.userName : stored?.passwordOf;
+    if (state.identityType === 'SpecificUser' && passwordOf?.toLowerCase() !== state.userName.toLowerCase()) {
+      throw new Error(`The application pool ${state.name} would run as ${state.userName} without the password of ${state.userName}.`);
+    }
+    const record: StoredAppPool = passwordOf ? { ...state, passwordOf } : state;
+    this.put('iis', 'appPools', key(state.name), record);
   }
   async removeAppPool(name: string) {
     this.put('iis', 'appPools', key(name), null);
@@ -40,7 +54,24 @@ export class RehearsalMachine implements Machine {
     return this.get<SiteState>('iis', 'sites', key(name));
   }
   async writeSite(state: SiteState) {
-    this.put('iis', 'sites', key(state.name), state);
+    const current = await this.readSite(state.name);
+    const bindings = current ? current.bindings : state.bindings;
+    this.put('iis', 'sites', key(state.name), { ...state, bindings });
+  }
+  async writeBinding(site: string, binding: SiteBinding) {
+    const current = await this.existingSite(site);
+    const at = current.bindings.findIndex((b) => sameBinding(b, binding));
+    const bindings = at < 0 ? [...current.bindings, binding] : current.bindings.map((b, i) => (i === at ? binding : b));
+    this.put('iis', 'sites', key(site), { ...current, bindings });
+  }
+  async removeBinding(site: string, binding: SiteBinding) {
+    const current = await this.existingSite(site);
+    this.put('iis', 'sites', key(site), { ...current, bindings: current.bindings.filter((b) => !sameBinding(b, binding)) });
+  }
+  private async existingSite(name: string): Promise<SiteState> {
+    const current = await this.readSite(name);
+    if (!current) throw new Error(`The website ${name} does not exist.`);
+    return current;
   }
   async removeSite(name: string) {
     this.put('iis', 'sites', key(name), null);

@@ -12,6 +12,8 @@ export const unsupportedMachine: Machine = {
   readSite: refuse,
   writeSite: refuse,
   removeSite: refuse,
+  writeBinding: refuse,
+  removeBinding: refuse,
   readApplication: refuse,
   writeApplication: refuse,
   removeApplication: refuse,

@@ -21,7 +21,8 @@ export class WindowsMachine implements Machine {
     return parseAppPool(await this.run<unknown>('readAppPool', { name }, `Reading the application pool ${name}`));
   }
   async writeAppPool(state: AppPoolState, password?: string) {
-    await this.run('writeAppPool', { state, password: password ?? '' }, `Setting up the application pool ${state.name}`);
+    // No password, no `password` key: the script then leaves the pool's own password as it is.
+    await this.run('writeAppPool', password === undefined ? { state } : { state, password }, `Setting up the application pool ${state.name}`);
   }
   async removeAppPool(name: string) {
     await this.run('removeAppPool', { name }, `Removing the application pool ${name}`);
@@ -34,6 +35,12 @@ export class WindowsMachine implements Machine {
   }
   async removeSite(name: string) {
     await this.run('removeSite', { name }, `Removing the website ${name}`);
+  }
+  async writeBinding(site: string, binding: SiteBinding) {
+    await this.run('writeBinding', { site, binding }, `Setting up the ${binding.protocol} binding ${binding.bindingInformation} of the website ${site}`);
+  }
+  async removeBinding(site: string, binding: SiteBinding) {
+    await this.run('removeBinding', { site, binding }, `Removing the ${binding.protocol} binding ${binding.bindingInformation} of the website ${site}`);
   }
   async readApplication(site: string, path: string) {
     return parseApplication(await this.run<unknown>('readApplication', { site, path }, `Reading the web application ${site}${path}`));

@@ -5,6 +5,48 @@
  */
 const IIS = 'Import-Module WebAdministration;';
 
+/**
+ * One binding at a time, so that a website's other bindings (Default Web Site's 443, WCF's 808:*) are never touched.
+ * http.sys holds one certificate per ip:port, not per site: '*:8443:' is 0.0.0.0:8443, and the certificate bound
+ * there before goes before another one is added. The application id is IIS's own, as IIS Manager binds it.
+ */
+const BINDINGS = `
+function Split-CdxBinding($b) {
+  $parts = ([string]$b.bindingInformation).Split(':')
+  $ip = if ($parts[0] -eq '*' -or $parts[0] -eq '') { '0.0.0.0' } else { $parts[0] }
+  @{ ip = $parts[0]; port = [int]$parts[1]; host = $(if ($parts.Count -gt 2) { $parts[2] } else { '' }); ipPort = $ip + ':' + $parts[1] }
+}
+function Find-CdxBinding([string]$site, $b) {
+  Get-WebBinding -Name $site -Protocol $b.protocol | Where-Object { $_.bindingInformation -eq $b.bindingInformation } | Select-Object -First 1
+}
+function Remove-CdxCertificate($b) {
+  $ipPort = (Split-CdxBinding $b).ipPort
+  & netsh.exe http delete sslcert ("ipport=" + $ipPort) | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw ("netsh could not remove the certificate bound to " + $ipPort + ".") }
+}
+function Set-CdxBinding([string]$site, $b) {
+  if (-not (Find-CdxBinding $site $b)) {
+    if ($b.protocol -eq 'http' -or $b.protocol -eq 'https') {
+      $p = Split-CdxBinding $b
+      New-WebBinding -Name $site -Protocol $b.protocol -IPAddress $p.ip -Port $p.port -HostHeader $p.host | Out-Null
+    } else {
+      # New-WebBinding spells every binding ip:port:host; net.tcp is spelled port:host (808:*).
+      New-ItemProperty -LiteralPath ("IIS:\\Sites\\" + $site) -Name bindings -Value @{ protocol = [string]$b.protocol; bindingInformation = [string]$b.bindingInformation } | Out-Null
+    }
+  }
+  if ($b.protocol -ne 'https') { return }
+  $current = [string](Find-CdxBinding $site $b).certificateHash
+  $wanted = [string]$b.certificateThumbprint
+  if ($current -eq $wanted) { return }
+  if ($current) { Remove-CdxCertificate $b }
+  if (-not $wanted) { return }
+  $store = if ($b.certificateStore) { [string]$b.certificateStore } else { 'My' }
+  $ipPort = (Split-CdxBinding $b).ipPort
+  & netsh.exe http add sslcert ("ipport=" + $ipPort) ("certhash=" + $wanted) ("certstorename=" + $store) 'appid={4dc3e181-e14b-4a21-b022-59fc669b0914}' | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw ("netsh could not bind the certificate " + $wanted + " to " + $ipPort + ".") }
+}
+`;
+
 export const SCRIPTS = {
   readAppPool: `${IIS}
 $path = "IIS:\\AppPools\\" + $Data.name
@@ -19,15 +61,16 @@ $pool = Get-Item -LiteralPath $path
 }`,
 
   writeAppPool: `${IIS}
-$path = "IIS:\\AppPools\\" + $Data.state.name
-if (-not (Test-Path -LiteralPath $path)) { New-WebAppPool -Name $Data.state.name | Out-Null }
-Set-ItemProperty -LiteralPath $path -Name managedRuntimeVersion -Value $Data.state.managedRuntimeVersion
-Set-ItemProperty -LiteralPath $path -Name managedPipelineMode -Value $Data.state.pipelineMode
-if ($Data.state.identityType -eq 'SpecificUser') {
-  Set-ItemProperty -LiteralPath $path -Name processModel -Value @{ userName = $Data.state.userName; password = $Data.password; identityType = 3 }
-} else {
-  Set-ItemProperty -LiteralPath $path -Name processModel.identityType -Value $Data.state.identityType
-}
+$s = $Data.state
+$path = "IIS:\\AppPools\\" + $s.name
+if (-not (Test-Path -LiteralPath $path)) { New-WebAppPool -Name $s.name | Out-Null }
+Set-ItemProperty -LiteralPath $path -Name managedRuntimeVersion -Value $s.managedRuntimeVersion
+Set-ItemProperty -LiteralPath $path -Name managedPipelineMode -Value $s.pipelineMode
+$identity = @{ LocalSystem = 0; LocalService = 1; NetworkService = 2; SpecificUser = 3; ApplicationPoolIdentity = 4 }
+$model = @{ identityType = $identity[[string]$s.identityType]; userName = [string]$s.userName }
+# Without a password the pool keeps its own: writing a pool back as it was read never changes a password we never knew.
+if (-not $s.userName) { $model.password = '' } elseif ($Data.password) { $model.password = [string]$Data.password }
+Set-ItemProperty -LiteralPath $path -Name processModel -Value $model
 $true`,
 
   removeAppPool: `${IIS}
@@ -54,36 +97,42 @@ $bindings = @(foreach ($b in $site.bindings.Collection) {
   enabledProtocols = [string]$site.enabledProtocols
 }`,
 
-  writeSite: `${IIS}
+  writeSite: `${IIS}${BINDINGS}
 $s = $Data.state
 $path = "IIS:\\Sites\\" + $s.name
 if (-not (Test-Path -LiteralPath $path)) {
+  $bindings = @($s.bindings)
+  if ($bindings.Count -eq 0 -or @('http', 'https') -notcontains $bindings[0].protocol) { throw ("The website " + $s.name + " needs an http or https binding to be created.") }
+  $first = Split-CdxBinding $bindings[0]
+  # WebAdministration's New-Website fails on an IIS whose last site was removed unless it is given an id: the next free one.
+  $id = 1 + [int](@(Get-Website | ForEach-Object { [int]$_.id }) | Measure-Object -Maximum).Maximum
   New-Item -ItemType Directory -Force -Path $s.physicalPath | Out-Null
-  New-Website -Name $s.name -PhysicalPath $s.physicalPath -ApplicationPool $s.appPool -Port 1 -Force | Out-Null
+  New-Website -Id $id -Name $s.name -PhysicalPath $s.physicalPath -ApplicationPool $s.appPool -IPAddress $first.ip -Port $first.port -HostHeader $first.host -Ssl:($bindings[0].protocol -eq 'https') | Out-Null
+  foreach ($b in $bindings) { Set-CdxBinding $s.name $b }
 }
 Set-ItemProperty -LiteralPath $path -Name physicalPath -Value $s.physicalPath
 Set-ItemProperty -LiteralPath $path -Name applicationPool -Value $s.appPool
-$list = @(foreach ($b in $s.bindings) { @{ protocol = $b.protocol; bindingInformation = $b.bindingInformation } })
-Set-ItemProperty -LiteralPath $path -Name bindings -Value $list
 Set-ItemProperty -LiteralPath $path -Name enabledProtocols -Value $s.enabledProtocols
-foreach ($b in $s.bindings) {
-  if ($b.protocol -ne 'https' -or -not $b.certificateThumbprint) { continue }
-  $port = [int]($b.bindingInformation.Split(':')[1])
-  $binding = Get-WebBinding -Name $s.name -Protocol https -Port $port
-  # http.sys refuses a second certificate on a port: the one bound before (if any) goes first.
-  try { $binding.RemoveSslCertificate() } catch { }
-  $binding.AddSslCertificate($b.certificateThumbprint, $b.certificateStore)
+$true`,
+
+  writeBinding: `${IIS}${BINDINGS}
+if (-not (Test-Path -LiteralPath ("IIS:\\Sites\\" + $Data.site))) { throw ("The website " + $Data.site + " does not exist.") }
+Set-CdxBinding $Data.site $Data.binding
+$true`,
+
+  removeBinding: `${IIS}${BINDINGS}
+$live = Find-CdxBinding $Data.site $Data.binding
+if ($live) {
+  if ($live.protocol -eq 'https' -and $live.certificateHash) { Remove-CdxCertificate $live }
+  Remove-WebBinding -Name $Data.site -Protocol $live.protocol -BindingInformation $live.bindingInformation
 }
 $true`,
 
-  removeSite: `${IIS}
+  removeSite: `${IIS}${BINDINGS}
 $site = Get-Website | Where-Object { $_.name -eq $Data.name }
 if ($site) {
-  foreach ($b in $site.bindings.Collection) {
-    if ($b.protocol -eq 'https') {
-      $port = [int]($b.bindingInformation.Split(':')[1])
-      & netsh.exe http delete sslcert ("ipport=0.0.0.0:" + $port) | Out-Null
-    }
+  foreach ($b in @($site.bindings.Collection)) {
+    if ($b.protocol -eq 'https' -and $b.certificateHash) { Remove-CdxCertificate $b }
   }
   Remove-Website -Name $Data.name
 }

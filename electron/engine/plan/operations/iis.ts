@@ -1,6 +1,8 @@
 import type { AppPoolState, SiteBinding, SiteState } from '../../hosts/machine/machine';
+import { sameBinding } from '../../hosts/machine/same-binding';
 import type { Operation } from '../operation';
-import { stateOperation } from './state-operation';
+import { sameState } from './same-state';
+import { stateOperation, type StateAccess } from './state-operation';
 
 const BUILT_IN: Record<string, AppPoolState['identityType']> = {
   'nt authority\\network service': 'NetworkService',
@@ -8,24 +10,56 @@ const BUILT_IN: Record<string, AppPoolState['identityType']> = {
   'nt authority\\local service': 'LocalService',
 };
 
+/**
+ * The application pool. An existing pool that already runs as the settings' identity keeps it, password included: it
+ * is not rewritten, so undo has nothing to give back but the other settings. A pool that runs as another specific user
+ * is refused before anything changes: replacing that user's password could not be undone, since nobody gave us the
+ * password to write back. Undo never passes a password: the pool keeps the one it has (see Machine.writeAppPool).
+ */
 export function appPoolOperation(name: string, user: string): Operation {
   const builtIn = BUILT_IN[user.trim().toLowerCase()];
   const identityType = builtIn ?? (user.trim() ? 'SpecificUser' : 'ApplicationPoolIdentity');
-  const desired: AppPoolState = { name, identityType, userName: identityType === 'SpecificUser' ? user : '', managedRuntimeVersion: 'v4.0', pipelineMode: 'Integrated' };
-  return stateOperation(
-    {
-      id: `iis.app-pool:${name}`,
-      kind: 'iis.app-pool',
-      description: `Create the application pool ${name} (.NET v4.0, integrated) running as ${user || 'ApplicationPoolIdentity'}`,
-      details: { name, identity: user || 'ApplicationPoolIdentity', identityType, managedRuntimeVersion: 'v4.0' },
+  const userName = identityType === 'SpecificUser' ? user : '';
+  const runsAsSettings = (pool: AppPoolState) => pool.identityType === identityType && pool.userName.toLowerCase() === userName.toLowerCase();
+  // The user name as IIS spells it, when it is the same account: a different case is no change.
+  const desired = (current: AppPoolState | null): AppPoolState => ({
+    name,
+    identityType,
+    userName: current && runsAsSettings(current) ? current.userName : userName,
+    managedRuntimeVersion: 'v4.0',
+    pipelineMode: 'Integrated',
+  });
+  return {
+    id: `iis.app-pool:${name}`,
+    kind: 'iis.app-pool',
+    description: `Create the application pool ${name} (.NET v4.0, integrated) running as ${user || 'ApplicationPoolIdentity'}`,
+    details: { name, identity: user || 'ApplicationPoolIdentity', identityType, managedRuntimeVersion: 'v4.0' },
+    async isDone(ctx) {
+      const current = await ctx.host.machine.readAppPool(name);
+      return current !== null && sameState(current, desired(current));
     },
-    {
-      read: (ctx) => ctx.host.machine.readAppPool(name),
-      write: (ctx, state) => ctx.host.machine.writeAppPool(state, state.identityType === 'SpecificUser' ? ctx.secrets.appPoolPassword : undefined),
-      remove: (ctx) => ctx.host.machine.removeAppPool(name),
-      desired: () => desired,
+    async prepare(ctx) {
+      return { previous: await ctx.host.machine.readAppPool(name) };
     },
-  );
+    async apply(ctx) {
+      const previous = await ctx.host.machine.readAppPool(name);
+      const keepsIdentity = previous !== null && runsAsSettings(previous);
+      if (previous?.identityType === 'SpecificUser' && !keepsIdentity) {
+        throw new Error(
+          `The application pool ${name} already runs as ${previous.userName}. CDX Setup does not replace it by ${user || 'ApplicationPoolIdentity'}: ` +
+            `the password of ${previous.userName} could not be given back on rollback or uninstall. Set AppPoolUser to ${previous.userName}, choose another AppPoolName, or change the pool's identity in IIS Manager first.`,
+        );
+      }
+      const password = !keepsIdentity && identityType === 'SpecificUser' ? ctx.secrets.appPoolPassword : undefined;
+      await ctx.host.machine.writeAppPool(desired(previous), password);
+      return { previous };
+    },
+    async undo(ctx, data) {
+      const previous = (data?.previous ?? null) as AppPoolState | null;
+      if (previous === null) await ctx.host.machine.removeAppPool(name);
+      else await ctx.host.machine.writeAppPool(previous);
+    },
+  };
 }
 
 export interface SiteInput {
@@ -43,7 +77,39 @@ function withProtocol(list: string, protocol: string): string {
   return items.some((p) => p.toLowerCase() === protocol) ? items.join(',') : [...items, protocol].join(',');
 }
 
-/** The website and its HTTPS binding with the certificate; other bindings already on the site are kept. */
+/** A website's own settings, and the one binding an operation owns on it (null: the site does not have it). */
+interface SiteAndBinding {
+  site: Omit<SiteState, 'bindings'>;
+  binding: SiteBinding | null;
+}
+
+/**
+ * Access to one binding of a website and the site's own settings, never to its other bindings: an existing site
+ * (Default Web Site with 443 and 808:*) keeps them, and undo gives back exactly the binding as it was, or removes it.
+ */
+function bindingAccess(siteName: string, ours: SiteBinding, desiredSite: (current: SiteAndBinding | null) => SiteAndBinding['site'], removeWhenAbsent: 'site' | 'binding'): StateAccess<SiteAndBinding> {
+  return {
+    async read(ctx) {
+      const state = await ctx.host.machine.readSite(siteName);
+      if (!state) return null;
+      const { bindings, ...site } = state;
+      return { site, binding: bindings.find((b) => sameBinding(b, ours)) ?? null };
+    },
+    async write(ctx, state) {
+      const machine = ctx.host.machine;
+      await machine.writeSite({ ...state.site, bindings: state.binding ? [state.binding] : [] });
+      if (state.binding) await machine.writeBinding(siteName, state.binding);
+      else await machine.removeBinding(siteName, ours);
+    },
+    async remove(ctx) {
+      if (removeWhenAbsent === 'site') await ctx.host.machine.removeSite(siteName);
+      else if (await ctx.host.machine.readSite(siteName)) await ctx.host.machine.removeBinding(siteName, ours);
+    },
+    desired: (current) => ({ site: desiredSite(current), binding: ours }),
+  };
+}
+
+/** The website (created when missing) and its HTTPS binding on this instance's port with the certificate. */
 export function siteOperation(s: SiteInput): Operation {
   const https: SiteBinding = { protocol: 'https', bindingInformation: `*:${s.httpsPort}:`, certificateThumbprint: s.thumbprint, certificateStore: s.certificateStore };
   return stateOperation(
@@ -53,18 +119,15 @@ export function siteOperation(s: SiteInput): Operation {
       description: `Create the website ${s.site} in ${s.physicalPath} with an HTTPS binding on port ${s.httpsPort} using the certificate ${s.thumbprint}`,
       details: { name: s.site, physicalPath: s.physicalPath, appPool: s.appPool, httpsPort: String(s.httpsPort), thumbprint: s.thumbprint, store: `${s.certificateRootStore}\\${s.certificateStore}` },
     },
-    {
-      read: (ctx) => ctx.host.machine.readSite(s.site),
-      write: (ctx, state) => ctx.host.machine.writeSite(state),
-      remove: (ctx) => ctx.host.machine.removeSite(s.site),
-      desired: (current): SiteState => ({
-        name: s.site,
-        physicalPath: current?.physicalPath ?? s.physicalPath,
-        appPool: current?.appPool ?? s.appPool,
-        bindings: [https, ...(current?.bindings ?? []).filter((b) => b.protocol !== 'https')],
-        enabledProtocols: withProtocol(current?.enabledProtocols ?? '', 'https'),
-      }),
-    },
+    bindingAccess(
+      s.site,
+      https,
+      (current) =>
+        current
+          ? { ...current.site, enabledProtocols: withProtocol(current.site.enabledProtocols, 'https') }
+          : { name: s.site, physicalPath: s.physicalPath, appPool: s.appPool, enabledProtocols: 'https' },
+      'site',
+    ),
   );
 }
 
@@ -76,19 +139,15 @@ export function netTcpOperation(site: string, tcpPort: number): Operation {
       description: `Add the net.tcp binding ${tcpPort}:* to the website ${site} and enable the net.tcp protocol`,
       details: { site, tcpPort: String(tcpPort) },
     },
-    {
-      read: (ctx) => ctx.host.machine.readSite(site),
-      write: (ctx, state) => ctx.host.machine.writeSite(state),
-      remove: (ctx) => ctx.host.machine.removeSite(site),
-      desired: (current): SiteState => {
+    bindingAccess(
+      site,
+      { protocol: 'net.tcp', bindingInformation: `${tcpPort}:*` },
+      (current) => {
         if (!current) throw new Error(`The website ${site} does not exist, so no net.tcp binding can be added to it.`);
-        return {
-          ...current,
-          bindings: [...current.bindings.filter((b) => b.protocol !== 'net.tcp'), { protocol: 'net.tcp', bindingInformation: `${tcpPort}:*` }],
-          enabledProtocols: withProtocol(current.enabledProtocols, 'net.tcp'),
-        };
+        return { ...current.site, enabledProtocols: withProtocol(current.site.enabledProtocols, 'net.tcp') };
       },
-    },
+      'binding',
+    ),
   );
 }
 
