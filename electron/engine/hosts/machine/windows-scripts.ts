@@ -6,11 +6,15 @@
 const IIS = 'Import-Module WebAdministration;';
 
 /**
- * One binding at a time, so that a website's other bindings (Default Web Site's 443, WCF's 808:*) are never touched.
- * http.sys holds one certificate per ip:port, not per site: '*:8443:' is 0.0.0.0:8443, and the certificate bound
+ * A website's bindings, one at a time, so that its other bindings (Default Web Site's 443, WCF's 808:*) are never
+ * touched; the exported script uses the same functions. http.sys holds one certificate per ip:port, not per site: '*:8443:' is 0.0.0.0:8443, and the certificate bound
  * there before goes before another one is added. The application id is IIS's own, as IIS Manager binds it.
  */
-const BINDINGS = `
+export const SITE_FUNCTIONS = `
+# WebAdministration's New-Website fails on an IIS whose last site was removed unless it is given an id: the next free one.
+function Get-CdxFreeSiteId {
+  1 + [int](@(Get-Website | ForEach-Object { [int]$_.id }) | Measure-Object -Maximum).Maximum
+}
 function Split-CdxBinding($b) {
   $parts = ([string]$b.bindingInformation).Split(':')
   $ip = if ($parts[0] -eq '*' -or $parts[0] -eq '') { '0.0.0.0' } else { $parts[0] }
@@ -97,17 +101,15 @@ $bindings = @(foreach ($b in $site.bindings.Collection) {
   enabledProtocols = [string]$site.enabledProtocols
 }`,
 
-  writeSite: `${IIS}${BINDINGS}
+  writeSite: `${IIS}${SITE_FUNCTIONS}
 $s = $Data.state
 $path = "IIS:\\Sites\\" + $s.name
 if (-not (Test-Path -LiteralPath $path)) {
   $bindings = @($s.bindings)
   if ($bindings.Count -eq 0 -or @('http', 'https') -notcontains $bindings[0].protocol) { throw ("The website " + $s.name + " needs an http or https binding to be created.") }
   $first = Split-CdxBinding $bindings[0]
-  # WebAdministration's New-Website fails on an IIS whose last site was removed unless it is given an id: the next free one.
-  $id = 1 + [int](@(Get-Website | ForEach-Object { [int]$_.id }) | Measure-Object -Maximum).Maximum
   New-Item -ItemType Directory -Force -Path $s.physicalPath | Out-Null
-  New-Website -Id $id -Name $s.name -PhysicalPath $s.physicalPath -ApplicationPool $s.appPool -IPAddress $first.ip -Port $first.port -HostHeader $first.host -Ssl:($bindings[0].protocol -eq 'https') | Out-Null
+  New-Website -Id (Get-CdxFreeSiteId) -Name $s.name -PhysicalPath $s.physicalPath -ApplicationPool $s.appPool -IPAddress $first.ip -Port $first.port -HostHeader $first.host -Ssl:($bindings[0].protocol -eq 'https') | Out-Null
   foreach ($b in $bindings) { Set-CdxBinding $s.name $b }
 }
 Set-ItemProperty -LiteralPath $path -Name physicalPath -Value $s.physicalPath
@@ -115,12 +117,12 @@ Set-ItemProperty -LiteralPath $path -Name applicationPool -Value $s.appPool
 Set-ItemProperty -LiteralPath $path -Name enabledProtocols -Value $s.enabledProtocols
 $true`,
 
-  writeBinding: `${IIS}${BINDINGS}
+  writeBinding: `${IIS}${SITE_FUNCTIONS}
 if (-not (Test-Path -LiteralPath ("IIS:\\Sites\\" + $Data.site))) { throw ("The website " + $Data.site + " does not exist.") }
 Set-CdxBinding $Data.site $Data.binding
 $true`,
 
-  removeBinding: `${IIS}${BINDINGS}
+  removeBinding: `${IIS}${SITE_FUNCTIONS}
 $live = Find-CdxBinding $Data.site $Data.binding
 if ($live) {
   if ($live.protocol -eq 'https' -and $live.certificateHash) { Remove-CdxCertificate $live }
@@ -128,7 +130,7 @@ if ($live) {
 }
 $true`,
 
-  removeSite: `${IIS}${BINDINGS}
+  removeSite: `${IIS}${SITE_FUNCTIONS}
 $site = Get-Website | Where-Object { $_.name -eq $Data.name }
 if ($site) {
   foreach ($b in @($site.bindings.Collection)) {
