@@ -129,6 +129,17 @@ describe('accounts', () => {
     expect(missing.details).toContain('CONTOSO\\nobody (AppPoolUser) cannot be found');
     expect((await resultOf('accounts', host, afterConfigure(chosenSettings({ AppPoolUser: 'NT Authority\\Network Service' })))).status).toBe('passed');
   });
+
+  it('names an existing application pool that runs as another specific user, which Setup would not replace', async () => {
+    const host = rehearsalHost();
+    await host.machine.writeAppPool({ name: 'AsyncServer', identityType: 'SpecificUser', userName: 'CONTOSO\\svc-aos', managedRuntimeVersion: 'v4.0', pipelineMode: 'Integrated' }, 'their-own-password');
+    const other = await resultOf('accounts', host, afterConfigure(chosenSettings()));
+    expect(other.status).toBe('error');
+    expect(other.details).toBe('The application pool AsyncServer already runs as CONTOSO\\svc-aos. CDX Setup does not replace it by CONTOSO\\svc-async: the password of CONTOSO\\svc-aos could not be given back on rollback or uninstall.');
+    expect(other.fix).toMatch(/^Set AppPoolUser to CONTOSO\\svc-aos, choose another AppPoolName/);
+    expect((await resultOf('accounts', host, afterConfigure(chosenSettings({ AppPoolUser: 'contoso\\SVC-AOS' })))).status).toBe('passed');
+    expect((await resultOf('accounts', host, afterConfigure(chosenSettings({ AppPoolName: 'AsyncServer2' })))).status).toBe('passed');
+  });
 });
 
 describe('SQL Server, judged by the database feature on the scenario\'s servers', () => {

@@ -10,17 +10,39 @@ const BUILT_IN: Record<string, AppPoolState['identityType']> = {
   'nt authority\\local service': 'LocalService',
 };
 
-/**
- * The application pool. An existing pool that already runs as the settings' identity keeps it, password included: it
- * is not rewritten, so undo has nothing to give back but the other settings. A pool that runs as another specific user
- * is refused before anything changes: replacing that user's password could not be undone, since nobody gave us the
- * password to write back. Undo never passes a password: the pool keeps the one it has (see Machine.writeAppPool).
- */
-export function appPoolOperation(name: string, user: string): Operation {
+/** The identity the settings give a pool: AppPoolUser, a built-in account's own type, or ApplicationPoolIdentity. */
+function settingsIdentity(user: string): Pick<AppPoolState, 'identityType' | 'userName'> {
   const builtIn = BUILT_IN[user.trim().toLowerCase()];
   const identityType = builtIn ?? (user.trim() ? 'SpecificUser' : 'ApplicationPoolIdentity');
-  const userName = identityType === 'SpecificUser' ? user : '';
-  const runsAsSettings = (pool: AppPoolState) => pool.identityType === identityType && pool.userName.toLowerCase() === userName.toLowerCase();
+  return { identityType, userName: identityType === 'SpecificUser' ? user : '' };
+}
+
+const runsAs = (pool: AppPoolState, identity: Pick<AppPoolState, 'identityType' | 'userName'>) =>
+  pool.identityType === identity.identityType && pool.userName.toLowerCase() === identity.userName.toLowerCase();
+
+/**
+ * Why an existing pool cannot be given the settings' identity, in two parts (what, and what to do), or null. A pool
+ * that runs as another specific user keeps it: replacing that user would overwrite a password nobody gave us, which
+ * rollback and uninstall could then not write back.
+ */
+export function appPoolIdentityConflict(name: string, user: string, existing: AppPoolState | null): { details: string; fix: string } | null {
+  if (existing?.identityType !== 'SpecificUser' || runsAs(existing, settingsIdentity(user))) return null;
+  return {
+    details: `The application pool ${name} already runs as ${existing.userName}. CDX Setup does not replace it by ${user || 'ApplicationPoolIdentity'}: the password of ${existing.userName} could not be given back on rollback or uninstall.`,
+    fix: `Set AppPoolUser to ${existing.userName}, choose another AppPoolName, or change the pool's identity in IIS Manager first.`,
+  };
+}
+
+/**
+ * The application pool. An existing pool that already runs as the settings' identity keeps it, password included: it
+ * is not rewritten, so undo has nothing to give back but the other settings. One that runs as another specific user
+ * is refused before anything is written (appPoolIdentityConflict). Undo never passes a password: the pool keeps the
+ * one it has (see Machine.writeAppPool).
+ */
+export function appPoolOperation(name: string, user: string): Operation {
+  const identity = settingsIdentity(user);
+  const { identityType, userName } = identity;
+  const runsAsSettings = (pool: AppPoolState) => runsAs(pool, identity);
   // The user name as IIS spells it, when it is the same account: a different case is no change.
   const desired = (current: AppPoolState | null): AppPoolState => ({
     name,
@@ -43,13 +65,9 @@ export function appPoolOperation(name: string, user: string): Operation {
     },
     async apply(ctx) {
       const previous = await ctx.host.machine.readAppPool(name);
+      const conflict = appPoolIdentityConflict(name, user, previous);
+      if (conflict) throw new Error(`${conflict.details} ${conflict.fix}`);
       const keepsIdentity = previous !== null && runsAsSettings(previous);
-      if (previous?.identityType === 'SpecificUser' && !keepsIdentity) {
-        throw new Error(
-          `The application pool ${name} already runs as ${previous.userName}. CDX Setup does not replace it by ${user || 'ApplicationPoolIdentity'}: ` +
-            `the password of ${previous.userName} could not be given back on rollback or uninstall. Set AppPoolUser to ${previous.userName}, choose another AppPoolName, or change the pool's identity in IIS Manager first.`,
-        );
-      }
       const password = !keepsIdentity && identityType === 'SpecificUser' ? ctx.secrets.appPoolPassword : undefined;
       await ctx.host.machine.writeAppPool(desired(previous), password);
       return { previous };

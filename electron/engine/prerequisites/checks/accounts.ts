@@ -1,10 +1,15 @@
 import { checkAccount } from '../../../../shared/settings/rules';
+import { appPoolIdentityConflict } from '../../plan/operations/iis';
 import { error, filesOnly, notApplicable, passed, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
 
 const ACCOUNTS = { AppPoolUser: 'app pool account', AOSServiceUser: 'AOS service user' } as const;
 type AccountField = keyof typeof ACCOUNTS;
 
-/** The app pool identity and the AOS service user must exist: permissions and database logins are granted to them. */
+/**
+ * The app pool identity and the AOS service user must exist: permissions and database logins are granted to them. An
+ * application pool of that name that runs as another specific user is kept as it is, so it is named here, before
+ * anything changes (the plan's pool operation refuses it too).
+ */
 export const accountsCheck: PrerequisiteCheck = {
   id: 'accounts',
   title: 'App pool account and AOS service user',
@@ -28,6 +33,12 @@ export const accountsCheck: PrerequisiteCheck = {
         missing.map((f) => `The ${ACCOUNTS[f]} ${ctx.expanded[f]} (${f}) cannot be found: Windows does not resolve it to an account.`).join(' '),
         'Check the spelling and the domain, that the computer can reach a domain controller, and that the account exists (create it, or ask the domain administrator).',
       );
+    }
+    if (fields.includes('AppPoolUser')) {
+      const poolName = ctx.expanded.AppPoolName.trim();
+      const pool = poolName ? await ctx.host.machine.readAppPool(poolName).catch(() => null) : null;
+      const conflict = appPoolIdentityConflict(poolName, ctx.expanded.AppPoolUser.trim(), pool);
+      if (conflict) return error(conflict.details, conflict.fix);
     }
     return passed(fields.map((f) => `The ${ACCOUNTS[f]} ${ctx.expanded[f]} exists.`).join(' '));
   },
