@@ -9,7 +9,7 @@ describe('PowerShell on the Windows host', () => {
     expect(args).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', BOOTSTRAP]);
     const stdin = envelope('Get-Date', { password: 'Canary-Pa55word!' });
     expect(args.join(' ')).not.toContain('Canary');
-    expect(JSON.parse(stdin)).toEqual({ script: 'Get-Date', data: { password: 'Canary-Pa55word!' } });
+    expect(JSON.parse(stdin)).toEqual({ id: '', script: 'Get-Date', data: { password: 'Canary-Pa55word!' } });
   });
 
   it('quotes single-quoted literals, typographic quotes included', () => {

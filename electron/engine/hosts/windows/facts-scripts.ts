@@ -7,8 +7,8 @@ import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type IisRoleService } from 
  * script answers one JSON object that the parsers below check before anything trusts it.
  */
 export const COMPUTER_FACTS_SCRIPT = `
-$identity = [Security.Principal.WindowsIdentity]::GetCurrent()
-$principal = New-Object Security.Principal.WindowsPrincipal($identity)
+# An elevated token carries the High (or, as SYSTEM, the System) mandatory label; its SID reads the same in every language.
+$labels = @(whoami.exe /groups /fo csv /nh) -join ' '
 $os = Get-CimInstance -ClassName Win32_OperatingSystem
 $ndp = Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full' -Name Release -ErrorAction SilentlyContinue
 $sqlcmd = Get-Command -Name 'sqlcmd.exe' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
@@ -25,7 +25,7 @@ $reboot = (Test-Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Compo
 $installing = $false
 try { $mutex = [System.Threading.Mutex]::OpenExisting('Global\\_MSIExecute'); $mutex.Dispose(); $installing = $true } catch { }
 [pscustomobject]@{
-  elevated = $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+  elevated = ($labels -match 'S-1-16-12288|S-1-16-16384')
   caption = [string]$os.Caption
   version = [string]$os.Version
   productType = [int]$os.ProductType

@@ -1,12 +1,13 @@
 import os from 'node:os';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { MssqlHostSql } from '../../database/mssql-session';
+import type { HostSql } from '../../database/sql-host';
 import type { Host } from '../host';
 import { WindowsMachine } from '../machine/windows-machine';
 import type { ServerCertificate } from '../server-certificate';
 import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates';
 import { exportStoreCertificate } from './export-certificate';
-import { spawnPowerShell, type PowerShellRunner } from './powershell';
+import { PowerShellSession, type PowerShellRunner } from './powershell';
 import { WindowsFacts } from './windows-facts';
 
 /** The production host: this Windows computer, changed through PowerShell. */
@@ -16,12 +17,19 @@ export class WindowsHost implements Host {
   readonly description = `${os.version()} "${os.hostname()}"`;
   readonly rehearsal = null;
   readonly facts: WindowsFacts;
-  readonly sql = new MssqlHostSql();
   readonly machine: WindowsMachine;
 
-  constructor(readonly powershell: PowerShellRunner = spawnPowerShell) {
+  constructor(
+    readonly powershell: PowerShellRunner = new PowerShellSession(),
+    readonly sql: HostSql = new MssqlHostSql(),
+  ) {
     this.facts = new WindowsFacts(powershell);
     this.machine = new WindowsMachine(powershell);
+  }
+
+  /** Ends the PowerShell session (an idle session does not keep the process alive, but a host that is done says so). */
+  async close(): Promise<void> {
+    if (this.powershell instanceof PowerShellSession) await this.powershell.close();
   }
 
   async environment(): Promise<Record<string, string>> {

@@ -1,0 +1,206 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { scenariosRoot } from '../../electron/engine/hosts/create-host';
+import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
+import { RehearsalSql } from '../../electron/engine/hosts/rehearsal/sql/rehearsal-sql';
+import { windowsPathUnder } from '../../electron/engine/hosts/windows-paths';
+import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
+import { WindowsHost } from '../../electron/engine/hosts/windows/windows-host';
+import { pwshPath } from './windows-tools';
+
+/**
+ * Windows in PowerShell: the real WindowsHost, WindowsMachine and WindowsFacts, whose scripts run in real pwsh with
+ * the production bootstrap and envelope, against the fake of Windows in tests/windows-fake (docs/windows.md). Each
+ * fake computer is a fresh sandbox: `drives/` holds its files (C:\x is drives/C/x), `state/windows.json` its IIS,
+ * http.sys, firewall, ACLs, accounts, certificates and registry, and `state/` also the rehearsal's simulated SQL
+ * Servers, which this host uses for its databases (no SQL Server can run here).
+ */
+export const FAKE_WINDOWS_LOADER = path.resolve('tests/windows-fake/FakeWindows.ps1');
+
+export type FakeState = Record<string, any>;
+
+export interface FakeWindows {
+  host: FakeWindowsHost;
+  /** The sandbox root: drives/ and state/. */
+  sandbox: string;
+  drives: string;
+  stateFile: string;
+  /** One JSON line per change the fake was asked for: { command, occurrence }. */
+  callsFile: string;
+  command: PowerShellCommand;
+  readState(): FakeState;
+  writeState(state: FakeState): void;
+  /** Changes the state in place (faults, a site that already exists…). */
+  patchState(patch: (state: FakeState) => void): void;
+  calls(): { command: string; occurrence: number }[];
+}
+
+export interface FakeWindowsOptions {
+  /** A scenario file for the computer, its certificates, accounts and SQL Servers; the default scenario otherwise. */
+  scenarioFile?: string;
+  patch?: (state: FakeState) => void;
+  /** Extra environment for pwsh (LC_ALL, say). */
+  env?: Record<string, string>;
+  /** Another runner over the same command (a session, a counting wrapper). */
+  runner?: (command: PowerShellCommand) => PowerShellRunner;
+}
+
+/**
+ * The seam: a Windows host whose Windows paths are the sandbox's (the same mapping the fake uses for its own file
+ * access), whose environment is the fake computer's, and whose SQL is the rehearsal's. Everything else is the
+ * production class.
+ */
+export class FakeWindowsHost extends WindowsHost {
+  override readonly computerName: string;
+  override readonly description: string;
+
+  constructor(
+    runner: PowerShellRunner,
+    sql: RehearsalSql,
+    private readonly drives: string,
+    private readonly state: () => FakeState,
+  ) {
+    super(runner, sql);
+    const computer = state().computer;
+    this.computerName = computer.name;
+    this.description = `Windows in PowerShell: the fake ${computer.os.caption} "${computer.name}"`;
+  }
+
+  override realPath(windowsPath: string): string {
+    return windowsPathUnder(this.drives, windowsPath);
+  }
+
+  override async environment(): Promise<Record<string, string>> {
+    const { computer } = this.state();
+    return {
+      SystemDrive: 'C:',
+      SystemRoot: 'C:\\Windows',
+      windir: 'C:\\Windows',
+      ProgramFiles: 'C:\\Program Files',
+      'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+      ProgramData: 'C:\\ProgramData',
+      TEMP: 'C:\\Windows\\Temp',
+      COMPUTERNAME: computer.name,
+      USERDOMAIN: computer.domain,
+      USERNAME: computer.user,
+    };
+  }
+}
+
+const BUILT_IN_DOMAINS = new Set(['nt authority', 'builtin', 'iis apppool']);
+
+/** The fake computer's first state, from a rehearsal scenario: the same computer the rehearsal host simulates. */
+export function fakeStateFromScenario(scenarioFile: string): FakeState {
+  const raw = JSON.parse(readFileSync(scenarioFile, 'utf8'));
+  const { scenario, baseDir } = loadScenario(scenarioFile);
+  const computer = { ...raw.computer };
+  const read = (file: string) => readFileSync(path.resolve(baseDir, file), 'utf8');
+  const domainAccounts = scenario.accounts.filter((a) => !BUILT_IN_DOMAINS.has(a.split('\\')[0].toLowerCase()));
+  const registry: Record<string, Record<string, unknown>> = {};
+  if (computer.dotNetRelease != null) registry['SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full'] = { Release: computer.dotNetRelease };
+  if (computer.pendingReboot) registry['SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending'] = {};
+  return {
+    computer: {
+      name: scenario.computer.name,
+      domain: scenario.computer.domain,
+      dnsDomain: `${scenario.computer.domain.toLowerCase()}.local`,
+      user: 'setup-admin',
+      os: { caption: scenario.computer.os.caption, version: scenario.computer.os.version, productType: 3 },
+      elevated: computer.elevated ?? true,
+      executionPolicy: { LocalMachine: computer.executionPolicy ?? 'RemoteSigned' },
+    },
+    registry,
+    features: (scenario.iis.roleServices as string[] | undefined) ?? [],
+    accounts: domainAccounts.map((name, i) => ({ name, sid: `S-1-5-21-3623811015-3361044348-30300820-${1105 + i}` })),
+    certificates: scenario.certificates.map((c) => ({
+      rootStore: c.rootStore,
+      store: c.store,
+      certificate: read(c.certificate),
+      privateKey: c.privateKey ? read(c.privateKey) : null,
+      friendlyName: '',
+    })),
+    iis: {
+      // A new IIS has its Default Web Site on port 80 (which the scenario lists as in use) and DefaultAppPool.
+      appPools: [
+        {
+          name: 'DefaultAppPool',
+          managedRuntimeVersion: 'v4.0',
+          managedPipelineMode: 'Integrated',
+          autoStart: true,
+          startMode: 'OnDemand',
+          state: 'Started',
+          processModel: { identityType: 'ApplicationPoolIdentity', userName: '', passwordSha256: '' },
+        },
+      ],
+      sites: [
+        {
+          name: 'Default Web Site',
+          id: 1,
+          serverAutoStart: true,
+          state: 'Started',
+          bindings: [{ protocol: 'http', bindingInformation: '*:80:', sslFlags: 0 }],
+          applications: [{ path: '/', physicalPath: '%SystemDrive%\\inetpub\\wwwroot', applicationPool: 'DefaultAppPool', enabledProtocols: 'http' }],
+        },
+      ],
+    },
+    httpSys: { sslCertificates: [] },
+    firewall: { rules: [] },
+    acl: {},
+    services: [
+      { name: 'W3SVC', displayName: 'World Wide Web Publishing Service', status: 'Running', startType: 'Automatic' },
+      { name: 'WAS', displayName: 'Windows Process Activation Service', status: 'Running', startType: 'Manual' },
+      { name: 'NetTcpActivator', displayName: 'Net.Tcp Listener Adapter', status: 'Running', startType: 'Automatic' },
+      { name: 'NetTcpPortSharing', displayName: 'Net.Tcp Port Sharing Service', status: 'Running', startType: 'Manual' },
+    ],
+    faults: [],
+  };
+}
+
+/** A fresh fake Windows computer in a temp sandbox, with a Windows host whose PowerShell runs in pwsh against it. */
+export function fakeWindows(options: FakeWindowsOptions = {}): FakeWindows {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'cdx-winfake-'));
+  const sandbox = path.join(root, 'machine');
+  const drives = path.join(sandbox, 'drives');
+  const stateDir = path.join(sandbox, 'state');
+  const stateFile = path.join(stateDir, 'windows.json');
+  const callsFile = path.join(root, 'calls.jsonl');
+  mkdirSync(path.join(drives, 'C', 'inetpub', 'wwwroot'), { recursive: true });
+  mkdirSync(stateDir, { recursive: true });
+  const scenarioFile = options.scenarioFile ?? path.join(scenariosRoot(), 'default', 'scenario.json');
+  const initial = fakeStateFromScenario(scenarioFile);
+  options.patch?.(initial);
+  const writeState = (state: FakeState) => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  writeState(initial);
+  const readState = () => JSON.parse(readFileSync(stateFile, 'utf8')) as FakeState;
+  const command: PowerShellCommand = {
+    executable: pwshPath(),
+    prelude: `. '${FAKE_WINDOWS_LOADER.replace(/'/g, "''")}'; `,
+    env: { ...process.env, ...options.env, CDX_FAKE_WINDOWS_STATE: stateFile, CDX_FAKE_WINDOWS_DRIVES: drives, CDX_FAKE_WINDOWS_CALLS: callsFile },
+  };
+  const runner = options.runner ? options.runner(command) : new PowerShellSession(command);
+  const sql = RehearsalSql.fromScenario(loadScenario(scenarioFile), stateDir);
+  const host = new FakeWindowsHost(runner, sql, drives, readState);
+  return {
+    host,
+    sandbox,
+    drives,
+    stateFile,
+    callsFile,
+    command,
+    readState,
+    writeState,
+    patchState: (patch) => {
+      const state = readState();
+      patch(state);
+      writeState(state);
+    },
+    calls: () => {
+      try {
+        return readFileSync(callsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      } catch {
+        return [];
+      }
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCRIPTS } from '../../electron/engine/hosts/machine/windows-scripts';
+import * as certificateScripts from '../../electron/engine/hosts/windows/certificates';
+import * as exportScripts from '../../electron/engine/hosts/windows/export-certificate';
+import * as factsScripts from '../../electron/engine/hosts/windows/facts-scripts';
+import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
+import { fakeWindows } from '../support/fake-windows';
+
+/** Every PowerShell script the Windows host can send, by name: the machine's, the facts' and the certificate store's. */
+const ALL_SCRIPTS: Record<string, string> = {
+  ...SCRIPTS,
+  ...Object.fromEntries((Object.entries({ ...factsScripts, ...certificateScripts, ...exportScripts }) as [string, unknown][]).filter((e): e is [string, string] => e[0].endsWith('_SCRIPT') && typeof e[1] === 'string')),
+};
+
+/** The session the host uses, recording which scripts answered and how. */
+function recording(command: PowerShellCommand) {
+  const session = new PowerShellSession(command);
+  const runs: { script: string; ok: boolean; error?: string }[] = [];
+  const runner: PowerShellRunner & { runs: typeof runs; session: PowerShellSession } = {
+    runs,
+    session,
+    async run<T>(script: string, data?: unknown, timeoutMs?: number) {
+      const outcome = await session.run<T>(script, data, timeoutMs);
+      runs.push({ script, ok: outcome.ok, ...(outcome.ok ? {} : { error: outcome.error }) });
+      return outcome;
+    },
+  };
+  return runner;
+}
+
+const CANARY = 'Canary-Pa55word!-7f3a';
+const THUMBPRINT = 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B';
+
+describe('every Windows script, run in pwsh against the fake Windows', () => {
+  let runner!: ReturnType<typeof recording>;
+  const w = fakeWindows({ runner: (command) => (runner = recording(command)) });
+  const m = w.host.machine;
+  afterAll(() => w.host.close());
+
+  it('reads the computer\'s facts, its IIS role services, its accounts and its certificate store, and exports a certificate to serve', async () => {
+    expect(await w.host.facts.computer()).toEqual({
+      elevated: true,
+      os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600', server: true },
+      dotNetRelease: 379893,
+      executionPolicy: 'RemoteSigned',
+      sqlcmd: null,
+      pendingReboot: false,
+      setupRunning: false,
+    });
+    expect(await w.host.facts.iisRoleServices()).toContain('Web-Asp-Net45');
+    expect(await w.host.facts.resolveAccounts(['CONTOSO\\svc-async', 'NT Authority\\Network Service', 'CONTOSO\\nobody', '.\\svc-async'])).toEqual({
+      'CONTOSO\\svc-async': true,
+      'NT Authority\\Network Service': true,
+      'CONTOSO\\nobody': false,
+      '.\\svc-async': false,
+    });
+    const certificates = await w.host.listCertificates('LocalMachine', 'My');
+    expect(certificates.map((c) => [c.thumbprint, c.hasPrivateKey, c.expired])).toEqual([
+      [THUMBPRINT, true, false],
+      ['5EC1C8BBA6F09557FFB3733C93CFDC1138EFA0DB', true, true],
+      ['5003223A83C72CAF73C10884D1DD72F1CFBD0BD7', false, false],
+    ]);
+    expect(certificates[0]).toMatchObject({ serverAuthentication: true, dnsNames: ['cdx-hq01.contoso.com', 'cdx-hq01'] });
+    const served = await w.host.serverCertificate(THUMBPRINT);
+    expect(served.certificate.fingerprint.replace(/:/g, '')).toBe(createHash('sha1').update(served.certificate.raw).digest('hex').toUpperCase());
+    expect(served.certificate.subject).toMatch(/cdx-hq01\.contoso\.com/);
+    expect(served.tls.pfx.length).toBeGreaterThan(0);
+    await expect(w.host.serverCertificate('5003223A83C72CAF73C10884D1DD72F1CFBD0BD7')).rejects.toThrow(/has no private key/);
+  });
+
+  it('creates, reads and removes an app pool, a website with its certificate, an application, permissions and firewall rules, leaving the machine as it was', async () => {
+    const before = readFileSync(w.stateFile);
+    const pool = { name: 'AsyncServer', identityType: 'SpecificUser' as const, userName: 'CONTOSO\\svc-async', managedRuntimeVersion: 'v4.0', pipelineMode: 'Integrated' as const };
+    expect(await m.readAppPool('AsyncServer')).toBeNull();
+    await m.writeAppPool(pool, CANARY);
+    expect(await m.readAppPool('AsyncServer')).toEqual(pool);
+    // IIS keeps the password; the fake keeps a digest of it, which shows it arrived intact.
+    expect(w.readState().iis.appPools[1].processModel.passwordSha256).toBe(createHash('sha256').update(CANARY).digest('hex'));
+
+    const site = {
+      name: 'AsyncServerSite',
+      physicalPath: 'C:\\inetpub\\AsyncServerSite',
+      appPool: 'AsyncServer',
+      bindings: [
+        { protocol: 'https' as const, bindingInformation: '*:8443:', certificateThumbprint: THUMBPRINT, certificateStore: 'My' },
+        { protocol: 'net.tcp' as const, bindingInformation: '808:*' },
+      ],
+      enabledProtocols: 'https,net.tcp',
+    };
+    expect(await m.readSite('AsyncServerSite')).toBeNull();
+    await m.writeSite(site);
+    expect(await m.readSite('AsyncServerSite')).toEqual(site);
+    expect(w.readState().httpSys.sslCertificates).toEqual([expect.objectContaining({ ipPort: '0.0.0.0:8443', certificateHash: THUMBPRINT, certificateStoreName: 'My' })]);
+    // Written again (a re-run): the certificate bound before is replaced, not added twice.
+    await m.writeSite(site);
+    expect(w.readState().httpSys.sslCertificates).toHaveLength(1);
+
+    const app = { site: 'AsyncServerSite', path: '/AsyncServer', physicalPath: 'C:\\inetpub\\AsyncServerSite\\AsyncServer', appPool: 'AsyncServer', enabledProtocols: 'https,net.tcp' };
+    mkdirSync(w.host.realPath(app.physicalPath), { recursive: true });
+    expect(await m.readApplication(app.site, app.path)).toBeNull();
+    await m.writeApplication(app);
+    expect(await m.readApplication(app.site, app.path)).toEqual(app);
+
+    for (const identity of ['IIS AppPool\\AsyncServer', 'CONTOSO\\svc-aos']) {
+      expect(await m.readAccess(app.physicalPath, identity)).toBeNull();
+      await m.writeAccess({ path: app.physicalPath, identity, rights: 'ReadAndExecute' });
+      expect(await m.readAccess(app.physicalPath, identity)).toEqual({ path: app.physicalPath, identity, rights: 'ReadAndExecute' });
+    }
+    await m.writeAccess({ path: app.physicalPath, identity: 'CONTOSO\\svc-aos', rights: 'Modify' });
+    expect(await m.readAccess(app.physicalPath, 'CONTOSO\\svc-aos')).toMatchObject({ rights: 'Modify' });
+
+    const rule = { name: 'CDX-AsyncServerSite-HTTPS', displayName: 'CDX Async Server HTTPS (8443)', protocol: 'TCP' as const, localPort: 8443, direction: 'Inbound' as const, action: 'Allow' as const };
+    expect(await m.readFirewallRule(rule.name)).toBeNull();
+    await m.writeFirewallRule(rule);
+    expect(await m.readFirewallRule(rule.name)).toEqual(rule);
+
+    await m.removeFirewallRule(rule.name);
+    for (const identity of ['IIS AppPool\\AsyncServer', 'CONTOSO\\svc-aos']) await m.removeAccess(app.physicalPath, identity);
+    await m.removeApplication(app.site, app.path);
+    await m.removeSite(site.name);
+    await m.removeAppPool(pool.name);
+    expect([await m.readFirewallRule(rule.name), await m.readApplication(app.site, app.path), await m.readSite(site.name), await m.readAppPool(pool.name)]).toEqual([null, null, null, null]);
+    expect(readFileSync(w.stateFile).equals(before)).toBe(true);
+  });
+
+  it('has run every one of the scripts, each answering without an error, in one PowerShell process', () => {
+    const names = Object.keys(ALL_SCRIPTS);
+    const ran = names.filter((name) => runner.runs.some((r) => r.script === ALL_SCRIPTS[name] && r.ok));
+    // The one refusal asked for: exporting a certificate without its private key.
+    expect(runner.runs.filter((r) => !r.ok).map((r) => r.error)).toEqual([expect.stringMatching(/has no private key/)]);
+    expect(names.filter((n) => !ran.includes(n))).toEqual([]);
+    expect(runner.session.starts).toBe(1);
+    console.log(`Windows scripts executed in pwsh against the fake Windows: ${ran.length} of ${names.length} (${runner.runs.length} runs, ${runner.session.starts} PowerShell process).`);
+  });
+});
