@@ -66,7 +66,7 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     const served = await w.host.serverCertificate(THUMBPRINT);
     expect(served.certificate.fingerprint.replace(/:/g, '')).toBe(createHash('sha1').update(served.certificate.raw).digest('hex').toUpperCase());
     expect(served.certificate.subject).toMatch(/cdx-hq01\.contoso\.com/);
-    expect(served.tls.pfx.length).toBeGreaterThan(0);
+    expect('pfx' in served.tls && served.tls.pfx.length).toBeGreaterThan(0);
     await expect(w.host.serverCertificate('5003223A83C72CAF73C10884D1DD72F1CFBD0BD7')).rejects.toThrow(/has no private key/);
   });
 
