@@ -8,6 +8,8 @@ import path from 'node:path';
  *   renderer/  → renderer, shared, browser packages; no Node, no Electron, no engine, no zod
  *   electron/engine, cli, console → themselves, shared, packages; never 'electron', never renderer/ or the shell
  *   electron/main, preload → the engine and shared, and 'electron'
+ * and, inside the engine, one door: the front ends (cli, console, shell) plan, install, resume, roll back and
+ * uninstall through the install service (electron/engine/install/), never the executor or the plan directly.
  */
 export interface Violation {
   file: string;
@@ -42,6 +44,10 @@ const ALLOWED: Record<Layer, Layer[]> = {
   other: ['shared', 'renderer', 'engine', 'cli', 'console', 'shell', 'other'],
 };
 
+const FRONT_DOORS: Layer[] = ['cli', 'console', 'shell'];
+/** Engine folders only the install service may use: a front end importing them would write its own rules again. */
+const BEHIND_THE_DOOR = ['electron/engine/executor/', 'electron/engine/plan/'];
+
 function isNodeBuiltin(spec: string): boolean {
   return NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
 }
@@ -56,8 +62,12 @@ export function checkFile(root: string, file: string, source: string): Violation
     const line = source.slice(0, match.index + match[0].lastIndexOf(spec)).split('\n').length;
     const add = (rule: string) => violations.push({ file: rel, line, specifier: spec, rule });
     if (spec.startsWith('.')) {
-      const target = layerOf(path.relative(root, path.resolve(path.dirname(file), spec)));
+      const targetPath = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+      const target = layerOf(targetPath);
       if (!ALLOWED[layer].includes(target)) add(`${layer} must not import from ${target}`);
+      else if (FRONT_DOORS.includes(layer) && BEHIND_THE_DOOR.some((dir) => `${targetPath}/`.startsWith(dir))) {
+        add(`${layer} must go through the install service (electron/engine/install), not import ${targetPath.split('/').slice(0, 3).join('/')} directly`);
+      }
       continue;
     }
     if (spec === 'electron' || spec.startsWith('electron/')) {

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, hasErrorProblems, type SettingsFileProblem } from '../../shared/settings/file-problem';
-import { isBuiltInAccount } from '../../shared/settings/rules';
-import type { Settings } from '../../shared/settings/parameters';
+import { DEFAULT_DATABASE_CHOICE } from '../../shared/settings/install-defaults';
+import type { PlanChoices } from '../engine/install/install-service';
 import type { FileChoices } from '../engine/settings-files/choices';
 import { loadSettingsFile, type LoadedSettingsFile } from '../engine/settings-files/load';
-import type { PlanChoices } from '../engine/plan/build-plan';
 import { UsageError } from './args';
 import type { CliIo } from './io';
 
@@ -43,11 +42,7 @@ export function refuseSettingsWithTopology(settings: unknown, topology: unknown)
   }
 }
 
-export const DEFAULT_CHOICES: PlanChoices = {
-  configure: true,
-  components: ['async-server'],
-  database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' },
-};
+export const DEFAULT_CHOICES: PlanChoices = { configure: true, components: ['async-server'], database: DEFAULT_DATABASE_CHOICE };
 
 /** The settings file's CdxSetup choices over the wizard's defaults; `--files-only` clears Configure whatever the file says. */
 export function cliChoices(fileChoices: FileChoices, filesOnly: boolean): PlanChoices {
@@ -56,15 +51,6 @@ export function cliChoices(fileChoices: FileChoices, filesOnly: boolean): PlanCh
     components: fileChoices.components ?? DEFAULT_CHOICES.components,
     database: { ...DEFAULT_CHOICES.database, ...fileChoices.database },
   };
-}
-
-export function needsPassword(settings: Settings, choices: PlanChoices): boolean {
-  return choices.configure && settings.AppPoolUser.trim() !== '' && !isBuiltInAccount(settings.AppPoolUser);
-}
-
-/** The message database is signed in to with a SQL login only when Setup configures it with SQL authentication. */
-export function needsSqlPassword(choices: PlanChoices): boolean {
-  return choices.configure && choices.database.authentication === 'sql';
 }
 
 /**

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { formatProblem, hasErrorProblems } from '../../shared/settings/file-problem';
 import type { Settings } from '../../shared/settings/parameters';
 import type { Host } from '../engine/hosts/host';
-import { collisions } from '../engine/instances/collisions';
-import { buildPlan, PlanError, type Plan, type PlanChoices } from '../engine/plan/build-plan';
+import { PlanError, type InstallService, type PlanChoices, type PlanPreview } from '../engine/install/install-service';
 import { loadTopology, selectForComputer } from '../engine/settings-files/topology';
 import { optionalString, UsageError, type ParsedArgs } from './args';
 import { cliChoices, refuseSettingsWithTopology, reportProblems, settingsFromFile, topologyFile } from './install-input';
@@ -45,29 +44,14 @@ export async function installTargets(io: CliIo, args: ParsedArgs, host: Host): P
   return selection.entries.map((e) => ({ file: e.settingsFile, settings: e.loaded.settings, choices: cliChoices(e.loaded.choices, filesOnly) }));
 }
 
-/**
- * The plan of each target, checked against the targets before it as if they were installed already (the same
- * folder, an app pool with another user, a shared website on other ports): the topology's own check does not see
- * these, and finding them only once the first instances are installed would leave the run half done.
- */
-export async function plansFor(host: Host, supportDir: string, targets: InstallTarget[], passwordProvided: (t: InstallTarget) => boolean): Promise<Plan[]> {
-  const plans: Plan[] = [];
-  for (const target of targets) {
-    const plan = await planFor(host, supportDir, target, passwordProvided(target));
-    const earlier = plans.map((p) => ({ record: { name: p.instanceName, choices: p.choices }, expanded: p.expanded }));
-    const clashes = collisions(plan.expanded, plan.choices.configure, earlier);
-    if (clashes.length) throw new UsageError(`${path.basename(target.file)} cannot be installed after the instances before it in the topology: ${clashes.join(' ')}`);
-    plans.push(plan);
-  }
-  return plans;
+/** The previews of every target, each checked against those before it; bad values or a clash: a usage error naming the file. */
+export async function previewTargets(service: InstallService, targets: InstallTarget[]): Promise<PlanPreview[]> {
+  return service.previewAll(targets, (i) => path.basename(targets[i].file)).catch((err: unknown) => {
+    throw err instanceof PlanError ? new UsageError(err.message) : err;
+  });
 }
 
-/** The plan, or a usage error naming the settings file (bad values, a collision with an installed instance). */
-export async function planFor(host: Host, supportDir: string, target: InstallTarget, passwordProvided: boolean): Promise<Plan> {
-  try {
-    return await buildPlan(host, supportDir, { settings: target.settings, choices: target.choices, passwordProvided });
-  } catch (err) {
-    if (err instanceof PlanError) throw new UsageError(`${path.basename(target.file)}: ${err.message}`);
-    throw err;
-  }
+/** A PlanError (bad values, a collision with an installed instance) as a usage error naming the settings file. */
+export function asUsageError(err: unknown, target: InstallTarget): unknown {
+  return err instanceof PlanError ? new UsageError(`${path.basename(target.file)}: ${err.message}`) : err;
 }

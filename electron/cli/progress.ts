@@ -1,4 +1,4 @@
-import type { StepProgress } from '../engine/executor/executor';
+import type { StepProgress } from '../../shared/contract/install-schemas';
 import type { CliIo } from './io';
 
 const WIDTH = 30;

@@ -26,7 +26,8 @@ function ResultItem({ result }: { result: CheckResult }) {
   );
 }
 
-function Groups({ results }: { results: CheckResult[] }) {
+/** Check results grouped by status, errors first: the prerequisite pages, and Ready to install when the gate refuses. */
+export function CheckGroups({ results }: { results: CheckResult[] }) {
   return (
     <>
       {STATUS_ORDER.map((status) => {
@@ -122,7 +123,7 @@ export function PrerequisiteResults({ stage, intro }: { stage: ValidationStage; 
           Save report (HTML)
         </Button>
       </div>
-      <Groups results={results} />
+      <CheckGroups results={results} />
       {report && (
         <Dialog open={viewing} onOpenChange={(_e, d) => setViewing(d.open)}>
           <DialogSurface style={{ maxWidth: 960, width: '90vw' }}>

@@ -1,4 +1,5 @@
 import type { SetupChoices } from '../../shared/contract/schemas';
+import { DEFAULT_DATABASE_CHOICE } from '../../shared/settings/install-defaults';
 import { defaultSettings, type Settings } from '../../shared/settings/parameters';
 import type { FieldId } from '../../shared/settings/rules';
 
@@ -18,7 +19,7 @@ export const initialChoices = (): SetupChoices => ({
   installationType: 'custom',
   components: ['async-server'],
   configure: true,
-  database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' },
+  database: { ...DEFAULT_DATABASE_CHOICE },
 });
 
 export const initialSetupState = (): SetupSlice => ({

@@ -91,11 +91,13 @@ describe('the SQL login password when the file chooses SQL Server authentication
     expect(questions).toEqual(['Password of the SQL login cdx_setup: ']);
   });
 
-  it('a wrong SQL password fails the run, which is rolled back, and the password is in no log', async () => {
+  it('a wrong SQL password is refused by the prerequisite gate before any change (exit 3), and the password is in no log', async () => {
     const wrong = 'Wrong-Sql-Canary-77!';
     const box = sandbox();
     const run = cliIo({ CDX_SETUP_PASSWORD: POOL, CDX_SETUP_SQL_PASSWORD: wrong });
-    expect(await runCli(['deploy', '--settings', write(settingsXml({}, SQL_AUTH)), '--rehearsal', '--sandbox', box], run.io)).toBe(1);
+    expect(await runCli(['deploy', '--settings', write(settingsXml({}, SQL_AUTH)), '--rehearsal', '--sandbox', box], run.io)).toBe(3);
+    expect(run.out.join('\n')).toMatch(/Error +SQL Server reachable with the rights needed/);
+    expect(allFiles(box).filter((f) => f.includes('inetpub'))).toEqual([]);
     expect(await instancesOn(box)).toEqual([]);
     for (const f of allFiles(box)) expect(readFileSync(f, 'utf8'), f).not.toContain(wrong);
     expect([...run.out, ...run.err].join('\n')).not.toContain(wrong);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { undoKind } from '../../electron/engine/plan/undo-registry';
 import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
 import { REHEARSAL_WINDOWS_USER } from '../../electron/engine/hosts/rehearsal/sql/rehearsal-sql';
 import { sqlTargetFromSettings } from '../../electron/engine/database/sql-target';
@@ -49,7 +50,7 @@ describe('an account that owns the message database', () => {
     const data = await login.apply(run.ctx);
     expect(data).toMatchObject({ database: 'OwnedMessageDB', login: 'CONTOSO\\svc-async', owner: true, createdLogin: false, createdUser: false, addedRoles: [] });
     expect(host.sql.snapshot()).toEqual(before);
-    await login.undo(run.ctx, data);
+    await undoKind(login.kind)!.undo(run.ctx, login.target, data);
     await applyAll(run, ops);
     await undoAll(run);
     expect(host.sql.snapshot()).toEqual(before);

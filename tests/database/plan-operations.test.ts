@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
+import { undoKind } from '../../electron/engine/plan/undo-registry';
 import { applyAll, choiceFor, context, rehearsalHost, samplePayload, settingsFor, undoAll } from './support';
 
 const SCRIPT_IDS = ['001-schema-version', '010-sessions', '020-packages', '030-status-messages', '090-message-database-mark'];
@@ -98,8 +99,8 @@ describe('messageDatabaseOperations on the rehearsal host', () => {
     expect(second.applied).toEqual([]);
     await undoAll(second);
     const create = messageDatabaseOperations(input)[0];
-    await create.undo(second.ctx, { database: 'AsyncServerMessageDB', created: false });
-    await create.undo(second.ctx, null);
+    await undoKind(create.kind)!.undo(second.ctx, create.target, { database: 'AsyncServerMessageDB', created: false });
+    await undoKind(create.kind)!.undo(second.ctx, create.target, null);
     expect(host.sql.snapshot()).toEqual(afterFirst);
   });
 

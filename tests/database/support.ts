@@ -8,6 +8,7 @@ import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { PayloadManifest, type LoadedPayload } from '../../electron/engine/payload/manifest';
 import type { Operation, OperationContext, RunSecrets, UndoData } from '../../electron/engine/plan/operation';
 import { defaultScenarioCopy } from '../support/scenario-copy';
+import { undoKind } from '../../electron/engine/plan/undo-registry';
 
 const SCENARIOS = path.resolve('electron/engine/hosts/rehearsal/scenarios');
 export const PAYLOAD_ROOT = path.resolve('payload/async-server');
@@ -46,10 +47,10 @@ export interface Run {
 
 export function context(host: RehearsalHost, secrets: RunSecrets = {}): Run {
   const logs: string[] = [];
-  return { ctx: { host, secrets, log: (level, message) => logs.push(`${level}: ${message}`), signal: new AbortController().signal }, logs, applied: [] };
+  return { ctx: { host, supportDir: host.realPath('C:\\ProgramData\\CDX Setup'), secrets, log: (level, message) => logs.push(`${level}: ${message}`), signal: new AbortController().signal }, logs, applied: [] };
 }
 
-/** What the executor does: skip what is done, apply the rest, and keep the undo data. */
+/** What the executor does: skip what is done, apply the rest, and keep the state before. */
 export async function applyAll(run: Run, ops: Operation[]): Promise<void> {
   for (const op of ops) {
     if (await op.isDone(run.ctx)) continue;
@@ -57,8 +58,9 @@ export async function applyAll(run: Run, ops: Operation[]): Promise<void> {
   }
 }
 
+/** What rollback does: each change undone, newest first, through the undo registry from its kind, target and state before. */
 export async function undoAll(run: Run): Promise<void> {
-  for (const { op, data } of [...run.applied].reverse()) await op.undo(run.ctx, data);
+  for (const { op, data } of [...run.applied].reverse()) await undoKind(op.kind)!.undo(run.ctx, op.target, data);
 }
 
 /** A rehearsal host on a copy of the default scenario, changed by `patch` (its SQL Servers, say). */

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { executePlan } from '../../electron/engine/executor/executor';
-import { uninstallInstance } from '../../electron/engine/instances/uninstall';
-import { buildPlan } from '../../electron/engine/plan/build-plan';
 import type { Settings } from '../../shared/settings/parameters';
-import { CANARY, CHOICES, goodSettings, rehearsal, snapshot } from './support';
+import { CANARY, CHOICES, goodSettings, install as installThrough, rehearsal, serviceOn, snapshot } from './support';
 
 type Env = Awaited<ReturnType<typeof rehearsal>>;
 
@@ -27,8 +24,7 @@ async function defaultWebSite(env: Env) {
 }
 
 async function install(env: Env, settings: Settings) {
-  const plan = await buildPlan(env.host, env.supportDir, { settings, choices: CHOICES, passwordProvided: true });
-  return executePlan({ host: env.host, plan, secrets: { appPoolPassword: CANARY } });
+  return installThrough(env, settings, { secrets: { appPoolPassword: CANARY } }, CHOICES);
 }
 
 const iis = (env: Env) => JSON.parse(readFileSync(`${env.sandbox}/state/iis.json`, 'utf8'));
@@ -51,7 +47,7 @@ describe('installing on an existing website', () => {
     expect(site).toMatchObject({ physicalPath: 'C:\\inetpub\\wwwroot', appPool: 'DefaultAppPool', enabledProtocols: 'http,net.tcp,https' });
     expect((await install(env, onDefaultWebSite())).outcome).toBe('unchanged');
 
-    expect((await uninstallInstance({ host: env.host, supportDir: env.supportDir, name: 'AsyncServer' })).outcome).toBe('uninstalled');
+    expect((await serviceOn(env).uninstall('AsyncServer', { secrets: {} })).outcome).toBe('uninstalled');
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
   });
 
@@ -61,7 +57,7 @@ describe('installing on an existing website', () => {
     const before = snapshot(env.sandbox, env.supportDir);
     expect((await install(env, onDefaultWebSite({ WebSiteTcpPort: '808' }))).outcome).toBe('installed');
     expect(iis(env).sites['default web site'].bindings.filter((b: { protocol: string }) => b.protocol === 'net.tcp')).toEqual([{ protocol: 'net.tcp', bindingInformation: '808:*' }]);
-    expect((await uninstallInstance({ host: env.host, supportDir: env.supportDir, name: 'AsyncServer' })).outcome).toBe('uninstalled');
+    expect((await serviceOn(env).uninstall('AsyncServer', { secrets: {} })).outcome).toBe('uninstalled');
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
   });
 
@@ -96,7 +92,7 @@ describe('installing with an existing application pool', () => {
       name: 'AsyncServer', identityType: 'SpecificUser', userName: 'contoso\\SVC-ASYNC', passwordOf: 'contoso\\SVC-ASYNC', managedRuntimeVersion: 'v4.0', pipelineMode: 'Integrated',
     });
     // Undo writes the pool back without a password, which keeps the user's own.
-    expect((await uninstallInstance({ host: env.host, supportDir: env.supportDir, name: 'AsyncServer' })).outcome).toBe('uninstalled');
+    expect((await serviceOn(env).uninstall('AsyncServer', { secrets: {} })).outcome).toBe('uninstalled');
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
   });
 

@@ -3,11 +3,9 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { executePlan } from '../../electron/engine/executor/executor';
 import { Journal, readJournal } from '../../electron/engine/executor/journal';
 import { acquireLock, lockFile } from '../../electron/engine/executor/lock';
-import { buildPlan } from '../../electron/engine/plan/build-plan';
-import { allFiles, CANARY, CHOICES, goodSettings, rehearsal } from './support';
+import { allFiles, CANARY, install, rehearsal } from './support';
 
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
@@ -26,8 +24,7 @@ describe('the lock', () => {
   it('refuses a second run while the owner lives, and the executor reports it as busy without changing anything', async () => {
     const env = await rehearsal();
     writeFileSync(lockFile(env.supportDir), JSON.stringify({ pid: process.ppid, runId: 'other', since: '' }));
-    const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
-    const result = await executePlan({ host: env.host, plan, secrets: { appPoolPassword: CANARY } });
+    const result = await install(env);
     expect(result.outcome).toBe('busy');
     expect(result.message).toMatch(new RegExp(`process ${process.ppid}`));
     expect(allFiles(env.sandbox).some((f) => f.includes('inetpub'))).toBe(false);
@@ -39,7 +36,7 @@ describe('the journal', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cdx-journal-')), 'run.jsonl');
     const journal = new Journal(file);
     journal.append({ type: 'op.skip', id: 'a' });
-    journal.append({ type: 'op.start', id: 'b', prepared: { previous: null } });
+    journal.append({ type: 'op.start', id: 'b', kind: 'folder', target: { path: 'C:\\b' }, before: { created: [] } });
     journal.close();
     appendFileSync(file, '{"type":"op.end","id":"b","und');
     expect(readJournal(file).map((e) => e.type)).toEqual(['op.skip', 'op.start']);
@@ -49,8 +46,7 @@ describe('the journal', () => {
 describe('secrets in failures', () => {
   it('masks the password in the log, the journal and the result even when an error message carries it', async () => {
     const env = await rehearsal([{ operation: 'iis.app-pool:AsyncServer', message: `Logon failure for password ${CANARY}` }]);
-    const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
-    const result = await executePlan({ host: env.host, plan, secrets: { appPoolPassword: CANARY } });
+    const result = await install(env);
     expect(result.outcome).toBe('rolled-back');
     expect(result.failure?.message).toBe('Logon failure for password ********');
     expect(readFileSync(result.logFile, 'utf8')).toContain('Logon failure for password ********');

@@ -5,12 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario, ScenarioError } from '../../electron/engine/hosts/rehearsal/scenario';
-import { executePlan } from '../../electron/engine/executor/executor';
 import { buildPlan } from '../../electron/engine/plan/build-plan';
 import { validatePrerequisites } from '../../electron/engine/prerequisites/validate';
 import { loadSettingsFile } from '../../electron/engine/settings-files/load';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
-import { CANARY, CHOICES } from './support';
+import { CHOICES, install } from './support';
 
 const GUIDE_FOLDER = 'C:\\Program Files (x86)\\Microsoft Dynamics AX\\60\\CDX\\Async Server\\6.3';
 const NOTEPAD_FILE = path.resolve('tests/fixtures/settings/notepad-unicode-le.xml');
@@ -49,7 +48,8 @@ describe('rehearsal payloadFolders', () => {
     const supportDir = await new SupportFiles(host).realDir();
     const plan = await buildPlan(host, supportDir, { settings: loaded.settings, choices: CHOICES, passwordProvided: true });
     expect(plan.notes.join(' ')).not.toMatch(/sample payload shipped/);
-    const result = await executePlan({ host, plan, secrets: { appPoolPassword: CANARY }, signal: new AbortController().signal });
+    // SQLHQ01\AX already holds the partition's message database: the prerequisite gate wants it used, not created.
+    const result = await install({ host, supportDir }, loaded.settings, {}, { ...CHOICES, database: { ...CHOICES.database, mode: 'existing' } });
     expect(result.outcome, result.message).toBe('installed');
     expect(existsSync(host.realPath('C:\\inetpub\\AsyncServerSite\\AsyncServer\\SynchService.svc'))).toBe(true);
   });

@@ -8,6 +8,7 @@ import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-h
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
 import type { PlanChoices } from '../../electron/engine/plan/build-plan';
+import { InstallService, type InstallOptions } from '../../electron/engine/install/install-service';
 
 export const CANARY = 'Canary-Pa55word!-7f3a';
 
@@ -30,6 +31,9 @@ export const CHOICES: PlanChoices = {
   database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' },
 };
 
+/** A second instance of the same partition uses the message database the first created (one per partition). */
+export const SHARED_DATABASE: PlanChoices = { ...CHOICES, database: { ...CHOICES.database, mode: 'existing' } };
+
 /** A fresh rehearsal machine; `faults` are written into a copy of the default scenario. */
 export async function rehearsal(faults: { operation: string; message?: string }[] = []) {
   const sandbox = mkdtempSync(path.join(os.tmpdir(), 'cdx-install-'));
@@ -37,6 +41,18 @@ export async function rehearsal(faults: { operation: string; message?: string }[
   const host = new RehearsalHost(loadScenario(file), path.join(sandbox, 'machine'));
   const supportDir = await new SupportFiles(host).realDir();
   return { host, supportDir, sandbox: path.join(sandbox, 'machine') };
+}
+
+export type Rehearsal = Awaited<ReturnType<typeof rehearsal>>;
+
+/** The one install service, on a rehearsal machine. */
+export function serviceOn(env: Pick<Rehearsal, 'host' | 'supportDir'>): InstallService {
+  return new InstallService({ host: env.host, supportDir: env.supportDir, toolVersion: 'test' });
+}
+
+/** Installs `settings` through the service (prerequisite gate included), with the canary as AppPoolUser's password. */
+export function install(env: Pick<Rehearsal, 'host' | 'supportDir'>, settings = goodSettings(), options: Partial<InstallOptions> = {}, choices = CHOICES) {
+  return serviceOn(env).install({ settings, choices }, { secrets: { appPoolPassword: CANARY }, ...options });
 }
 
 /**

@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { executePlan } from '../../electron/engine/executor/executor';
 import { readJournal } from '../../electron/engine/executor/journal';
 import { readInstances } from '../../electron/engine/instances/registry';
-import { uninstallInstance } from '../../electron/engine/instances/uninstall';
 import { buildPlan, PlanError } from '../../electron/engine/plan/build-plan';
-import { allFiles, CANARY, CHOICES, goodSettings, rehearsal, snapshot } from './support';
+import { allFiles, CANARY, CHOICES, goodSettings, install, rehearsal, serviceOn, SHARED_DATABASE, snapshot } from './support';
 
-async function install(env: Awaited<ReturnType<typeof rehearsal>>, settings = goodSettings()) {
-  const plan = await buildPlan(env.host, env.supportDir, { settings, choices: CHOICES, passwordProvided: true });
-  return executePlan({ host: env.host, plan, secrets: { appPoolPassword: CANARY } });
-}
+const uninstall = (env: Awaited<ReturnType<typeof rehearsal>>, name: string) => serviceOn(env).uninstall(name, { secrets: {} });
 
 describe('the installation plan', () => {
   it('lists every step in order, with the net.tcp binding only when a TCP port is set', async () => {
@@ -74,13 +69,13 @@ describe('installing on a rehearsal machine', () => {
     expect((await install(env)).outcome).toBe('installed');
     const onlyFirst = snapshot(env.sandbox, env.supportDir);
     const second = goodSettings({ WebApplicationName: 'AsyncServer2', AppPoolName: 'AsyncServer2' });
-    expect((await install(env, second)).outcome).toBe('installed');
+    expect((await install(env, second, {}, SHARED_DATABASE)).outcome).toBe('installed');
     expect(readInstances(env.supportDir).map((i) => i.name)).toEqual(['AsyncServer', 'AsyncServer2']);
 
-    const removed = await uninstallInstance({ host: env.host, supportDir: env.supportDir, name: 'AsyncServer2' });
+    const removed = await uninstall(env, 'AsyncServer2');
     expect(removed.outcome).toBe('uninstalled');
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(onlyFirst);
-    expect((await uninstallInstance({ host: env.host, supportDir: env.supportDir, name: 'AsyncServer' })).outcome).toBe('uninstalled');
+    expect((await uninstall(env, 'AsyncServer')).outcome).toBe('uninstalled');
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
   });
 
@@ -96,12 +91,8 @@ describe('installing on a rehearsal machine', () => {
   it('cancelled before the end undoes everything it did', async () => {
     const env = await rehearsal();
     const before = snapshot(env.sandbox, env.supportDir);
-    const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
     const controller = new AbortController();
-    const result = await executePlan({
-      host: env.host,
-      plan,
-      secrets: { appPoolPassword: CANARY },
+    const result = await install(env, goodSettings(), {
       signal: controller.signal,
       onProgress: (p) => {
         if (p.operationId.startsWith('iis.site') && p.status === 'applied') controller.abort();
@@ -121,12 +112,11 @@ describe('a fault at any operation', async () => {
     const other = goodSettings({ WebApplicationName: 'Existing', AppPoolName: 'Existing', WebSiteName: 'ExistingSite', WebSiteHttpsPort: '9443', WebSiteTcpPort: '909', WebSiteWorkingFolder: 'C:\\inetpub\\ExistingSite' });
     const otherPlan = await buildPlan(faulty.host, faulty.supportDir, { settings: other, choices: CHOICES, passwordProvided: true });
     // Where the first instance shares the faulty operation (the Retail Salt Utility), the machine starts empty instead.
-    if (!otherPlan.operations.some((o) => o.id === id)) {
-      expect((await executePlan({ host: faulty.host, plan: otherPlan, secrets: { appPoolPassword: CANARY } })).outcome).toBe('installed');
-    }
+    const installed = !otherPlan.operations.some((o) => o.id === id);
+    if (installed) expect((await install(faulty, other)).outcome).toBe('installed');
     const before = snapshot(faulty.sandbox, faulty.supportDir);
-    const result = await install(faulty);
-    expect(result.outcome).toBe('rolled-back');
+    const result = await install(faulty, goodSettings(), {}, installed ? SHARED_DATABASE : CHOICES);
+    expect(result.outcome, result.message).toBe('rolled-back');
     expect(result.failure).toEqual({ operationId: id, message: `Injected fault at ${id}` });
     expect(snapshot(faulty.sandbox, faulty.supportDir)).toEqual(before);
     const journal = readJournal(result.journalFile);

@@ -39,6 +39,21 @@ describe('layering', () => {
     ]);
   });
 
+  it('catches a front end importing the executor or the plan instead of going through the install service', () => {
+    const root = tree({
+      'electron/cli/commands/deploy.ts': "import { applyPlan } from '../../engine/executor/executor';\nimport type { Plan } from '../../engine/plan/build-plan';\nimport { InstallService } from '../../engine/install/install-service';\n",
+      'electron/console/server.ts': "import { findInterruptedRun } from '../engine/executor/recovery';\n",
+      'electron/engine/install/install-service.ts': "import { applyPlan } from '../executor/executor';\n",
+      'electron/engine/executor/executor.ts': 'export const applyPlan = 1;\n',
+    });
+    const rules = checkTree(root).map((v) => `${v.file}:${v.line} ${v.rule}`).sort();
+    expect(rules).toEqual([
+      `${path.join('electron', 'cli', 'commands', 'deploy.ts')}:1 cli must go through the install service (electron/engine/install), not import electron/engine/executor directly`,
+      `${path.join('electron', 'cli', 'commands', 'deploy.ts')}:2 cli must go through the install service (electron/engine/install), not import electron/engine/plan directly`,
+      `${path.join('electron', 'console', 'server.ts')}:1 console must go through the install service (electron/engine/install), not import electron/engine/executor directly`,
+    ]);
+  });
+
   it('lets the shell import electron and the engine', () => {
     const root = tree({ 'electron/main/m.ts': "import { app } from 'electron';\nimport { e } from '../engine/e';\n", 'electron/engine/e.ts': 'export const e = 1;\n' });
     expect(checkTree(root)).toEqual([]);

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
-import { executePlan } from '../../electron/engine/executor/executor';
 import { bindingPort } from '../../electron/engine/hosts/machine/binding-port';
-import { buildPlan } from '../../electron/engine/plan/build-plan';
 import { UnknownInstanceError } from '../../electron/engine/prerequisites/modified-instance';
 import { validatePrerequisites, type ValidationRequest } from '../../electron/engine/prerequisites/validate';
 import type { Settings } from '../../shared/settings/parameters';
-import { CANARY, CHOICES, goodSettings, rehearsal } from '../install/support';
+import { CHOICES, goodSettings, install, rehearsal } from '../install/support';
 
 type Env = Awaited<ReturnType<typeof rehearsal>>;
 
 /** A rehearsal machine with the instance AsyncServer installed (website AsyncServerSite, HTTPS 8443, TCP 808). */
 async function withInstalledInstance(): Promise<Env> {
   const env = await rehearsal();
-  const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
-  expect((await executePlan({ host: env.host, plan, secrets: { appPoolPassword: CANARY } })).outcome).toBe('installed');
+  expect((await install(env)).outcome).toBe('installed');
   return env;
 }
 

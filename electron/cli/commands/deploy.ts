@@ -1,25 +1,39 @@
 import path from 'node:path';
+import type { RunResult } from '../../../shared/contract/install-schemas';
+import type { ValidationReport } from '../../../shared/prerequisites/report';
+import { needsAppPoolPassword, needsSqlPassword } from '../../../shared/settings/install-defaults';
 import type { Settings } from '../../../shared/settings/parameters';
 import { optionalString, parseArgs, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
-import { appPoolPassword, needsPassword, needsSqlPassword, sqlLoginPassword } from '../install-input';
-import { installTargets, planFor, plansFor, type InstallTarget } from '../install-targets';
+import { appPoolPassword, sqlLoginPassword } from '../install-input';
+import { asUsageError, installTargets, previewTargets, type InstallTarget } from '../install-targets';
 import type { CliIo } from '../io';
 import { progressReporter } from '../progress';
-import { executePlan, type RunResult } from '../../engine/executor/executor';
-import { findInterruptedRun, resumeInterrupted, rollBackInterrupted } from '../../engine/executor/recovery';
-import type { Host } from '../../engine/hosts/host';
-import type { Plan, PlanChoices } from '../../engine/plan/build-plan';
-import type { RunSecrets } from '../../engine/plan/operation';
+import { formatReportTable } from '../validation-table';
+import { checkSkipList, InstallService, SkipCheckError, skippableChecks, type PlanChoices, type PreparedInstall, type RunSecrets } from '../../engine/install/install-service';
 import { SupportFiles } from '../../engine/support-files/support-files';
+import { TOOL_VERSION } from '../../engine/version';
 
 export const deployCommand: Command = {
   name: 'deploy',
   summary: 'Install and configure Async Server from a settings file; on failure everything is rolled back.',
-  usage:
-    'cdx-setup deploy --settings FILE | --topology FILE [--files-only] [--rehearsal [SCENARIO]] [--sandbox DIR] [--credential-file FILE] [--sql-credential-file FILE] | deploy --resume [--credential-file FILE] [--sql-credential-file FILE] | deploy --rollback',
+  get usage() {
+    return [
+      'cdx-setup deploy --settings FILE | --topology FILE [--files-only] [--skip-check ID]... [--json] [--rehearsal [SCENARIO]] [--sandbox DIR] [--credential-file FILE] [--sql-credential-file FILE]',
+      '       cdx-setup deploy --resume [--credential-file FILE] [--sql-credential-file FILE] [--json] | deploy --rollback [--json]',
+      '',
+      'Before the first change, deploy runs the full prerequisite validation for the settings (the checks of cdx-setup',
+      'validate --settings, SQL Server included) and stops with exit 3, changing nothing, when one finds an error.',
+      '--skip-check ID overrules one check an administrator knows better than Setup (repeat it for several); it is still',
+      'run, and what it found is written in the log. The checks that can be skipped:',
+      ...skippableChecks().map((c) => `  ${c.id.padEnd(18)} ${c.title}`),
+      'The others cannot: without them the installation would fail for certain.',
+      '',
+      '--json prints one object: outcome, instance, changed, asyncServerUrl, logFile, and on a refusal failedChecks.',
+    ].join('\n');
+  },
   async run(argv, io) {
     const args = parseArgs(argv, {
       ...HOST_OPTIONS,
@@ -28,20 +42,30 @@ export const deployCommand: Command = {
       'files-only': 'boolean',
       'credential-file': 'string',
       'sql-credential-file': 'string',
+      'skip-check': 'multiple',
+      json: 'boolean',
       resume: 'boolean',
       rollback: 'boolean',
     });
     if (args.positionals.length) throw new UsageError(`deploy takes no argument "${args.positionals[0]}".`);
     if (args.options.resume && args.options.rollback) throw new UsageError('Choose --resume or --rollback, not both.');
+    const skipChecks = (args.options['skip-check'] as string[] | undefined) ?? [];
+    try {
+      checkSkipList(skipChecks);
+    } catch (err) {
+      if (err instanceof SkipCheckError) throw new UsageError(err.message);
+      throw err;
+    }
+    const json = args.options.json === true;
     const host = hostFromArgs(args);
-    const supportDir = await new SupportFiles(host).realDir();
+    const service = new InstallService({ host, supportDir: await new SupportFiles(host).realDir(), toolVersion: TOOL_VERSION });
     const controller = new AbortController();
     void io.untilStopped().then(() => {
       io.err('Stopping: what this run changed is being rolled back…');
       controller.abort();
     });
     const onProgress = progressReporter(io);
-    const interrupted = findInterruptedRun(supportDir);
+    const interrupted = service.interrupted();
     const passwords = new Map<string, string>();
 
     if (args.options.rollback || args.options.resume) {
@@ -49,9 +73,9 @@ export const deployCommand: Command = {
         io.err('No interrupted installation was found on this computer: there is nothing to resume or roll back.');
         return EXIT.badInput;
       }
-      if (args.options.rollback) return finish(io, await rollBackInterrupted({ host, supportDir, run: interrupted, onProgress }), true);
+      if (args.options.rollback) return finish(io, json, [await service.recover('rollback', { secrets: {}, onProgress })], true);
       const secrets = await secretsFor(io, args, interrupted.settings, interrupted.choices, passwords);
-      return finish(io, await resumeInterrupted({ host, supportDir, run: interrupted, onProgress, secrets, signal: controller.signal }));
+      return finish(io, json, [await service.recover('resume', { secrets, onProgress, signal: controller.signal })]);
     }
     if (interrupted) {
       io.err(
@@ -62,62 +86,61 @@ export const deployCommand: Command = {
     }
 
     const targets = await installTargets(io, args, host);
-    // Every password is asked for, and every plan and certificate checked, before the first instance is installed.
-    const prepared: { target: InstallTarget; secrets: RunSecrets }[] = [];
-    for (const target of targets) prepared.push({ target, secrets: await secretsFor(io, args, target.settings, target.choices, passwords) });
-    const plans = await plansFor(host, supportDir, targets, (t) => prepared.find((p) => p.target === t)!.secrets.appPoolPassword !== undefined);
-    for (const [i, plan] of plans.entries()) {
-      const missing = await certificateProblem(host, plan);
-      if (missing) {
-        io.err(`Prerequisite not met${targets.length > 1 ? ` for ${plan.instanceName} (${path.basename(targets[i].file)})` : ''}: ${missing} Nothing was changed.`);
-        return EXIT.prerequisitesNotMet;
+    // Every password is asked for, every plan built and, for several instances, every gate passed before the first is installed.
+    const secrets: RunSecrets[] = [];
+    for (const target of targets) secrets.push(await secretsFor(io, args, target.settings, target.choices, passwords));
+    await previewTargets(service, targets);
+    if (targets.length > 1) {
+      for (const [i, target] of targets.entries()) {
+        const verdict = await service.check(await prepare(service, target, secrets[i]), secrets[i], skipChecks);
+        if (verdict.failed.length) return refuseTopology(io, json, target, verdict.report, verdict.failed);
       }
     }
     if (host.rehearsal) io.err(`Rehearsal: ${host.description}. Nothing on this computer is changed outside ${host.rehearsal.sandboxRoot}.`);
+    const results: RunResult[] = [];
     const installed: string[] = [];
-    for (const [i, { target, secrets }] of prepared.entries()) {
-      // Built again: an instance installed just before may share this one's website.
-      const plan = await planFor(host, supportDir, target, secrets.appPoolPassword !== undefined).catch((err: unknown) => {
-        if (installed.length) io.err(stoppedMessage(path.basename(target.file), installed, prepared.slice(i + 1).map((p) => path.basename(p.target.file)), false));
+    for (const [i, target] of targets.entries()) {
+      // Planned again: an instance installed just before may share this one's website.
+      const prepared = await prepare(service, target, secrets[i]).catch((err: unknown) => {
+        if (installed.length) io.err(stoppedMessage(path.basename(target.file), installed, targets.slice(i + 1).map((t) => path.basename(t.file)), false));
         throw err;
       });
-      if (prepared.length > 1) io.err(`Instance ${i + 1} of ${prepared.length}: ${plan.instanceName} (${target.file})`);
-      for (const note of plan.notes) io.err(`Note: ${note}`);
-      const result = await executePlan({ host, plan, secrets, signal: controller.signal, onProgress });
-      const code = finish(io, result);
-      if (code !== EXIT.ok) {
-        if (prepared.length > 1) io.err(stoppedMessage(plan.instanceName, installed, prepared.slice(i + 1).map((p) => path.basename(p.target.file))));
-        return code;
+      if (targets.length > 1) io.err(`Instance ${i + 1} of ${targets.length}: ${prepared.instance} (${target.file})`);
+      for (const note of prepared.plan.notes) io.err(`Note: ${note}`);
+      let report: ValidationReport | undefined;
+      const result = await service.runInstall(prepared, { secrets: secrets[i], skipChecks, signal: controller.signal, onProgress, onGate: (v) => (report = v.report) });
+      results.push(result);
+      if (result.outcome === 'refused' && report && !json) io.out(formatReportTable(report));
+      if (exitCode(result) !== EXIT.ok) {
+        if (targets.length > 1) io.err(stoppedMessage(prepared.instance, installed, targets.slice(i + 1).map((t) => path.basename(t.file))));
+        break;
       }
-      installed.push(plan.instanceName);
+      installed.push(prepared.instance);
     }
-    return EXIT.ok;
+    return finish(io, json, results);
   },
 };
+
+function prepare(service: InstallService, target: InstallTarget, secrets: RunSecrets): Promise<PreparedInstall> {
+  return service.prepareInstall(target, secrets).catch((err: unknown) => {
+    throw asUsageError(err, target);
+  });
+}
 
 /** The passwords one instance needs, each asked for once per user or login and reused by the next instances. */
 async function secretsFor(io: CliIo, args: ParsedArgs, settings: Settings, choices: PlanChoices, known: Map<string, string>): Promise<RunSecrets> {
   const secrets: RunSecrets = {};
-  if (needsPassword(settings, choices)) {
+  if (needsAppPoolPassword(settings, choices.configure)) {
     const key = `pool:${settings.AppPoolUser.toLowerCase()}`;
     if (!known.has(key)) known.set(key, await appPoolPassword(io, settings.AppPoolUser, optionalString(args.options['credential-file'])));
     secrets.appPoolPassword = known.get(key);
   }
-  if (needsSqlPassword(choices)) {
+  if (needsSqlPassword(choices.configure, choices.database)) {
     const key = `sql:${choices.database.sqlLogin.toLowerCase()}`;
     if (!known.has(key)) known.set(key, await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])));
     secrets.sqlPassword = known.get(key);
   }
   return secrets;
-}
-
-/** Why the SSL certificate cannot be bound, or null; only checked when Setup configures IIS. */
-async function certificateProblem(host: Host, plan: Plan): Promise<string | null> {
-  if (!plan.choices.configure || host.kind === 'unsupported') return null;
-  const { WebSiteSSLCertificateThumbprint: thumbprint, WebSiteSSLCertificateRootStore: root, WebSiteSSLCertificateStore: name } = plan.expanded;
-  const certificate = (await host.listCertificates(root, name)).find((c) => c.thumbprint === thumbprint);
-  if (certificate?.hasPrivateKey) return null;
-  return `the certificate ${thumbprint} is ${certificate ? 'in' : 'not in'} ${root}\\${name}${certificate ? ' but has no private key' : ''}.`;
 }
 
 function stoppedMessage(failed: string, installed: string[], notStarted: string[], started = true): string {
@@ -130,12 +153,58 @@ function stoppedMessage(failed: string, installed: string[], notStarted: string[
     .join(' ');
 }
 
+/** A topology instance refused before any was installed: its table (or object), exit 3. */
+function refuseTopology(io: CliIo, json: boolean, target: InstallTarget, report: ValidationReport, failed: RunResult['failedChecks'] & object): number {
+  const message = `Prerequisites are not met for ${path.basename(target.file)}: nothing was installed.`;
+  if (json) io.out(JSON.stringify({ outcome: 'refused', changed: false, message, settingsFile: target.file, failedChecks: failed }, null, 2));
+  else {
+    io.out(formatReportTable(report));
+    io.out(message);
+  }
+  return EXIT.prerequisitesNotMet;
+}
+
 /** Installed or already in place is success; so is a rollback that was asked for (--rollback). */
-function finish(io: CliIo, result: RunResult, rollbackAsked = false): number {
-  if (io.interactive) process.stderr.write('\n');
-  io.out(result.message);
-  io.err(`Log: ${result.logFile}`);
-  const success = result.outcome === 'installed' || result.outcome === 'unchanged' || (rollbackAsked && result.outcome === 'rolled-back');
+function exitCode(result: RunResult, rollbackAsked = false): number {
+  if (result.outcome === 'installed' || result.outcome === 'unchanged' || (rollbackAsked && result.outcome === 'rolled-back')) return EXIT.ok;
   if (result.outcome === 'refused') return EXIT.prerequisitesNotMet;
-  return success ? EXIT.ok : EXIT.failed;
+  if (result.outcome === 'not-found') return EXIT.badInput;
+  return EXIT.failed;
+}
+
+/** What deployment tools read instead of parsing text. */
+export function resultObject(result: RunResult) {
+  return {
+    outcome: result.outcome,
+    instance: result.instance,
+    changed: result.changed,
+    asyncServerUrl: result.asyncServerUrl,
+    logFile: result.logFile,
+    message: result.message,
+    runId: result.runId,
+    ...(result.failure ? { failure: result.failure } : {}),
+    ...(result.failedChecks ? { failedChecks: result.failedChecks } : {}),
+    ...(result.skippedChecks?.length ? { skippedChecks: result.skippedChecks } : {}),
+  };
+}
+
+/** The exit code of the last run; its text, or one JSON object (one per instance under `instances` for several). */
+function finish(io: CliIo, json: boolean, results: RunResult[], rollbackAsked = false): number {
+  const last = results[results.length - 1];
+  const code = exitCode(last, rollbackAsked);
+  if (io.interactive) process.stderr.write('\n');
+  if (json) {
+    const objects = results.map(resultObject);
+    io.out(JSON.stringify(objects.length === 1 ? objects[0] : { outcome: last.outcome, changed: results.some((r) => r.changed), instances: objects }, null, 2));
+    return code;
+  }
+  for (const result of results) {
+    io.out(result.message);
+    if (result.skippedChecks?.length) io.err(`Skipped on request: ${result.skippedChecks.join(', ')} (see the log).`);
+    if (result.logFile) io.err(`Log: ${result.logFile}`);
+  }
+  // As the Finish page does: what Async Client needs comes last.
+  const urls = results.filter((r) => (r.outcome === 'installed' || r.outcome === 'unchanged') && r.asyncServerUrl);
+  for (const r of urls) io.out(`Async Server URL${urls.length > 1 ? ` (${r.instance})` : ''}: ${r.asyncServerUrl}`);
+  return code;
 }

@@ -3,8 +3,9 @@ import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
 import { readInstances } from '../../engine/instances/registry';
-import { findInterruptedRun } from '../../engine/executor/recovery';
+import { InstallService } from '../../engine/install/install-service';
 import { SupportFiles } from '../../engine/support-files/support-files';
+import { TOOL_VERSION } from '../../engine/version';
 
 export const instancesCommand: Command = {
   name: 'instances',
@@ -27,7 +28,7 @@ export const instancesCommand: Command = {
       database: i.database,
       settings: i.settings,
     }));
-    const interrupted = findInterruptedRun(supportDir);
+    const interrupted = new InstallService({ host, supportDir, toolVersion: TOOL_VERSION }).interrupted();
     if (args.options.json === true) {
       io.out(JSON.stringify({ instances, interrupted: interrupted ? { runId: interrupted.runId, instance: interrupted.instance, startedAt: interrupted.startedAt } : null }, null, 2));
       return EXIT.ok;

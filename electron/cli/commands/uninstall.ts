@@ -1,29 +1,44 @@
+import { needsSqlPassword } from '../../../shared/settings/install-defaults';
 import { optionalString, parseArgs, UsageError } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
+import { sqlLoginPassword } from '../install-input';
 import { progressReporter } from '../progress';
-import { uninstallInstance } from '../../engine/instances/uninstall';
+import { resultObject } from './deploy';
+import { InstallService } from '../../engine/install/install-service';
 import { SupportFiles } from '../../engine/support-files/support-files';
+import { TOOL_VERSION } from '../../engine/version';
 
 export const uninstallCommand: Command = {
   name: 'uninstall',
   summary: 'Remove one Async Server instance and nothing else (what other instances share stays).',
-  usage: 'cdx-setup uninstall --instance NAME [--rehearsal [SCENARIO]] [--sandbox DIR]',
+  usage:
+    'cdx-setup uninstall --instance NAME [--json] [--sql-credential-file FILE] [--rehearsal [SCENARIO]] [--sandbox DIR]\n\n' +
+    'The instance is removed from what its record in the Setup support files holds: the installation media and the\n' +
+    'settings file are not needed. --json prints one object: outcome, instance, changed, asyncServerUrl, logFile.',
   async run(argv, io) {
-    const args = parseArgs(argv, { ...HOST_OPTIONS, instance: 'string' });
+    const args = parseArgs(argv, { ...HOST_OPTIONS, instance: 'string', json: 'boolean', 'sql-credential-file': 'string' });
     if (args.positionals.length) throw new UsageError(`uninstall takes no argument "${args.positionals[0]}".`);
     const name = optionalString(args.options.instance);
     if (!name) throw new UsageError('--instance NAME is required (cdx-setup instances lists them).');
     const host = hostFromArgs(args);
-    const supportDir = await new SupportFiles(host).realDir();
-    const result = await uninstallInstance({ host, supportDir, name, onProgress: progressReporter(io) });
-    if (result.outcome === 'not-found') {
-      io.err(result.message);
-      return EXIT.badInput;
+    const service = new InstallService({ host, supportDir: await new SupportFiles(host).realDir(), toolVersion: TOOL_VERSION });
+    // Dropping its logins signs in to SQL Server as the instance was installed: with SQL authentication, the login's password.
+    const record = service.instance(name);
+    const sqlPassword =
+      record && needsSqlPassword(record.choices.configure, record.choices.database)
+        ? await sqlLoginPassword(io, record.choices.database.sqlLogin, optionalString(args.options['sql-credential-file']))
+        : undefined;
+    const result = await service.uninstall(name, { secrets: { sqlPassword }, onProgress: progressReporter(io) });
+    if (io.interactive) process.stderr.write('\n');
+    if (args.options.json === true) io.out(JSON.stringify(resultObject(result), null, 2));
+    else if (result.outcome === 'not-found') io.err(result.message);
+    else {
+      io.out(result.message);
+      io.err(`Log: ${result.logFile}`);
     }
-    io.out(result.message);
-    io.err(`Log: ${result.logFile}`);
-    return result.outcome === 'uninstalled' ? EXIT.ok : EXIT.failed;
+    if (result.outcome === 'uninstalled') return EXIT.ok;
+    return result.outcome === 'not-found' ? EXIT.badInput : EXIT.failed;
   },
 };

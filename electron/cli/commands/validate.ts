@@ -4,7 +4,8 @@ import { parseArgs, optionalString, UsageError } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
-import { cliChoices, needsSqlPassword, settingsFromFile, sqlLoginPassword } from '../install-input';
+import { needsSqlPassword } from '../../../shared/settings/install-defaults';
+import { cliChoices, settingsFromFile, sqlLoginPassword } from '../install-input';
 import { formatReportTable, formatResultLine } from '../validation-table';
 import { writeReportFiles } from '../../engine/prerequisites/report-files';
 import { UnknownInstanceError } from '../../engine/prerequisites/modified-instance';
@@ -29,7 +30,7 @@ export const validateCommand: Command = {
     const settings = loaded?.settings ?? defaultSettings();
     const choices = cliChoices(loaded?.choices ?? {}, false);
     // The SQL Server check signs in as the file's SQL login; without its password it could only guess.
-    const sqlPassword = loaded && needsSqlPassword(choices) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
+    const sqlPassword = loaded && needsSqlPassword(choices.configure, choices.database) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
     const host = hostFromArgs(args);
     const json = args.options.json === true;
     // Add or modify components: the ports the instance's own website holds are not in the way.

@@ -1,14 +1,15 @@
 import { fail, ok } from '../../../shared/contract/define';
-import { isBuiltInAccount } from '../../../shared/settings/rules';
-import { installService } from '../executor/install-service';
-import { readInstances } from '../instances/registry';
-import { buildPlan, PlanError, type PlanInput } from '../plan/build-plan';
+import { needsAppPoolPassword } from '../../../shared/settings/install-defaults';
 import type { EngineContext } from '../engine';
+import { currentRun } from '../install/current-run';
+import type { GateVerdict } from '../install/gate';
+import { InstallService, PlanError } from '../install/install-service';
+import { readInstances } from '../instances/registry';
 import type { RunSecrets } from '../plan/operation';
 import type { HandlerSet } from './handler-types';
 
-async function plan(ctx: EngineContext, input: PlanInput) {
-  return buildPlan(ctx.host, await ctx.supportFiles.realDir(), input);
+async function serviceOf(ctx: EngineContext): Promise<InstallService> {
+  return new InstallService({ host: ctx.host, supportDir: await ctx.supportFiles.realDir(), toolVersion: ctx.toolVersion });
 }
 
 /** '' means not given. */
@@ -21,61 +22,77 @@ function planFailure(err: unknown) {
   throw err;
 }
 
+const BUSY = 'An installation is already running; wait for it to finish.';
+
 export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'install.state' | 'install.cancel' | 'install.recover' | 'instances.list'> = {
   async 'install.plan'(req, ctx) {
     try {
-      const built = await plan(ctx, { settings: req.settings, choices: req.choices, passwordProvided: true });
-      const opCtx = { host: ctx.host, secrets: {}, signal: new AbortController().signal, log: () => {} };
-      const steps = [];
-      for (const op of built.operations) steps.push({ id: op.id, kind: op.kind, description: op.description, done: await op.isDone(opCtx).catch(() => false) });
-      return ok({ instance: built.instanceName, notes: built.notes, steps });
+      const preview = await (await serviceOf(ctx)).preview({ settings: req.settings, choices: req.choices });
+      return ok({ instance: preview.instance, notes: preview.notes, steps: preview.steps.map(({ id, kind, description, done }) => ({ id, kind, description, done })) });
     } catch (err) {
       return planFailure(err);
     }
   },
+  /**
+   * Answers once the prerequisite gate has judged (page 8's result may be stale): with the run's id when it goes on,
+   * or with the failed checks when the gate refused and nothing was changed.
+   */
   async 'install.start'(req, ctx) {
-    const service = installService(ctx);
-    if (service.running) return fail('busy', 'An installation is already running; wait for it to finish.');
-    const supportDir = await ctx.supportFiles.realDir();
-    const cutOff = service.interrupted(supportDir);
+    const runs = currentRun(ctx);
+    if (runs.running) return fail('busy', BUSY);
+    const service = await serviceOf(ctx);
+    const cutOff = service.interrupted();
     if (cutOff) return fail('conflict', `An installation of ${cutOff.instance} was interrupted (run ${cutOff.runId}): roll it back or resume it first.`);
+    const secrets = secretsOf(req);
+    let prepared;
     try {
-      const built = await plan(ctx, { settings: req.settings, choices: req.choices, passwordProvided: req.appPoolPassword !== '' });
-      return ok({ runId: service.start(built, secretsOf(req)) });
+      prepared = await service.prepareInstall({ settings: req.settings, choices: req.choices }, secrets);
     } catch (err) {
       return planFailure(err);
     }
+    let judged: (verdict: GateVerdict | null) => void = () => {};
+    const gate = new Promise<GateVerdict | null>((resolve) => (judged = resolve));
+    const { runId, done } = runs.launch('install', prepared.instance, (hooks) => service.runInstall(prepared, { ...hooks, secrets, onGate: judged }));
+    const verdict = await Promise.race([gate, done.then(() => null)]);
+    if (verdict && verdict.failed.length) {
+      await done;
+      runs.forget(runId);
+      return ok({ runId, started: false, failedChecks: verdict.failed });
+    }
+    if (!verdict) {
+      // Ended before the gate: busy, or a computer that cannot be changed.
+      const result = await done;
+      if (result.outcome !== 'installed' && result.outcome !== 'unchanged') return fail(result.outcome === 'busy' ? 'busy' : 'failed', result.message);
+    }
+    return ok({ runId, started: true, failedChecks: [] });
   },
   async 'install.state'(_req, ctx) {
-    const service = installService(ctx);
-    const cutOff = service.interrupted(await ctx.supportFiles.realDir());
+    const runs = currentRun(ctx);
+    const cutOff = runs.running ? null : (await serviceOf(ctx)).interrupted();
     return ok({
-      run: service.current(),
+      run: runs.current(),
       interrupted: cutOff
         ? {
             runId: cutOff.runId,
             instance: cutOff.instance,
             startedAt: cutOff.startedAt,
-            operationsDone: cutOff.finished.length,
-            needsPassword: cutOff.choices.configure && cutOff.settings.AppPoolUser.trim() !== '' && !isBuiltInAccount(cutOff.settings.AppPoolUser),
+            operationsDone: cutOff.finished.size,
+            needsPassword: needsAppPoolPassword(cutOff.settings, cutOff.choices.configure),
           }
         : null,
     });
   },
   async 'install.cancel'(_req, ctx) {
-    return ok({ cancelling: installService(ctx).cancel() });
+    return ok({ cancelling: currentRun(ctx).cancel() });
   },
   async 'install.recover'(req, ctx) {
-    const service = installService(ctx);
-    if (service.running) return fail('busy', 'An installation is already running; wait for it to finish.');
-    const supportDir = await ctx.supportFiles.realDir();
-    const cutOff = service.interrupted(supportDir);
+    const runs = currentRun(ctx);
+    if (runs.running) return fail('busy', BUSY);
+    const service = await serviceOf(ctx);
+    const cutOff = service.interrupted();
     if (!cutOff) return fail('not-found', 'No interrupted installation was found on this computer.');
-    try {
-      return ok({ runId: service.recover(supportDir, cutOff, req.action, secretsOf(req)) });
-    } catch (err) {
-      return planFailure(err);
-    }
+    const { runId } = runs.launch(req.action === 'rollback' ? 'rollback' : 'resume', cutOff.instance, (hooks) => service.recover(req.action, { ...hooks, secrets: secretsOf(req) }));
+    return ok({ runId });
   },
   async 'instances.list'(_req, ctx) {
     const instances = readInstances(await ctx.supportFiles.realDir()).map((i) => ({

@@ -7,7 +7,7 @@ export const sessionHandlers: HandlerSet<'session.info' | 'supportFiles.choose' 
     const { host } = ctx;
     return ok({
       toolVersion: ctx.toolVersion,
-      host: { kind: host.kind, computerName: host.computerName, description: host.description, rehearsal: host.rehearsal },
+      host: { kind: host.kind, computerName: host.computerName, description: host.description, rehearsal: host.rehearsal && { scenario: host.rehearsal.scenario, sandboxRoot: host.rehearsal.sandboxRoot } },
       supportFilesLocation: await ctx.supportFiles.location(),
       defaultSupportFilesLocation: await ctx.supportFiles.defaultLocation(),
       canQuit: ctx.canQuit,

@@ -1,4 +1,4 @@
-import type { Operation } from '../plan/operation';
+import type { Operation, UndoKind } from '../plan/operation';
 import { EXECUTOR_ROLE } from './database-roles';
 import { sameName, unlessDatabaseMissing, withSession } from './session-use';
 import { describeTarget, type SqlTarget } from './sql-target';
@@ -12,15 +12,42 @@ interface ExecutorRoleUndo {
 }
 
 /**
+ * Takes back what the run did, from the journaled state alone: a role it created is dropped once it has no members
+ * (a member added by someone else keeps it); EXECUTE it granted to an existing role is revoked.
+ */
+export const executorRoleUndo: UndoKind = {
+  kind: 'sql.role',
+  async undo(ctx, target, data) {
+    if (!data) return;
+    const d = data as unknown as ExecutorRoleUndo;
+    await withSession(ctx, target.sql as SqlTarget, async (s) => {
+      if (!(await s.listDatabases()).some((db) => sameName(db.name, d.database))) return; // dropped with the database
+      const now = await s.roleState(d.database, d.role);
+      if (!now.exists) return;
+      if (d.createdRole && now.members.length === 0) {
+        await s.dropRole(d.database, d.role);
+        ctx.log('info', `Dropped the role ${d.role} from ${d.database}, which this run had created.`);
+      } else if (d.createdRole) {
+        // Someone else made it theirs meanwhile: taking EXECUTE away would break them.
+        ctx.log('warning', `The role ${d.role} stays in ${d.database}, with EXECUTE: it has members this run did not add (${now.members.join(', ')}).`);
+      } else if (d.grantedExecute && now.canExecute) {
+        await s.revokeExecute(d.database, d.role);
+        ctx.log('info', `Revoked EXECUTE from the role ${d.role} in ${d.database}, which this run had granted.`);
+      }
+    });
+  },
+};
+
+/**
  * The executor role: created when missing (`CREATE ROLE [db_executor]; GRANT EXECUTE TO [db_executor]`), or given
- * EXECUTE when it exists without it. The login operations after it make the accounts members. Undo takes back what
- * this run did: a role it created is dropped once it has no members (a member added by someone else keeps it).
+ * EXECUTE when it exists without it. The login operations after it make the accounts members.
  */
 export function executorRoleOperation(target: SqlTarget, database: string): Operation {
   const role = EXECUTOR_ROLE;
   return {
     id: `sql.role:${role}`,
-    kind: 'sql.role',
+    kind: executorRoleUndo.kind,
+    target: { sql: target, database, role },
     description: `Create the role ${role} in ${database}, allowed to execute its stored procedures (EXECUTE), when it is missing`,
     details: { server: describeTarget(target), database, role, permission: 'EXECUTE' },
     isDone: (ctx) =>
@@ -38,25 +65,6 @@ export function executorRoleOperation(target: SqlTarget, database: string): Oper
         ctx.log('info', before.exists ? `The role ${role} in ${database} was given EXECUTE.` : `Created the role ${role} in ${database}, with EXECUTE.`);
         const undo: ExecutorRoleUndo = { database, role, createdRole: !before.exists, grantedExecute: !before.canExecute };
         return { ...undo };
-      });
-    },
-    async undo(ctx, data) {
-      if (!data) return;
-      const d = data as unknown as ExecutorRoleUndo;
-      await withSession(ctx, target, async (s) => {
-        if (!(await s.listDatabases()).some((db) => sameName(db.name, d.database))) return; // dropped with the database
-        const now = await s.roleState(d.database, d.role);
-        if (!now.exists) return;
-        if (d.createdRole && now.members.length === 0) {
-          await s.dropRole(d.database, d.role);
-          ctx.log('info', `Dropped the role ${d.role} from ${d.database}, which this run had created.`);
-        } else if (d.createdRole) {
-          // Someone else made it theirs meanwhile: taking EXECUTE away would break them.
-          ctx.log('warning', `The role ${d.role} stays in ${d.database}, with EXECUTE: it has members this run did not add (${now.members.join(', ')}).`);
-        } else if (d.grantedExecute && now.canExecute) {
-          await s.revokeExecute(d.database, d.role);
-          ctx.log('info', `Revoked EXECUTE from the role ${d.role} in ${d.database}, which this run had granted.`);
-        }
       });
     },
   };

@@ -4,15 +4,15 @@ import type { SetupChoices } from '../../../shared/contract/schemas';
 import type { Settings } from '../../../shared/settings/parameters';
 import type { Host } from '../hosts/host';
 import type { LoadedPayload } from '../payload/manifest';
-import type { Operation, OperationContext, UndoData } from '../plan/operation';
+import type { Operation, OperationContext, UndoData, UndoKind, UndoTarget } from '../plan/operation';
 import { splitBatches, ScriptSyntaxError } from './go-splitter';
 import { connectionServer, messageDatabaseConnectionString } from './installed-connection';
 import { scriptChecksum } from './mssql-session';
 import { judgeDatabaseChoice } from './partition-rule';
 import { sqlLoginFor } from './sql-accounts';
 import { EXECUTOR_ROLE } from './database-roles';
-import { executorRoleOperation } from './executor-role-operation';
-import type { AppliedScript } from './sql-host';
+import { executorRoleOperation, executorRoleUndo } from './executor-role-operation';
+import type { AppliedScript, SqlSession } from './sql-host';
 import { sameName, unlessDatabaseMissing, withSession } from './session-use';
 import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError, type SqlTarget } from './sql-target';
 
@@ -50,10 +50,77 @@ export function instanceName(input: Pick<MessageDatabaseInput, 'host' | 'setting
   return `${input.host.computerName}/${input.settings.WebSiteName}/${input.settings.WebApplicationName}`;
 }
 
+/** Where a database operation works, as the journal keeps it: the server and sign-in (never the password), the database. */
+export interface DatabaseTarget extends UndoTarget {
+  sql: SqlTarget;
+  database: string;
+}
+
+const databaseTarget = (t: UndoTarget) => t as DatabaseTarget;
+
+async function databasePresent(s: SqlSession, name: string): Promise<boolean> {
+  return (await s.listDatabases()).some((db) => sameName(db.name, name));
+}
+
+/** Only a database the run created is dropped; a skipped (already present) one has no undo entry. */
+const databaseUndo: UndoKind = {
+  kind: 'sql.database',
+  async undo(ctx, raw, before) {
+    const { sql, database } = databaseTarget(raw);
+    if (!before || before.created !== true) return;
+    await withSession(ctx, sql, (s) => s.dropDatabase(database));
+    ctx.log('info', `Dropped the database ${database}, which this run had created.`);
+  },
+};
+
+/**
+ * A schema change cannot be taken back statement by statement. When the run created the database, its drop (undone
+ * after this) removes the script with it; on an existing database the applied script stays recorded.
+ */
+const scriptUndo: UndoKind = {
+  kind: 'sql.script',
+  async undo(ctx, raw) {
+    const { database } = databaseTarget(raw);
+    ctx.log('warning', `The database script ${String(raw.script)} stays applied to ${database}; a database this run created is dropped with it.`);
+  },
+};
+
+const loginUndo: UndoKind = {
+  kind: 'sql.login',
+  async undo(ctx, raw, before) {
+    if (!before) return;
+    const { sql, database } = databaseTarget(raw);
+    const d = before as { login: string; owner?: boolean; userName: string; createdLogin: boolean; createdUser: boolean; addedRoles: string[] };
+    if (d.owner) return; // nothing was added for the owner
+    await withSession(ctx, sql, async (s) => {
+      if (await databasePresent(s, database)) {
+        for (const role of d.addedRoles) await s.dropRoleMember(database, role, d.userName);
+        if (d.createdUser) await s.dropUser(database, d.userName);
+      }
+      if (d.createdLogin) await s.dropLogin(d.login);
+    });
+  },
+};
+
+const registerUndo: UndoKind = {
+  kind: 'sql.instance',
+  async undo(ctx, raw, before) {
+    if (!before) return;
+    const { sql, database } = databaseTarget(raw);
+    await withSession(ctx, sql, async (s) => {
+      if (await databasePresent(s, database)) await s.unregisterInstance(database, String(raw.instance), before.partitionSet === true);
+    });
+  },
+};
+
+/** The undo of each kind of message database operation, for the undo registry. */
+export const databaseUndoKinds: UndoKind[] = [databaseUndo, scriptUndo, executorRoleUndo, loginUndo, registerUndo];
+
 function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
   return {
     id: `sql.database:${name}`,
-    kind: 'sql.database',
+    kind: databaseUndo.kind,
+    target: { sql: target, database: name } satisfies DatabaseTarget,
     description: `Create the message database ${name} on ${describeTarget(target)}`,
     details: { server: describeTarget(target), database: name, partition: input.database.partition, authentication: input.database.authentication },
     isDone: (ctx) => withSession(ctx, target, async (s) => (await s.listDatabases()).some((d) => sameName(d.name, name))),
@@ -66,12 +133,6 @@ function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget,
         return { database: name, created: true };
       });
     },
-    async undo(ctx, data) {
-      // Only a database this run created is dropped; a skipped (already present) one has no undo data.
-      if (!data || data.created !== true) return;
-      await withSession(ctx, target, (s) => s.dropDatabase(name));
-      ctx.log('info', `Dropped the database ${name}, which this run had created.`);
-    },
   };
 }
 
@@ -79,7 +140,8 @@ function scriptOperation(input: MessageDatabaseInput, target: SqlTarget, name: s
   const file = path.resolve(input.payload.root, script.path);
   return {
     id: `sql.script:${script.id}`,
-    kind: 'sql.script',
+    kind: scriptUndo.kind,
+    target: { sql: target, database: name, script: script.path } satisfies DatabaseTarget,
     description: `Run the database script ${script.path} on ${name}`,
     details: { server: describeTarget(target), database: name, script: script.path },
     async isDone(ctx) {
@@ -110,11 +172,6 @@ function scriptOperation(input: MessageDatabaseInput, target: SqlTarget, name: s
       await withSession(ctx, target, (s) => s.runScript(name, { id: script.id, checksum: scriptChecksum(text), batches }));
       ctx.log('info', `Applied ${script.path} (${batches.length} batches) to ${name}.`);
       return { database: name, script: script.id };
-    },
-    async undo(ctx) {
-      // A schema change cannot be taken back statement by statement. When this run created the database, its drop
-      // (undone after this) removes the script with it; on an existing database the applied script stays recorded.
-      ctx.log('warning', `The database script ${script.path} stays applied to ${name}; a database this run created is dropped with it.`);
     },
   };
 }
@@ -148,7 +205,8 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
   };
   return {
     id: `sql.login:${account}`,
-    kind: 'sql.login',
+    kind: loginUndo.kind,
+    target: { sql: target, database: name } satisfies DatabaseTarget,
     description: `Give ${account} a login on ${describeTarget(target)} and the roles ${roles.join(', ') || '(none)'} in ${name}`,
     details: { server: describeTarget(target), database: name, account, roles: roles.join(', ') },
     async isDone(ctx) {
@@ -181,19 +239,6 @@ function loginOperation(target: SqlTarget, name: string, account: string, roles:
         return { database: name, login, owner: false, userName, createdLogin: !before.loginExists, createdUser: before.userName === null, addedRoles: added };
       });
     },
-    async undo(ctx, data) {
-      if (!data) return;
-      const d = data as { login: string; owner?: boolean; userName: string; createdLogin: boolean; createdUser: boolean; addedRoles: string[] };
-      if (d.owner) return; // nothing was added for the owner
-      await withSession(ctx, target, async (s) => {
-        const present = (await s.listDatabases()).some((db) => sameName(db.name, name));
-        if (present) {
-          for (const role of d.addedRoles) await s.dropRoleMember(name, role, d.userName);
-          if (d.createdUser) await s.dropUser(name, d.userName);
-        }
-        if (d.createdLogin) await s.dropLogin(d.login);
-      });
-    },
   };
 }
 
@@ -203,7 +248,8 @@ function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name:
   return {
     // One per installation, not per database: instances sharing the message database each register and unregister.
     id: `sql.instance:${name}/${instance}`,
-    kind: 'sql.instance',
+    kind: registerUndo.kind,
+    target: { sql: target, database: name, instance } satisfies DatabaseTarget,
     description: `Record ${instance} as an instance of partition ${partition} using ${name}, connecting to ${connectionServer(input.settings)}`,
     details: {
       database: name,
@@ -222,12 +268,6 @@ function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name:
         if (!verdict.ok) throw new Error(verdict.message ?? `${name} cannot be used by partition ${partition}.`);
         const { partitionSet } = await s.registerInstance(name, { instance, partition, connectionServer: connectionServer(input.settings) });
         return { database: name, instance, partitionSet };
-      });
-    },
-    async undo(ctx, data) {
-      if (!data) return;
-      await withSession(ctx, target, async (s) => {
-        if ((await s.listDatabases()).some((db) => sameName(db.name, name))) await s.unregisterInstance(name, instance, data.partitionSet === true);
       });
     },
   };

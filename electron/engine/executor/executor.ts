@@ -1,226 +1,164 @@
-import path from 'node:path';
-import type { Host } from '../hosts/host';
+import type { StepStatus } from '../../../shared/contract/install-schemas';
 import type { Plan } from '../plan/build-plan';
-import type { Operation, OperationContext, RunSecrets, UndoData } from '../plan/operation';
-import { Journal, journalDir, type RunKind } from './journal';
-import { acquireLock, type LockOwner } from './lock';
-import { RunLog, type LogListener } from './run-log';
+import type { RecordedChange } from '../plan/operation';
+import { kindLabel, undoKind, unknownKinds } from '../plan/undo-registry';
+import type { ActiveRun, RunEnd } from './run';
 
-export type StepStatus = 'pending' | 'running' | 'applied' | 'skipped' | 'failed' | 'undoing' | 'undone' | 'undo-failed';
-
-export interface StepProgress {
-  runId: string;
-  phase: 'apply' | 'undo';
-  index: number;
-  total: number;
-  operationId: string;
-  description: string;
-  status: StepStatus;
-}
-
-export type RunOutcome = 'installed' | 'uninstalled' | 'unchanged' | 'rolled-back' | 'cancelled' | 'rollback-failed' | 'busy' | 'refused';
-
-/** What a run did: like a migrator's result set, never a thrown error. */
-export interface RunResult {
-  runId: string;
-  outcome: RunOutcome;
-  message: string;
-  steps: { id: string; description: string; status: StepStatus }[];
-  /** The operation that failed and why (secrets masked). */
-  failure?: { operationId: string; message: string };
-  logFile: string;
-  journalFile: string;
-  lockOwner?: LockOwner;
-}
-
-/** What an interrupted run left, for resume: operations it finished (adopt) or began (undo first). */
+/** What an interrupted run left, for resume: the changes it finished (adopted) and the one it had begun (undone first). */
 export interface Adoption {
-  resumes: string;
-  finished: Map<string, UndoData>;
-  begun: Map<string, UndoData>;
+  finished: Map<string, RecordedChange>;
+  begun: Map<string, RecordedChange>;
 }
 
-export interface RunOptions {
-  host: Host;
-  plan: Plan;
-  secrets: RunSecrets;
-  kind?: RunKind;
-  runId?: string;
-  signal?: AbortSignal;
-  onProgress?(progress: StepProgress): void;
-  onLog?: LogListener;
-  adopt?: Adoption;
-}
-
-export function newRunId(): string {
-  return `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+/** A change this run made or adopted, with the step it belongs to. */
+export interface StepChange {
+  index: number;
+  change: RecordedChange;
 }
 
 /**
- * Runs a plan: each operation is journaled before and after, skipped when already done, and on a failure or a cancel
- * every operation this run applied is undone in reverse order.
+ * Runs a plan inside a run: each operation is journaled with its kind, target and the state before, before and after
+ * it applies; one already done is skipped; on a failure or a cancel every change this run made (or adopted) is undone
+ * in reverse order, through the undo registry, from what was journaled.
  */
-export async function executePlan(options: RunOptions): Promise<RunResult> {
-  const { host, plan } = options;
-  const runId = options.runId ?? newRunId();
-  const secrets = [options.secrets.appPoolPassword ?? '', options.secrets.sqlPassword ?? ''];
-  const log = new RunLog(plan.supportDir, runId, secrets, options.onLog);
-  const journalFile = path.join(journalDir(plan.supportDir), `${runId}.jsonl`);
-  const steps = plan.operations.map((op) => ({ id: op.id, description: op.description, status: 'pending' as StepStatus }));
-  const result = (outcome: RunOutcome, message: string, extra: Partial<RunResult> = {}): RunResult => ({ runId, outcome, message, steps, logFile: log.file, journalFile, ...extra });
+export async function applyPlan(run: ActiveRun, plan: Plan, adopt?: Adoption): Promise<RunEnd> {
+  const { log, journal, ctx } = run;
+  const refusal = refuseUnknownKinds(plan.operations.map((op) => ({ id: op.id, kind: op.kind })), 'Nothing was changed.');
+  if (refusal) return refusal;
+  for (const [name, value] of Object.entries(plan.settings)) {
+    const expanded = plan.expanded[name as keyof typeof plan.expanded];
+    log.write('debug', `Setting ${name} = "${value}"${expanded !== value ? ` (expanded: "${expanded}")` : ''}`);
+  }
+  log.write('debug', `Password for AppPoolUser: ${ctx.secrets.appPoolPassword ? 'given (masked)' : 'none'}.`);
+  for (const note of plan.notes) log.write('info', note);
 
-  if (host.kind === 'unsupported') {
-    const message = `${host.description}. Run on the Windows server, or add --rehearsal to rehearse the installation.`;
-    log.write('error', message);
-    log.close();
-    return result('refused', message);
-  }
-  const lock = acquireLock(plan.supportDir, runId);
-  if (!lock.ok) {
-    const message = `Another CDX Setup run (process ${lock.owner.pid}, run ${lock.owner.runId}) is changing this computer; wait for it to finish.`;
-    log.write('error', message);
-    log.close();
-    return result('busy', message, { lockOwner: lock.owner });
-  }
-  const journal = new Journal(journalFile);
-  const signal = options.signal ?? new AbortController().signal;
-  const ctx: OperationContext = { host, secrets: options.secrets, signal, log: (level, message) => log.write(level, message) };
   const total = plan.operations.length;
-  const report = (index: number, phase: 'apply' | 'undo', status: StepStatus) => {
-    steps[index].status = status;
-    options.onProgress?.({ runId, phase, index, total, operationId: steps[index].id, description: steps[index].description, status });
-  };
-  const applied: { index: number; op: Operation; undo: UndoData }[] = [];
-  const markApplied = (index: number, op: Operation, undo: UndoData) => {
-    applied.push({ index, op, undo });
-    plan.applied.push({ id: op.id, undo });
+  const applied: StepChange[] = [];
+  let touched = false;
+  const markApplied = (index: number, change: RecordedChange) => {
+    applied.push({ index, change });
+    plan.applied.push(change);
   };
 
-  try {
-    const kind = options.kind ?? 'install';
-    log.write('info', `=== CDX Setup ${kind} run ${runId} on ${host.description} ===`);
-    log.write('info', `Instance ${plan.instanceName}; ${total} operations; support files ${plan.supportDir}; journal ${journalFile}.`);
-    for (const [name, value] of Object.entries(plan.settings)) {
-      log.write('debug', `Setting ${name} = "${value}"${plan.expanded[name as keyof typeof plan.expanded] !== value ? ` (expanded: "${plan.expanded[name as keyof typeof plan.expanded]}")` : ''}`);
+  let failure: RunEnd['failure'];
+  for (const [index, op] of plan.operations.entries()) {
+    if (ctx.signal.aborted) break;
+    run.report(index, 'apply', 'running');
+    log.write('info', `[${index + 1}/${total}] ${op.id}: ${op.description}`);
+    for (const [k, v] of Object.entries(op.details)) log.write('debug', `    ${k} = ${v}`);
+    const adopted = adopt?.finished.get(op.id);
+    if (adopted) {
+      journal.append({ type: 'op.adopt', ...adopted });
+      markApplied(index, adopted);
+      log.write('info', '    Done by the interrupted run; kept.');
+      run.report(index, 'apply', 'applied');
+      continue;
     }
-    log.write('debug', `Password for AppPoolUser: ${options.secrets.appPoolPassword ? 'given (masked)' : 'none'}.`);
-    for (const note of plan.notes) log.write('info', note);
-    journal.append({
-      type: 'run.start',
-      runId,
-      kind,
-      instance: plan.instanceName,
-      settings: plan.settings,
-      choices: plan.choices,
-      operationIds: plan.operations.map((o) => o.id),
-      ...(options.adopt ? { resumes: options.adopt.resumes } : {}),
-    });
-
-    let failure: RunResult['failure'];
-    for (const [index, op] of plan.operations.entries()) {
-      if (signal.aborted) break;
-      report(index, 'apply', 'running');
-      log.write('info', `[${index + 1}/${total}] ${op.id}: ${op.description}`);
-      for (const [k, v] of Object.entries(op.details)) log.write('debug', `    ${k} = ${v}`);
-      const adopted = options.adopt?.finished.get(op.id);
-      if (options.adopt?.finished.has(op.id)) {
-        journal.append({ type: 'op.adopt', id: op.id, undo: adopted ?? null });
-        markApplied(index, op, adopted ?? null);
-        log.write('info', '    Done by the interrupted run; kept.');
-        report(index, 'apply', 'applied');
+    try {
+      const begun = adopt?.begun.get(op.id);
+      if (begun) {
+        log.write('info', '    The interrupted run began this operation: undoing its partial work first.');
+        touched = true;
+        await undoKind(begun.kind)!.undo(ctx, begun.target, begun.before);
+      }
+      if (await op.isDone(ctx)) {
+        journal.append({ type: 'op.skip', id: op.id });
+        log.write('info', '    Already in place: nothing to change.');
+        run.report(index, 'apply', 'skipped');
         continue;
       }
+      const prepared = op.prepare ? await op.prepare(ctx) : null;
+      const change: RecordedChange = { id: op.id, kind: op.kind, target: op.target, before: prepared };
+      journal.append({ type: 'op.start', ...change });
+      touched = true;
+      let before;
       try {
-        if (options.adopt?.begun.has(op.id)) {
-          log.write('info', '    The interrupted run began this operation: undoing its partial work first.');
-          await op.undo(ctx, options.adopt.begun.get(op.id) ?? null);
-        }
-        if (await op.isDone(ctx)) {
-          journal.append({ type: 'op.skip', id: op.id });
-          log.write('info', '    Already in place: nothing to change.');
-          report(index, 'apply', 'skipped');
-          continue;
-        }
-        const prepared = op.prepare ? await op.prepare(ctx) : null;
-        journal.append({ type: 'op.start', id: op.id, prepared });
-        let undo: UndoData;
-        try {
-          undo = await op.apply(ctx);
-        } catch (err) {
-          // Partial work is undone with what prepare captured before anything changed.
-          if (op.prepare) markApplied(index, op, prepared);
-          throw err;
-        }
-        journal.append({ type: 'op.end', id: op.id, undo });
-        markApplied(index, op, undo);
-        const fault = host.machine.faultAt(op.id);
-        if (fault) throw new Error(fault);
-        log.write('info', '    Applied.');
-        report(index, 'apply', 'applied');
+        before = await op.apply(ctx);
       } catch (err) {
-        const message = log.mask(err instanceof Error ? err.message : String(err));
-        journal.append({ type: 'op.fail', id: op.id, error: message });
-        log.write('error', `    Failed: ${message}`);
-        report(index, 'apply', 'failed');
-        failure = { operationId: op.id, message };
-        break;
+        // Partial work is undone with the state prepare captured before anything changed.
+        if (op.prepare) markApplied(index, change);
+        throw err;
       }
+      const done = { ...change, before };
+      journal.append({ type: 'op.end', ...done });
+      markApplied(index, done);
+      // Rehearsal scenarios fail a named operation once it has made its changes, to prove rollback at every step.
+      const fault = ctx.host.rehearsal?.faultAfter(op.id);
+      if (fault) throw new Error(fault);
+      log.write('info', '    Applied.');
+      run.report(index, 'apply', 'applied');
+    } catch (err) {
+      const message = run.errorText(err);
+      journal.append({ type: 'op.fail', id: op.id, error: message });
+      log.write('error', `    Failed: ${message}`);
+      run.report(index, 'apply', 'failed');
+      failure = { operationId: op.id, message };
+      break;
     }
-
-    const cancelled = !failure && signal.aborted;
-    if (!failure && !cancelled) {
-      const changed = applied.length;
-      const outcome: RunOutcome = changed === 0 ? 'unchanged' : 'installed';
-      const message =
-        outcome === 'unchanged'
-          ? 'Nothing changed: this computer already is as these settings describe.'
-          : `${kind === 'uninstall' ? 'Done' : 'Installed'}: ${changed} of ${total} operations changed this computer; ${total - changed} were already in place.`;
-      log.write('info', message);
-      journal.append({ type: 'run.end', outcome });
-      return result(outcome, message);
-    }
-
-    log.write('warning', cancelled ? 'Cancelled: undoing what this run changed, in reverse order.' : 'Rolling back what this run changed, in reverse order.');
-    const undoFailures = await undoApplied(applied, ctx, journal, log, (i, s) => report(i, 'undo', s));
-    const outcome: RunOutcome = undoFailures.length ? 'rollback-failed' : cancelled ? 'cancelled' : 'rolled-back';
-    const message = undoFailures.length
-      ? `The rollback could not undo ${undoFailures.join(', ')}; see the log ${log.file}.`
-      : cancelled
-        ? 'Cancelled: every change of this run was undone; the computer is as it was before.'
-        : `Failed at ${failure!.operationId}: ${failure!.message} Every change of this run was undone; the computer is as it was before.`;
-    log.write(undoFailures.length ? 'error' : 'info', message);
-    journal.append({ type: 'run.end', outcome });
-    return result(outcome, message, failure ? { failure } : {});
-  } finally {
-    journal.close();
-    log.close();
-    lock.release();
   }
+
+  const cancelled = !failure && ctx.signal.aborted;
+  if (!failure && !cancelled) {
+    const outcome = applied.length === 0 ? 'unchanged' : 'installed';
+    const message =
+      outcome === 'unchanged'
+        ? 'Nothing changed: this computer already is as these settings describe.'
+        : `Installed: ${applied.length} of ${total} operations changed this computer; ${total - applied.length} were already in place.`;
+    return { outcome, message, changed: touched };
+  }
+
+  log.write('warning', cancelled ? 'Cancelled: undoing what this run changed, in reverse order.' : 'Rolling back what this run changed, in reverse order.');
+  const undoFailures = await undoChanges(run, applied);
+  if (undoFailures.length) return { outcome: 'rollback-failed', message: `The rollback could not undo ${undoFailures.join(', ')}; see the log ${log.file}.`, changed: true, ...(failure ? { failure } : {}) };
+  // Adopted changes were the interrupted run's: undoing them changed the computer back to before that run.
+  const changed = applied.length > 0 && applied.some((a) => adopt?.finished.has(a.change.id));
+  if (cancelled) return { outcome: 'cancelled', message: 'Cancelled: every change of this run was undone; the computer is as it was before.', changed };
+  return {
+    outcome: 'rolled-back',
+    message: `Failed at ${failure!.operationId}: ${failure!.message} Every change of this run was undone; the computer is as it was before.`,
+    changed,
+    failure,
+  };
 }
 
-export async function undoApplied(
-  applied: { index: number; op: Operation; undo: UndoData }[],
-  ctx: OperationContext,
-  journal: Journal,
-  log: RunLog,
-  report: (index: number, status: StepStatus) => void,
-): Promise<string[]> {
+/**
+ * Undoes recorded changes newest first, each through its kind's undo with its journaled target and state before.
+ * Every kind must be known (refuseUnknownKinds first). Returns the ids it could not undo; it goes on past a failure,
+ * so that as much as possible is put back.
+ */
+export async function undoChanges(run: ActiveRun, changes: StepChange[]): Promise<string[]> {
   const failures: string[] = [];
-  for (const { index, op, undo } of [...applied].reverse()) {
+  const report = (index: number, status: StepStatus) => run.report(index, 'undo', status);
+  for (const { index, change } of [...changes].reverse()) {
     report(index, 'undoing');
-    journal.append({ type: 'undo.start', id: op.id });
+    run.journal.append({ type: 'undo.start', id: change.id, kind: change.kind });
     try {
-      await op.undo(ctx, undo);
-      journal.append({ type: 'undo.end', id: op.id });
-      log.write('info', `Undone: ${op.id}`);
+      await undoKind(change.kind)!.undo(run.ctx, change.target, change.before);
+      run.journal.append({ type: 'undo.end', id: change.id });
+      run.log.write('info', `Undone: ${change.id}`);
       report(index, 'undone');
     } catch (err) {
-      const message = log.mask(err instanceof Error ? err.message : String(err));
-      journal.append({ type: 'undo.fail', id: op.id, error: message });
-      log.write('error', `Could not undo ${op.id}: ${message}`);
+      const message = run.errorText(err);
+      run.journal.append({ type: 'undo.fail', id: change.id, error: message });
+      run.log.write('error', `Could not undo ${change.id}: ${message}`);
       report(index, 'undo-failed');
-      failures.push(op.id);
+      failures.push(change.id);
     }
   }
   return failures;
+}
+
+/**
+ * A record naming a kind this version has no undo for was written by another version: going on would leave that
+ * change on the computer while reporting it gone, so nothing is undone and the record stays for a version that can.
+ */
+export function refuseUnknownKinds(changes: { id: string; kind: unknown }[], what: string): RunEnd | null {
+  const unknown = unknownKinds(changes.map((c) => c.kind));
+  if (!unknown.length) return null;
+  const named = unknown.map((kind) => `"${kind}" (${changes.filter((c) => kindLabel(c.kind) === kind).map((c) => c.id).join(', ')})`);
+  return {
+    outcome: 'cannot-undo',
+    message: `This version of CDX Setup cannot undo the kind of change ${named.join(', ')}: it was recorded by another version. ${what}`,
+    changed: false,
+  };
 }

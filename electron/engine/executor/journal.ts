@@ -1,26 +1,44 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { UndoData } from '../plan/operation';
+import type { RunKind } from '../../../shared/contract/install-schemas';
+import type { UndoData, UndoTarget } from '../plan/operation';
+
+/** Written in every run.start; a reader of another format treats the journal's changes as ones it cannot undo. */
+export const JOURNAL_FORMAT = 2;
+
+/** One change as journaled: the operation's id and kind, what it changed and the state before. */
+type Change = { id: string; kind: string; target: UndoTarget; before: UndoData };
 
 /**
  * The journal of a run: JSON lines, each written and fsynced before the executor goes on, so that after a crash or a
- * power loss the next start knows exactly which operations began, which finished, and what undoing them needs.
- * It holds settings and undo data, never a secret.
+ * power loss the next start knows exactly which operations began, which finished, and, from the entries alone, how
+ * to undo them. It holds settings and the state before each change, never a secret.
  */
 export type JournalEntry =
-  | { type: 'run.start'; time: string; runId: string; kind: RunKind; instance: string; settings: Record<string, string>; choices: unknown; operationIds: string[]; resumes?: string }
+  | {
+      type: 'run.start';
+      time: string;
+      format: number;
+      runId: string;
+      kind: RunKind;
+      instance: string;
+      /** What a resume rebuilds its plan from (install runs); undoing never needs them. */
+      settings?: Record<string, string>;
+      choices?: unknown;
+      steps: { id: string; kind: string; description: string }[];
+      /** resume and rollback: the interrupted run they finish or undo. */
+      recovers?: string;
+    }
   | { type: 'op.skip'; time: string; id: string }
-  | { type: 'op.adopt'; time: string; id: string; undo: UndoData }
-  | { type: 'op.start'; time: string; id: string; prepared: UndoData }
-  | { type: 'op.end'; time: string; id: string; undo: UndoData }
+  | ({ type: 'op.adopt'; time: string } & Change)
+  | ({ type: 'op.start'; time: string } & Change)
+  | ({ type: 'op.end'; time: string } & Change)
   | { type: 'op.fail'; time: string; id: string; error: string }
-  | { type: 'undo.start'; time: string; id: string }
+  | { type: 'undo.start'; time: string; id: string; kind: string }
   | { type: 'undo.end'; time: string; id: string }
   | { type: 'undo.fail'; time: string; id: string; error: string }
   | { type: 'run.end'; time: string; outcome: string }
   | { type: 'run.recovered'; time: string; by: string; action: 'rollback' | 'resume' };
-
-export type RunKind = 'install' | 'uninstall';
 
 type WithoutTime<T> = T extends unknown ? Omit<T, 'time'> : never;
 
@@ -46,6 +64,10 @@ export function journalDir(supportDir: string): string {
   return path.join(supportDir, 'journal');
 }
 
+export function journalFileOf(supportDir: string, runId: string): string {
+  return path.join(journalDir(supportDir), `${runId}.jsonl`);
+}
+
 /** The entries of a journal; a last line cut off by a crash is ignored (it was never acknowledged). */
 export function readJournal(file: string): JournalEntry[] {
   const entries: JournalEntry[] = [];
@@ -58,6 +80,16 @@ export function readJournal(file: string): JournalEntry[] {
     }
   }
   return entries;
+}
+
+/** Appends one entry to a journal that another run wrote (to mark it recovered). */
+export function appendTo(file: string, entry: WithoutTime<JournalEntry>): void {
+  const journal = new Journal(file);
+  try {
+    journal.append(entry);
+  } finally {
+    journal.close();
+  }
 }
 
 export function journalFiles(supportDir: string): string[] {

@@ -4,6 +4,17 @@ import type { HostSql } from '../database/sql-host';
 import type { Machine } from './machine/machine';
 import type { ServerCertificate } from './server-certificate';
 
+/** What only a rehearsal host has: its scenario, its sandbox, and the faults its scenario injects. */
+export interface Rehearsal {
+  scenario: string;
+  sandboxRoot: string;
+  /**
+   * The failure the scenario's `faults` section injects once the named operation has made its changes, or null: the
+   * rehearsal host's own means of proving rollback at every step (a real computer has no rehearsal, so no faults).
+   */
+  faultAfter(operationId: string): string | null;
+}
+
 /**
  * Everything that reads or changes the target computer goes through a host: the Windows host in production, the
  * rehearsal host for QA and demos, the unsupported host on a computer that is neither.
@@ -13,7 +24,7 @@ export interface Host {
   readonly computerName: string;
   /** One line for a banner or a report: "Rehearsal of Windows Server 2012 R2 (scenario default)". */
   readonly description: string;
-  readonly rehearsal: { scenario: string; sandboxRoot: string } | null;
+  readonly rehearsal: Rehearsal | null;
   /** The target computer's environment variables (SystemDrive, ProgramData…), for `%VAR%` expansion. */
   environment(): Promise<Record<string, string>>;
   /** A Windows path on the target as a path this process can open (identity on Windows, inside the sandbox else). */

@@ -2,13 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import type { SetupChoices } from '../../../shared/contract/schemas';
 import type { Settings } from '../../../shared/settings/parameters';
-import type { UndoData } from '../plan/operation';
-
-/** What an installation changed, so `uninstall` can take back exactly that instance's changes. */
-export interface AppliedOperation {
-  id: string;
-  undo: UndoData;
-}
+import type { RecordedChange } from '../plan/operation';
 
 /** One installed Async Server: its settings as entered (no password ever), version and database. */
 export interface InstanceRecord {
@@ -20,8 +14,11 @@ export interface InstanceRecord {
   database: { server: string; name: string };
   /** Every operation of its plan: an operation another instance also lists is shared and stays on uninstall. */
   operationIds: string[];
-  /** What its runs changed (not what was already there), with the data to undo it. */
-  applied: AppliedOperation[];
+  /**
+   * What its runs changed (not what was already there), oldest first, each with its kind, target and the state
+   * before: uninstall undoes them from this alone, in reverse.
+   */
+  applied: RecordedChange[];
 }
 
 const FILE = 'instances.json';

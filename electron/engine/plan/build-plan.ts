@@ -7,10 +7,10 @@ import { SqlTargetError } from '../database/sql-target';
 import { messageDatabaseOperations } from '../database/plan-operations';
 import type { Host } from '../hosts/host';
 import { collisions, instanceName } from '../instances/collisions';
-import { readInstances, type AppliedOperation } from '../instances/registry';
+import { readInstances } from '../instances/registry';
 import { shippedPayloadRoot } from '../payload/default-payload';
 import { loadPayload, type LoadedPayload } from '../payload/manifest';
-import type { Operation } from './operation';
+import type { Operation, RecordedChange } from './operation';
 import { accessOperation } from './operations/access';
 import { filesOperation } from './operations/files';
 import { firewallOperation } from './operations/firewall';
@@ -39,7 +39,7 @@ export interface Plan {
   /** Sentences for the reader of the plan that are not operations (where the payload comes from…). */
   notes: string[];
   /** Filled by the executor with what the run changed; the instance record is written from it. */
-  applied: AppliedOperation[];
+  applied: RecordedChange[];
 }
 
 export class PlanError extends Error {
@@ -162,7 +162,7 @@ export async function buildPlan(host: Host, supportDir: string, input: PlanInput
     notes.push('Configure Async Server by using Setup is cleared: only the files are placed; IIS, permissions, the firewall and the message database are left to you.');
   }
 
-  const applied: AppliedOperation[] = [];
+  const applied: RecordedChange[] = [];
   const operationIds = [...ops.map((o) => o.id), `instance:${name}`];
   ops.push(
     instanceRecordOperation(

@@ -41,6 +41,11 @@ export interface PrerequisiteCheck {
   hosts: HostKind[];
   /** Its own time limit; the runner's default otherwise. */
   timeoutMs?: number;
+  /**
+   * The install's prerequisite gate may be told to skip it (`--skip-check ID`): an admin may know better, because its
+   * failure does not make the installation fail for certain. A check whose failure does is never skippable.
+   */
+  skippable?: true;
   run(ctx: CheckContext): Promise<CheckOutcome>;
 }
 

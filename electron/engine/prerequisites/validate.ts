@@ -1,6 +1,7 @@
 import type { ComponentId, DatabaseChoice } from '../../../shared/contract/schemas';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type ValidationReport, type ValidationStage } from '../../../shared/prerequisites/report';
 import { expandSettings } from '../../../shared/settings/expand';
+import { DEFAULT_DATABASE_CHOICE } from '../../../shared/settings/install-defaults';
 import { normalizeSettings } from '../../../shared/settings/rules';
 import type { Settings } from '../../../shared/settings/parameters';
 import type { Host } from '../hosts/host';
@@ -24,8 +25,6 @@ export interface ValidationRequest {
   instance?: string;
 }
 
-/** Before Select a database… is reached: the wizard's own defaults. */
-const DEFAULT_DATABASE: DatabaseChoice = { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' };
 
 export interface ValidationOptions extends RunOptions {
   host: Host;
@@ -54,7 +53,8 @@ export async function validatePrerequisites(request: ValidationRequest, options:
     settings,
     expanded,
     configure: request.configure,
-    database: request.database ?? DEFAULT_DATABASE,
+    // Before Select a database… is reached: the wizard's own defaults.
+    database: request.database ?? DEFAULT_DATABASE_CHOICE,
     modifying,
     sql: options.sql ?? sqlProbeFor(host, options.secrets),
     computer: once(() => host.facts.computer()),

@@ -3,6 +3,7 @@ import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, Table
 import { useEffect, useState } from 'react';
 import { PARAMETERS, type Settings } from '../../../shared/settings/parameters';
 import { api } from '../../api/client';
+import { CheckGroups } from '../../components/PrerequisiteResults';
 import { SaveSettingsFile } from '../../components/SaveSettingsFile';
 import { InstallPlan } from '../../install/InstallPlan';
 import { useWizard } from '../../store/store';
@@ -46,6 +47,19 @@ function SectionTable({ section }: { section: ReviewSection }) {
   );
 }
 
+/** What the prerequisite gate found when Install was selected: the checks that stopped it. */
+function GateRefusal() {
+  const failed = useWizard((s) => s.gateRefusal);
+  if (!failed || failed.length === 0) return null;
+  return (
+    <section aria-label="Prerequisites not met" className="review-section">
+      <h2>Prerequisites not met</h2>
+      <Text as="p">Install validated the prerequisites again before changing anything, and these checks failed. Nothing was changed on this computer.</Text>
+      <CheckGroups results={failed} />
+    </section>
+  );
+}
+
 export function ReadyToInstall() {
   const state = useWizard((s) => s);
   const { expanded, problems, error } = useExpandedSettings();
@@ -64,6 +78,7 @@ export function ReadyToInstall() {
           <MessageBarBody>{problems.join(' ')}</MessageBarBody>
         </MessageBar>
       )}
+      <GateRefusal />
       <InstallPlan />
       {sections.map((s) => (
         <SectionTable key={s.title} section={s} />

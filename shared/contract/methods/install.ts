@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { InterruptedRunInfo, PlanStep, RunState } from '../install-schemas';
+import { CheckResult } from '../../prerequisites/report';
 import { SettingsSchema, SetupChoices } from '../schemas';
 
 const choices = SetupChoices.pick({ configure: true, components: true, database: true });
@@ -13,8 +14,14 @@ export const installMethods = {
     z.object({ settings: SettingsSchema, choices }),
     z.object({ instance: z.string(), notes: z.array(z.string()), steps: z.array(PlanStep) }),
   ),
-  /** `sqlPassword`: the SQL login's, when the message database uses SQL Server authentication. */
-  'install.start': method(z.object({ settings: SettingsSchema, choices, appPoolPassword: password, sqlPassword: password }), z.object({ runId: z.string() })),
+  /**
+   * `sqlPassword`: the SQL login's, when the message database uses SQL Server authentication. Answered once the
+   * prerequisite gate has judged: `started` false with the checks that failed when it refused (nothing was changed).
+   */
+  'install.start': method(
+    z.object({ settings: SettingsSchema, choices, appPoolPassword: password, sqlPassword: password }),
+    z.object({ runId: z.string(), started: z.boolean(), failedChecks: z.array(CheckResult) }),
+  ),
   /** Asked on mount by the installing page, so a reloaded window reattaches to the run the engine keeps. */
   'install.state': method(z.object({}), z.object({ run: RunState.nullable(), interrupted: InterruptedRunInfo.nullable() })),
   'install.cancel': method(z.object({}), z.object({ cancelling: z.boolean() })),

@@ -96,12 +96,6 @@ export interface Machine {
   readFirewallRule(name: string): Promise<FirewallRule | null>;
   writeFirewallRule(rule: FirewallRule): Promise<void>;
   removeFirewallRule(name: string): Promise<void>;
-
-  /**
-   * A failure to simulate once the named operation has made its changes (rehearsal scenarios' `faults`), so that
-   * rollback is proven at every step; always null on a real computer.
-   */
-  faultAt(operationId: string): string | null;
 }
 
 export class MachineError extends Error {}

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseFaults, type ScenarioFault } from '../rehearsal/faults';
 import type { AccessRule, ApplicationState, AppPoolState, FirewallRule, Machine, SiteBinding, SiteState } from './machine';
 import { sameBinding } from './same-binding';
 
@@ -16,19 +15,7 @@ type StoredAppPool = AppPoolState & { passwordOf?: string };
  * as a user it has no password for is refused, where IIS would accept it and the pool would never start.
  */
 export class RehearsalMachine implements Machine {
-  private readonly faults: ScenarioFault[];
-
-  constructor(
-    private readonly stateRoot: string,
-    scenarioFile: string,
-    rawFaults: Record<string, unknown>[],
-  ) {
-    this.faults = parseFaults(scenarioFile, rawFaults);
-  }
-
-  faultAt(operationId: string): string | null {
-    return this.faults.find((f) => f.operation === operationId)?.message ?? null;
-  }
+  constructor(private readonly stateRoot: string) {}
 
   async readAppPool(name: string) {
     const stored = this.get<StoredAppPool>('iis', 'appPools', key(name));

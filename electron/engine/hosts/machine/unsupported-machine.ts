@@ -23,5 +23,4 @@ export const unsupportedMachine: Machine = {
   readFirewallRule: refuse,
   writeFirewallRule: refuse,
   removeFirewallRule: refuse,
-  faultAt: () => null,
 };

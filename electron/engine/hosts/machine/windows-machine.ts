@@ -6,10 +6,6 @@ import { SCRIPTS, type ScriptName } from './windows-scripts';
 export class WindowsMachine implements Machine {
   constructor(private readonly powershell: PowerShellRunner) {}
 
-  faultAt(): string | null {
-    return null;
-  }
-
   private async run<T>(name: ScriptName, data: Record<string, unknown>, what: string): Promise<T> {
     const outcome = await this.powershell.run<T>(SCRIPTS[name], data);
     // The error is PowerShell's message about the object; the data (and so any password) is not part of it.

@@ -3,10 +3,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { describeCertificate } from '../certificate-file';
-import type { Host } from '../host';
+import type { Host, Rehearsal } from '../host';
 import { ServerCertificateError, type ServerCertificate } from '../server-certificate';
 import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
+import { parseFaults } from './faults';
 import { RehearsalFacts } from './rehearsal-facts';
 import { parsePayloadFolders, seedPayloadFolders } from './payload-folders';
 import type { LoadedScenario } from './scenario';
@@ -21,7 +22,7 @@ export class RehearsalHost implements Host {
   readonly kind = 'rehearsal' as const;
   readonly computerName: string;
   readonly description: string;
-  readonly rehearsal: { scenario: string; sandboxRoot: string };
+  readonly rehearsal: Rehearsal;
   readonly drivesRoot: string;
   readonly stateRoot: string;
   readonly facts: RehearsalFacts;
@@ -36,14 +37,15 @@ export class RehearsalHost implements Host {
     const { scenario } = loaded;
     this.computerName = scenario.computer.name;
     this.description = `Rehearsal of ${scenario.computer.os.caption} "${scenario.computer.name}" (scenario ${scenario.name})`;
-    this.rehearsal = { scenario: scenario.name, sandboxRoot };
+    const faults = parseFaults(loaded.file, scenario.faults);
+    this.rehearsal = { scenario: scenario.name, sandboxRoot, faultAfter: (id) => faults.find((f) => f.operation === id)?.message ?? null };
     this.drivesRoot = path.join(sandboxRoot, 'drives');
     this.stateRoot = path.join(sandboxRoot, 'state');
     mkdirSync(path.join(this.drivesRoot, 'C'), { recursive: true });
     mkdirSync(this.stateRoot, { recursive: true });
     seedPayloadFolders(this.drivesRoot, parsePayloadFolders(loaded.file, scenario.payloadFolders));
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
-    this.machine = new RehearsalMachine(this.stateRoot, loaded.file, scenario.faults);
+    this.machine = new RehearsalMachine(this.stateRoot);
     this.facts = new RehearsalFacts(loaded.file, () => this.machine.listSites());
   }
 

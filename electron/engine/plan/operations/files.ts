@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Operation, OperationContext, UndoData } from '../operation';
+import type { Operation, OperationContext, UndoData, UndoKind } from '../operation';
 import { removeEmptyFolders } from './folder';
 
 export interface PayloadFile {
@@ -52,8 +52,26 @@ export function isFilesOperation(op: Operation): op is FilesOperation {
   return op.kind === 'files' && 'input' in op;
 }
 
+const targetIn = (destination: string, rel: string) => `${destination}\\${rel.split('/').join('\\')}`;
+
+/** Removes the files the operation created and puts back, from the support files' backups, those it replaced. */
+export const filesUndo: UndoKind = {
+  kind: 'files',
+  async undo(ctx, target, before) {
+    const data = before as unknown as FilesUndo | null;
+    if (!data) return;
+    const destination = String(target.destination);
+    for (const rel of data.created) await rm(ctx.host.realPath(targetIn(destination, rel)), { force: true });
+    for (const rel of data.replaced) {
+      const backup = path.join(data.backupDir, ...rel.split('/'));
+      if (existsSync(backup)) await copyFile(backup, ctx.host.realPath(targetIn(destination, rel)));
+    }
+    removeEmptyFolders(ctx, data.folders);
+  },
+};
+
 export function filesOperation(input: FilesInput): FilesOperation {
-  const target = (rel: string) => `${input.destination}\\${rel.split('/').join('\\')}`;
+  const target = (rel: string) => targetIn(input.destination, rel);
 
   async function survey(ctx: OperationContext): Promise<FilesUndo> {
     const data: FilesUndo = { created: [], replaced: [], folders: [], backupDir: input.backupDir };
@@ -84,7 +102,8 @@ export function filesOperation(input: FilesInput): FilesOperation {
   return {
     input,
     id: input.id,
-    kind: 'files',
+    kind: filesUndo.kind,
+    target: { destination: input.destination },
     description: input.description,
     details: { source: input.sourceRoot, destination: input.destination, files: String(input.files.length), bytes: String(input.files.reduce((n, f) => n + f.size, 0)) },
     async isDone(ctx) {
@@ -116,16 +135,6 @@ export function filesOperation(input: FilesInput): FilesOperation {
       await Promise.all(Array.from({ length: Math.min(COPY_CONCURRENCY, todo.length) }, worker));
       ctx.log('debug', `Placed ${todo.length} of ${input.files.length} files in ${input.destination} (${input.files.length - todo.length} already in place).`);
       return data as unknown as UndoData;
-    },
-    async undo(ctx, raw) {
-      const data = raw as unknown as FilesUndo | null;
-      if (!data) return;
-      for (const rel of data.created) await rm(ctx.host.realPath(target(rel)), { force: true });
-      for (const rel of data.replaced) {
-        const backup = path.join(data.backupDir, ...rel.split('/'));
-        if (existsSync(backup)) await copyFile(backup, ctx.host.realPath(target(rel)));
-      }
-      removeEmptyFolders(ctx, data.folders);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
-import type { Operation, OperationContext } from '../operation';
+import type { Operation, OperationContext, UndoKind } from '../operation';
 
 /** The folder and each missing parent, outermost first (below the drive, or below \\server\share). */
 function missingFolders(ctx: OperationContext, windowsPath: string): string[] {
@@ -13,11 +13,20 @@ function missingFolders(ctx: OperationContext, windowsPath: string): string[] {
   return missing;
 }
 
-/** Creates a folder; undo removes the folders it created, and only while they are empty. */
+/** Undo removes the folders the operation created, and only while they are empty. */
+export const folderUndo: UndoKind = {
+  kind: 'folder',
+  async undo(ctx, _target, before) {
+    removeEmptyFolders(ctx, (before?.created as string[] | undefined) ?? []);
+  },
+};
+
+/** Creates a folder and each missing parent. */
 export function folderOperation(windowsPath: string, purpose: string): Operation {
   return {
     id: `folder:${windowsPath}`,
-    kind: 'folder',
+    kind: folderUndo.kind,
+    target: { path: windowsPath },
     description: `Create the folder ${windowsPath} (${purpose})`,
     details: { path: windowsPath, purpose },
     async isDone(ctx) {
@@ -30,9 +39,6 @@ export function folderOperation(windowsPath: string, purpose: string): Operation
       const created = missingFolders(ctx, windowsPath);
       mkdirSync(ctx.host.realPath(windowsPath), { recursive: true });
       return { created };
-    },
-    async undo(ctx, data) {
-      removeEmptyFolders(ctx, (data?.created as string[] | undefined) ?? []);
     },
   };
 }

@@ -1,8 +1,8 @@
-import type { AppPoolState, SiteBinding, SiteState } from '../../hosts/machine/machine';
+import type { ApplicationState, AppPoolState, SiteBinding, SiteState } from '../../hosts/machine/machine';
 import { sameBinding } from '../../hosts/machine/same-binding';
-import type { Operation } from '../operation';
+import type { Operation, UndoKind, UndoTarget } from '../operation';
 import { sameState } from './same-state';
-import { stateOperation, type StateAccess } from './state-operation';
+import { stateOperation, stateUndo, type StateKind } from './state-operation';
 
 const BUILT_IN: Record<string, AppPoolState['identityType']> = {
   'nt authority\\network service': 'NetworkService',
@@ -39,6 +39,16 @@ export function appPoolIdentityConflict(name: string, user: string, existing: Ap
  * is refused before anything is written (appPoolIdentityConflict). Undo never passes a password: the pool keeps the
  * one it has (see Machine.writeAppPool).
  */
+/** Undo writes back the pool as it was, without a password: the pool keeps the one it has (see Machine.writeAppPool). */
+const appPoolUndo: UndoKind = {
+  kind: 'iis.app-pool',
+  async undo(ctx, target, before) {
+    const previous = (before?.previous ?? null) as AppPoolState | null;
+    if (previous === null) await ctx.host.machine.removeAppPool(String(target.name));
+    else await ctx.host.machine.writeAppPool(previous);
+  },
+};
+
 export function appPoolOperation(name: string, user: string): Operation {
   const identity = settingsIdentity(user);
   const { identityType, userName } = identity;
@@ -53,7 +63,8 @@ export function appPoolOperation(name: string, user: string): Operation {
   });
   return {
     id: `iis.app-pool:${name}`,
-    kind: 'iis.app-pool',
+    kind: appPoolUndo.kind,
+    target: { name },
     description: `Create the application pool ${name} (.NET v4.0, integrated) running as ${user || 'ApplicationPoolIdentity'}`,
     details: { name, identity: user || 'ApplicationPoolIdentity', identityType, managedRuntimeVersion: 'v4.0' },
     async isDone(ctx) {
@@ -71,11 +82,6 @@ export function appPoolOperation(name: string, user: string): Operation {
       const password = !keepsIdentity && identityType === 'SpecificUser' ? ctx.secrets.appPoolPassword : undefined;
       await ctx.host.machine.writeAppPool(desired(previous), password);
       return { previous };
-    },
-    async undo(ctx, data) {
-      const previous = (data?.previous ?? null) as AppPoolState | null;
-      if (previous === null) await ctx.host.machine.removeAppPool(name);
-      else await ctx.host.machine.writeAppPool(previous);
     },
   };
 }
@@ -101,71 +107,82 @@ interface SiteAndBinding {
   binding: SiteBinding | null;
 }
 
+/** The binding an operation owns on a website, as the journal keeps it; `removeWhenAbsent`: what undo removes when the site had none. */
+interface BindingTarget extends UndoTarget {
+  site: string;
+  binding: SiteBinding;
+  removeWhenAbsent: 'site' | 'binding';
+}
+
 /**
  * Access to one binding of a website and the site's own settings, never to its other bindings: an existing site
  * (Default Web Site with 443 and 808:*) keeps them, and undo gives back exactly the binding as it was, or removes it.
  */
-function bindingAccess(siteName: string, ours: SiteBinding, desiredSite: (current: SiteAndBinding | null) => SiteAndBinding['site'], removeWhenAbsent: 'site' | 'binding'): StateAccess<SiteAndBinding> {
-  return {
-    async read(ctx) {
-      const state = await ctx.host.machine.readSite(siteName);
-      if (!state) return null;
-      const { bindings, ...site } = state;
-      return { site, binding: bindings.find((b) => sameBinding(b, ours)) ?? null };
-    },
-    async write(ctx, state) {
-      const machine = ctx.host.machine;
-      await machine.writeSite({ ...state.site, bindings: state.binding ? [state.binding] : [] });
-      if (state.binding) await machine.writeBinding(siteName, state.binding);
-      else await machine.removeBinding(siteName, ours);
-    },
-    async remove(ctx) {
-      if (removeWhenAbsent === 'site') await ctx.host.machine.removeSite(siteName);
-      else if (await ctx.host.machine.readSite(siteName)) await ctx.host.machine.removeBinding(siteName, ours);
-    },
-    desired: (current) => ({ site: desiredSite(current), binding: ours }),
-  };
-}
+const bindingKind = (kind: string): StateKind<SiteAndBinding, BindingTarget> => ({
+  kind,
+  async read(ctx, t) {
+    const state = await ctx.host.machine.readSite(t.site);
+    if (!state) return null;
+    const { bindings, ...site } = state;
+    return { site, binding: bindings.find((b) => sameBinding(b, t.binding)) ?? null };
+  },
+  async write(ctx, t, state) {
+    const machine = ctx.host.machine;
+    await machine.writeSite({ ...state.site, bindings: state.binding ? [state.binding] : [] });
+    if (state.binding) await machine.writeBinding(t.site, state.binding);
+    else await machine.removeBinding(t.site, t.binding);
+  },
+  async remove(ctx, t) {
+    if (t.removeWhenAbsent === 'site') await ctx.host.machine.removeSite(t.site);
+    else if (await ctx.host.machine.readSite(t.site)) await ctx.host.machine.removeBinding(t.site, t.binding);
+  },
+});
+const siteKind = bindingKind('iis.site');
+const netTcpKind = bindingKind('iis.net-tcp');
+
+const applicationKind: StateKind<ApplicationState, { site: string; path: string }> = {
+  kind: 'iis.application',
+  read: (ctx, t) => ctx.host.machine.readApplication(t.site, t.path),
+  write: (ctx, _t, state) => ctx.host.machine.writeApplication(state),
+  remove: (ctx, t) => ctx.host.machine.removeApplication(t.site, t.path),
+};
+
+export const iisUndo: UndoKind[] = [appPoolUndo, stateUndo(siteKind), stateUndo(netTcpKind), stateUndo(applicationKind)];
 
 /** The website (created when missing) and its HTTPS binding on this instance's port with the certificate. */
 export function siteOperation(s: SiteInput): Operation {
   const https: SiteBinding = { protocol: 'https', bindingInformation: `*:${s.httpsPort}:`, certificateThumbprint: s.thumbprint, certificateStore: s.certificateStore };
   return stateOperation(
+    siteKind,
+    { site: s.site, binding: https, removeWhenAbsent: 'site' },
     {
       id: `iis.site:${s.site}`,
-      kind: 'iis.site',
       description: `Create the website ${s.site} in ${s.physicalPath} with an HTTPS binding on port ${s.httpsPort} using the certificate ${s.thumbprint}`,
       details: { name: s.site, physicalPath: s.physicalPath, appPool: s.appPool, httpsPort: String(s.httpsPort), thumbprint: s.thumbprint, store: `${s.certificateRootStore}\\${s.certificateStore}` },
     },
-    bindingAccess(
-      s.site,
-      https,
-      (current) =>
-        current
-          ? { ...current.site, enabledProtocols: withProtocol(current.site.enabledProtocols, 'https') }
-          : { name: s.site, physicalPath: s.physicalPath, appPool: s.appPool, enabledProtocols: 'https' },
-      'site',
-    ),
+    (current) => ({
+      site: current
+        ? { ...current.site, enabledProtocols: withProtocol(current.site.enabledProtocols, 'https') }
+        : { name: s.site, physicalPath: s.physicalPath, appPool: s.appPool, enabledProtocols: 'https' },
+      binding: https,
+    }),
   );
 }
 
 export function netTcpOperation(site: string, tcpPort: number): Operation {
+  const binding: SiteBinding = { protocol: 'net.tcp', bindingInformation: `${tcpPort}:*` };
   return stateOperation(
+    netTcpKind,
+    { site, binding, removeWhenAbsent: 'binding' },
     {
       id: `iis.net-tcp:${site}`,
-      kind: 'iis.net-tcp',
       description: `Add the net.tcp binding ${tcpPort}:* to the website ${site} and enable the net.tcp protocol`,
       details: { site, tcpPort: String(tcpPort) },
     },
-    bindingAccess(
-      site,
-      { protocol: 'net.tcp', bindingInformation: `${tcpPort}:*` },
-      (current) => {
-        if (!current) throw new Error(`The website ${site} does not exist, so no net.tcp binding can be added to it.`);
-        return { ...current.site, enabledProtocols: withProtocol(current.site.enabledProtocols, 'net.tcp') };
-      },
-      'binding',
-    ),
+    (current) => {
+      if (!current) throw new Error(`The website ${site} does not exist, so no net.tcp binding can be added to it.`);
+      return { site: { ...current.site, enabledProtocols: withProtocol(current.site.enabledProtocols, 'net.tcp') }, binding };
+    },
   );
 }
 
@@ -173,17 +190,13 @@ export function applicationOperation(site: string, application: string, physical
   const appPath = `/${application}`;
   const enabledProtocols = tcp ? 'https,net.tcp' : 'https';
   return stateOperation(
+    applicationKind,
+    { site, path: appPath },
     {
       id: `iis.application:${site}${appPath}`,
-      kind: 'iis.application',
       description: `Create the web application ${site}${appPath} in ${physicalPath}, in the application pool ${appPool}, with the protocols ${enabledProtocols}`,
       details: { site, path: appPath, physicalPath, appPool, enabledProtocols },
     },
-    {
-      read: (ctx) => ctx.host.machine.readApplication(site, appPath),
-      write: (ctx, state) => ctx.host.machine.writeApplication(state),
-      remove: (ctx) => ctx.host.machine.removeApplication(site, appPath),
-      desired: () => ({ site, path: appPath, physicalPath, appPool, enabledProtocols }),
-    },
+    () => ({ site, path: appPath, physicalPath, appPool, enabledProtocols }),
   );
 }

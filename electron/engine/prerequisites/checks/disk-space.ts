@@ -17,6 +17,7 @@ export function formatBytes(bytes: number): string {
 export const diskSpaceCheck: PrerequisiteCheck = {
   id: 'disk-space',
   title: 'Free disk space at the working folder',
+  skippable: true,
   components: ['async-server'],
   hosts: ALL_HOSTS,
   async run(ctx) {

@@ -38,6 +38,7 @@ export const elevatedCheck: PrerequisiteCheck = {
 export const operatingSystemCheck: PrerequisiteCheck = {
   id: 'os-version',
   title: 'Operating system supported',
+  skippable: true,
   components: ASYNC_SERVER,
   hosts: ALL_HOSTS,
   async run(ctx) {
@@ -63,6 +64,7 @@ export const operatingSystemCheck: PrerequisiteCheck = {
 export const dotNetCheck: PrerequisiteCheck = {
   id: 'dotnet-framework',
   title: '.NET Framework 4.5 or later',
+  skippable: true,
   components: ASYNC_SERVER,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
@@ -77,6 +79,7 @@ export const dotNetCheck: PrerequisiteCheck = {
 export const sqlcmdCheck: PrerequisiteCheck = {
   id: 'sqlcmd',
   title: 'SQLCMD utility present',
+  skippable: true,
   components: ASYNC_SERVER,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
@@ -90,6 +93,7 @@ export const sqlcmdCheck: PrerequisiteCheck = {
 export const executionPolicyCheck: PrerequisiteCheck = {
   id: 'execution-policy',
   title: 'PowerShell execution policy',
+  skippable: true,
   components: ASYNC_SERVER,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
@@ -107,6 +111,7 @@ export const executionPolicyCheck: PrerequisiteCheck = {
 export const setupRunningCheck: PrerequisiteCheck = {
   id: 'setup-running',
   title: 'No other setup running',
+  skippable: true,
   components: ASYNC_SERVER,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
@@ -120,6 +125,7 @@ export const setupRunningCheck: PrerequisiteCheck = {
 export const pendingRebootCheck: PrerequisiteCheck = {
   id: 'pending-reboot',
   title: 'No restart pending',
+  skippable: true,
   components: ASYNC_SERVER,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
