@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { journalFiles } from '../../electron/engine/executor/journal';
@@ -71,6 +72,29 @@ describe('the install API', () => {
       await new Promise((r) => setTimeout(r, 10));
     }
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+
+  it('install.start runs the prerequisite gate: a refusal answers with the failed checks, keeps no run and changes nothing', async () => {
+    const { env, call } = await engineOn();
+    const before = snapshot(env.sandbox, env.supportDir);
+    const answer = await call('install.start', { settings: goodSettings({ HQMessageDatabaseServerNamedInstanceName: 'SQLHQ01\\NOSUCH' }), choices: CHOICES, appPoolPassword: CANARY });
+    expect(answer.started).toBe(false);
+    expect(answer.failedChecks.map((c: { id: string }) => c.id)).toEqual(['sql-server']);
+    expect(JSON.stringify(answer)).not.toContain(CANARY);
+    expect((await call('install.state', {})).run).toBeNull();
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+
+  it('the run id install.start answers with is the run\'s own: its events, its log and its journal carry it', async () => {
+    const { env, events, call, finished } = await engineOn();
+    const { runId, started } = await call('install.start', { settings: goodSettings(), choices: CHOICES, appPoolPassword: CANARY });
+    expect(started).toBe(true);
+    const state = await finished();
+    expect(state.run.runId).toBe(runId);
+    const progress = events.filter((e) => e.event === 'install.progress').map((e) => (e.payload as { runId: string }).runId);
+    expect(new Set(progress)).toEqual(new Set([runId]));
+    expect(state.run.result.logFile).toContain(runId);
+    expect(journalFiles(env.supportDir).map((f) => path.basename(f))).toEqual([`${runId}.jsonl`]);
   });
 
   it('cancel rolls back a running installation', async () => {
