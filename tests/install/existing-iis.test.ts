@@ -101,9 +101,10 @@ describe('installing with an existing application pool', () => {
     await env.host.machine.writeAppPool({ name: 'AsyncServer', identityType: 'SpecificUser', userName: 'CONTOSO\\someone-else', managedRuntimeVersion: 'v4.0', pipelineMode: 'Integrated' }, 'their-own-password');
     const before = snapshot(env.sandbox, env.supportDir);
     const result = await install(env, goodSettings());
-    expect(result.outcome).toBe('rolled-back');
-    expect(result.failure?.operationId).toBe('iis.app-pool:AsyncServer');
-    expect(result.failure?.message).toMatch(/already runs as CONTOSO\\someone-else.*Set AppPoolUser to CONTOSO\\someone-else, choose another AppPoolName/);
+    // The prerequisite gate's accounts check finds it before the first change.
+    expect(result.outcome).toBe('refused');
+    const accounts = result.failedChecks?.find((c) => c.id === 'accounts');
+    expect(`${accounts?.details} ${accounts?.fix}`).toMatch(/already runs as CONTOSO\\someone-else.*Set AppPoolUser to CONTOSO\\someone-else, choose another AppPoolName/);
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
   });
 
