@@ -1,4 +1,5 @@
-# The item cmdlets (Test-Path, Get-Item, Get-ChildItem, New-Item, Remove-Item, Get-ItemProperty, Set-ItemProperty)
+# The item cmdlets (Test-Path, Get-Item, Get-ChildItem, New-Item, Remove-Item, Get-ItemProperty, Set-ItemProperty,
+# New-ItemProperty, Copy-Item)
 # are shadowed by functions that send a Windows path to the fake drive it names: IIS: (registered when the fake
 # WebAdministration module is imported, as on Windows), HKLM:, Cert:, and the drive letters, which map to the sandbox.
 # Any other path (a Linux path of the test machine) goes to the real cmdlet. A drive nobody registered fails as
@@ -150,5 +151,42 @@ function Set-ItemProperty {
       if (-not $resolved) { Microsoft.PowerShell.Management\Set-ItemProperty -LiteralPath $p -Name $Name -Value $Value; continue }
       Invoke-FakeDrive $resolved 'SetItemProperty' @($Name, $Value)
     }
+  }
+}
+
+function New-ItemProperty {
+  [CmdletBinding(DefaultParameterSetName = 'Path')]
+  param(
+    [Parameter(ParameterSetName = 'Path', Position = 0, Mandatory)][string[]]$Path,
+    [Parameter(ParameterSetName = 'LiteralPath', Mandatory)][Alias('PSPath', 'LP')][string[]]$LiteralPath,
+    [Parameter(Position = 1, Mandatory)][string]$Name,
+    [Parameter(Position = 2)][AllowNull()][object]$Value,
+    [Alias('Type')][string]$PropertyType,
+    [switch]$Force
+  )
+  foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $null -ne $_ }) {
+    $resolved = Resolve-FakePath $p
+    if ($resolved) { Invoke-FakeDrive $resolved 'NewItemProperty' @($Name, $Value) }
+    else { Microsoft.PowerShell.Management\New-ItemProperty -LiteralPath $p -Name $Name -Value $Value -PropertyType $PropertyType -Force:$Force }
+  }
+}
+
+# A copy into the fake computer (from the test machine's files, the payload, or from the fake computer itself).
+function Copy-Item {
+  [CmdletBinding(DefaultParameterSetName = 'Path')]
+  param(
+    [Parameter(ParameterSetName = 'Path', Position = 0, Mandatory)][string[]]$Path,
+    [Parameter(ParameterSetName = 'LiteralPath', Mandatory)][Alias('PSPath', 'LP')][string[]]$LiteralPath,
+    [Parameter(Position = 1)][string]$Destination,
+    [switch]$Force, [switch]$Recurse
+  )
+  $target = Resolve-FakePath $Destination
+  foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $null -ne $_ }) {
+    $source = Resolve-FakePath $p
+    $from = if ($source) { ConvertTo-FakeSandboxPath $source.Path } else { $p }
+    if (-not $target) { Microsoft.PowerShell.Management\Copy-Item -LiteralPath $from -Destination $Destination -Force:$Force -Recurse:$Recurse; continue }
+    if ($target.Drive -ne 'UNC' -and $target.Drive.Length -ne 1) { throw "The fake Windows does not model Copy-Item to '$Destination'." }
+    Assert-FakeChange 'Copy-Item'
+    Microsoft.PowerShell.Management\Copy-Item -LiteralPath $from -Destination (ConvertTo-FakeSandboxPath $target.Path) -Force:$Force -Recurse:$Recurse
   }
 }

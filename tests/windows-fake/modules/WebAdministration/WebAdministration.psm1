@@ -286,6 +286,24 @@ Register-FakeDrive 'IIS' @{
     }
     Save-FakeState $state
   }
+  # New-ItemProperty IIS:\Sites\X -Name bindings -Value @{ protocol; bindingInformation }: one binding added, as IIS
+  # adds an element to a collection (a duplicate is refused, like New-WebBinding's).
+  NewItemProperty = {
+    param($resolved, $name, $value)
+    $state = Get-FakeState
+    $r = Resolve-IisPath $state $resolved.Rest
+    if ($r.Kind -ne 'site' -or $name -ne 'bindings') { throw "The fake Windows models New-ItemProperty only for a website's bindings, not '$name' on '$($resolved.Path)'." }
+    if (-not $r.Site) { throw (New-FakeNotFound $resolved.Path) }
+    if ($value -isnot [System.Collections.IDictionary] -or -not $value.protocol -or $null -eq $value.bindingInformation) { throw 'A binding needs protocol and bindingInformation.' }
+    foreach ($k in $value.Keys) { if ($k -notin 'protocol', 'bindingInformation', 'sslFlags') { throw (PropertyNotFound "bindings.$k" "Sites\$($r.Site.name)") } }
+    $binding = [ordered]@{ protocol = [string]$value.protocol; bindingInformation = [string]$value.bindingInformation; sslFlags = [int]$value.sslFlags }
+    Assert-BindingFormat $binding
+    $list = @($r.Site.bindings | Where-Object { $_ }) + @($binding)
+    Assert-BindingsFree $state $r.Site.name $list
+    Assert-FakeChange 'New-ItemProperty'
+    $r.Site.bindings = $list
+    Save-FakeState $state
+  }
 }
 
 # ---- cmdlets ------------------------------------------------------------------------------------------------------
@@ -390,11 +408,12 @@ function Get-WebBinding {
 
 function New-WebBinding {
   [CmdletBinding()]
-  param([Parameter(Position = 0)][string]$Name, [string]$Protocol = 'http', [uint32]$Port = 80, [string]$IPAddress = '*', [string]$HostHeader = '', [string]$BindingInformation, [int]$SslFlags)
+  # As WebAdministration's: no -BindingInformation, so it cannot spell net.tcp's 808:* (New-ItemProperty can).
+  param([Parameter(Position = 0)][string]$Name, [string]$Protocol = 'http', [uint32]$Port = 80, [string]$IPAddress = '*', [string]$HostHeader = '', [int]$SslFlags)
   $state = Get-FakeState
   $site = Find-Site $state $Name
   if (-not $site) { throw (New-FakeNotFound "IIS:\Sites\$Name") }
-  $info = if ($BindingInformation) { $BindingInformation } else { "${IPAddress}:${Port}:$HostHeader" }
+  $info = "${IPAddress}:${Port}:$HostHeader"
   $binding = [ordered]@{ protocol = $Protocol; bindingInformation = $info; sslFlags = $SslFlags }
   Assert-BindingFormat $binding
   $list = @($site.bindings | Where-Object { $_ }) + @($binding)

@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/cli';
+import { executePlan } from '../../electron/engine/executor/executor';
+import { buildPlan } from '../../electron/engine/plan/build-plan';
+import { SupportFiles } from '../../electron/engine/support-files/support-files';
+import { CANARY, CHOICES, goodSettings, snapshot } from '../install/support';
+import { cliIo } from '../support/cli-io';
+import { FAKE_WINDOWS_LOADER, fakeWindows, type FakeState, type FakeWindows } from '../support/fake-windows';
+
+/**
+ * `cdx-setup plan --export-script` as an admin uses it: the .ps1 written from a settings file, run in pwsh against the
+ * fake Windows (Windows PowerShell 4.0 and 5.1 run the same text; the walk of its syntax is another test's). The
+ * credential comes in -AppPoolCredential, built from an environment variable: never in the file or a command line.
+ */
+const SLOW = { timeout: 180_000 };
+const SETTINGS = path.resolve('tests/install/fixtures/ss-settings.xml');
+const OURS = 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+const computers: FakeWindows[] = [];
+afterAll(() => computers.forEach((w) => w.host.close()));
+function computer(patch: (state: FakeState) => void = () => {}) {
+  const w = fakeWindows({ patch });
+  computers.push(w);
+  return w;
+}
+
+async function exportScript(settingsFile: string): Promise<string> {
+  const box = mkdtempSync(path.join(os.tmpdir(), 'cdx-export-'));
+  const file = path.join(box, 'plan.ps1');
+  const run = cliIo();
+  // The rehearsal's default computer is the fake's: same name, domain and drives.
+  expect(await runCli(['plan', '--settings', settingsFile, '--rehearsal', '--sandbox', path.join(box, 'machine'), '--export-script', file], run.io)).toBe(0);
+  return file;
+}
+
+/** Runs the exported script non-interactively (a Get-Credential prompt would fail), with or without a credential. */
+function runScript(w: FakeWindows, file: string, credential: boolean) {
+  const call = credential
+    ? "$credential = New-Object System.Management.Automation.PSCredential('CONTOSO\\svc-async', (ConvertTo-SecureString $env:CDX_TEST_POOL_PASSWORD -AsPlainText -Force)); & $env:CDX_TEST_SCRIPT -AppPoolCredential $credential"
+    : '& $env:CDX_TEST_SCRIPT';
+  const result = spawnSync(w.command.executable, ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', `. '${FAKE_WINDOWS_LOADER.replace(/'/g, "''")}'; ${call}`], {
+    env: { ...w.command.env, CDX_TEST_SCRIPT: file, CDX_TEST_POOL_PASSWORD: CANARY },
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** What the script changes: IIS, http.sys, the firewall, the ACLs, and the files it places. */
+function installedState(w: FakeWindows) {
+  const state = w.readState();
+  const files = Object.fromEntries(Object.entries(snapshot(w.sandbox, '')).filter(([k]) => /^drives\/C\/(inetpub|Program Files)\//.test(k)));
+  return { iis: state.iis, httpSys: state.httpSys, firewall: state.firewall, acl: state.acl, files };
+}
+
+describe('the exported script, run in pwsh against the fake Windows (item 2)', SLOW, () => {
+  it('installs on the first run, as deploy does, and changes nothing on the second, which asks for no password', async () => {
+    const file = await exportScript(SETTINGS);
+    expect(readFileSync(file, 'utf8')).not.toContain(CANARY);
+    const w = computer();
+    const first = runScript(w, file, true);
+    expect(first.output).not.toMatch(/Exception|error/i);
+    expect(first.status).toBe(0);
+
+    const state = w.readState();
+    const site = state.iis.sites.find((s: { name: string }) => s.name === 'AsyncServerSite');
+    expect(site.bindings).toEqual([
+      { protocol: 'https', bindingInformation: '*:8443:', sslFlags: 0 },
+      { protocol: 'net.tcp', bindingInformation: '808:*', sslFlags: 0 },
+    ]);
+    expect(site.applications.map((a: { path: string; enabledProtocols: string }) => [a.path, a.enabledProtocols])).toEqual([['/', 'https,net.tcp'], ['/AsyncServer', 'https,net.tcp']]);
+    expect(state.httpSys.sslCertificates).toEqual([expect.objectContaining({ ipPort: '0.0.0.0:8443', certificateHash: OURS })]);
+    expect(state.iis.appPools.find((p: { name: string }) => p.name === 'AsyncServer').processModel).toEqual({ identityType: 'SpecificUser', userName: 'CONTOSO\\svc-async', passwordSha256: sha256(CANARY) });
+    expect(state.firewall.rules.map((r: { name: string }) => r.name)).toEqual(['CDX-AsyncServer-AsyncServerSite-HTTPS', 'CDX-AsyncServer-AsyncServerSite-NetTcp']);
+    expect(Object.keys(state.acl).length).toBeGreaterThan(0);
+
+    // The same settings deployed by cdx-setup on another computer leave the same IIS, http.sys, firewall, ACLs and files.
+    const deployed = computer();
+    const plan = await buildPlan(deployed.host, await new SupportFiles(deployed.host).realDir(), { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
+    expect((await executePlan({ host: deployed.host, plan, secrets: { appPoolPassword: CANARY } })).outcome).toBe('installed');
+    expect(installedState(w)).toEqual(installedState(deployed));
+
+    const afterFirst = snapshot(w.sandbox, '');
+    const second = runScript(w, file, false);
+    expect(second.output).toBe('');
+    expect(second.status).toBe(0);
+    expect(snapshot(w.sandbox, '')).toEqual(afterFirst);
+  });
+
+  it('on Default Web Site, adds its bindings beside the ones the site has, and changes nothing on the second run', async () => {
+    const box = mkdtempSync(path.join(os.tmpdir(), 'cdx-export-settings-'));
+    const settings = path.join(box, 'ss-settings.xml');
+    writeFileSync(
+      settings,
+      readFileSync(SETTINGS, 'utf8').replace(
+        '</Settings>',
+        '  <Setting key="WebSiteName" value="Default Web Site" />\n  <Setting key="WebSiteWorkingFolder" value="C:\\inetpub\\wwwroot" />\n</Settings>',
+      ),
+    );
+    const file = await exportScript(settings);
+    const w = computer();
+    const first = runScript(w, file, true);
+    expect(first.output).not.toMatch(/Exception|error/i);
+    expect(first.status).toBe(0);
+    expect(w.readState().iis.sites[0].bindings).toEqual([
+      { protocol: 'http', bindingInformation: '*:80:', sslFlags: 0 },
+      { protocol: 'https', bindingInformation: '*:8443:', sslFlags: 0 },
+      { protocol: 'net.tcp', bindingInformation: '808:*', sslFlags: 0 },
+    ]);
+    expect(w.readState().iis.sites[0].applications[0]).toMatchObject({ physicalPath: '%SystemDrive%\\inetpub\\wwwroot', enabledProtocols: 'http,https,net.tcp' });
+    const afterFirst = snapshot(w.sandbox, '');
+    const second = runScript(w, file, false);
+    expect(second.output).toBe('');
+    expect(second.status).toBe(0);
+    expect(snapshot(w.sandbox, '')).toEqual(afterFirst);
+  });
+});
