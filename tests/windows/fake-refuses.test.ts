@@ -50,6 +50,14 @@ describe('the fake Windows refuses what Windows refuses', () => {
     expect(await error("Import-Module WebAdministration; New-WebAppPool -Name DefaultAppPool | Out-Null")).toMatch(/Destination element already exists/);
   });
 
+  it('refuses New-WebBinding -BindingInformation (WebAdministration has none) and a binding a site already has', async () => {
+    expect(await error("Import-Module WebAdministration; New-WebBinding -Name 'First' -Protocol net.tcp -BindingInformation '808:*'")).toMatch(/A parameter cannot be found that matches parameter name 'BindingInformation'/);
+    const add = "Import-Module WebAdministration; New-ItemProperty -LiteralPath 'IIS:\\Sites\\First' -Name bindings -Value @{ protocol = 'net.tcp'; bindingInformation = '808:*' } | Out-Null; @(Get-WebBinding -Name 'First' -Protocol net.tcp).Count";
+    expect(await run(add)).toEqual({ ok: true, value: 1 });
+    expect(await error(add)).toMatch(/Cannot add duplicate collection entry of type 'binding'/);
+    expect(await run("Import-Module WebAdministration; Remove-WebBinding -Name 'First' -Protocol net.tcp -BindingInformation '808:*'; @(Get-WebBinding -Name 'First' -Protocol net.tcp).Count")).toEqual({ ok: true, value: 0 });
+  });
+
   it('refuses a property IIS objects do not have, and a value IIS does not take', async () => {
     expect(await error("Import-Module WebAdministration; Set-ItemProperty 'IIS:\\Sites\\First' -Name physicalPth -Value 'C:\\x'")).toMatch(/^Property physicalPth is not found on \\\\CDX-HQ01\\Sites\\First\./);
     expect(await error("Import-Module WebAdministration; Set-ItemProperty 'IIS:\\AppPools\\DefaultAppPool' -Name processModel.identityType -Value NetworkServic")).toMatch(/not a valid value for the property identityType/);

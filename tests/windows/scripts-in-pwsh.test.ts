@@ -93,9 +93,22 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     await m.writeSite(site);
     expect(await m.readSite('AsyncServerSite')).toEqual(site);
     expect(w.readState().httpSys.sslCertificates).toEqual([expect.objectContaining({ ipPort: '0.0.0.0:8443', certificateHash: THUMBPRINT, certificateStoreName: 'My' })]);
-    // Written again (a re-run): the certificate bound before is replaced, not added twice.
+    // Written again (a re-run): the site exists, so its bindings and certificate stay as they are.
     await m.writeSite(site);
     expect(w.readState().httpSys.sslCertificates).toHaveLength(1);
+    // One binding at a time: another certificate on 8443 replaces the one bound there, a second net.tcp binding joins
+    // the first, and removing them leaves the others.
+    const https = site.bindings[0];
+    const expired = { ...https, certificateThumbprint: '5EC1C8BBA6F09557FFB3733C93CFDC1138EFA0DB' };
+    await m.writeBinding(site.name, expired);
+    await m.writeBinding(site.name, { protocol: 'net.tcp', bindingInformation: '809:*' });
+    expect((await m.readSite(site.name))?.bindings).toEqual([expired, site.bindings[1], { protocol: 'net.tcp', bindingInformation: '809:*' }]);
+    await m.removeBinding(site.name, { protocol: 'net.tcp', bindingInformation: '809:*' });
+    await m.removeBinding(site.name, https);
+    expect((await m.readSite(site.name))?.bindings).toEqual([site.bindings[1]]);
+    expect(w.readState().httpSys.sslCertificates).toEqual([]);
+    await m.writeBinding(site.name, https);
+    expect(await m.readSite(site.name)).toEqual({ ...site, bindings: [site.bindings[1], https] });
 
     const app = { site: 'AsyncServerSite', path: '/AsyncServer', physicalPath: 'C:\\inetpub\\AsyncServerSite\\AsyncServer', appPool: 'AsyncServer', enabledProtocols: 'https,net.tcp' };
     mkdirSync(w.host.realPath(app.physicalPath), { recursive: true });
