@@ -120,3 +120,23 @@ test.describe('login failure', () => {
     expect(cdx.output()).not.toContain('Rehearsal-Only-Pa55');
   });
 });
+
+test.describe('databases that cannot be read', () => {
+  test.use({ consoleOptions: { scenario: 'sql-unreadable' } });
+
+  test('the readable message database is listed, and the unreadable ones are named with their reason', async ({ page, cdx }, testInfo) => {
+    const w = new WizardDriver(page, testInfo);
+    await page.goto(cdx.url);
+    await toDatabasePage(w);
+    await w.fill('Server name', GOOD.server);
+    await page.getByRole('radio', { name: 'Use an existing message database' }).check();
+    await expect(page.getByRole('radio', { name: /^AsyncServerMessageDB — partition initial/ })).toBeVisible();
+    const unreadable = page.getByRole('list', { name: 'Databases that could not be read' });
+    await expect(unreadable.getByRole('listitem')).toHaveText([
+      'ArchiveDB: it is offline',
+      'AsyncServerMessageDB_PS: it is an availability group secondary replica that does not allow reads',
+      'PayrollDB: the account used has no access to it',
+      'ReportingDB: it is in single-user mode and in use by another connection',
+    ]);
+  });
+});

@@ -38,7 +38,9 @@ describe('statements', () => {
 
   it('reads the mark through a quoted three-part name', () => {
     const text = sql.readMark('Msg]DB');
-    expect(text).toContain("OBJECT_ID(N'[Msg]]DB].dbo.MessageDatabase', N'U')");
+    // In the database's own catalog, so an unreadable database raises an error instead of passing for unmarked.
+    expect(text).toContain('FROM [Msg]]DB].sys.tables AS t JOIN [Msg]]DB].sys.schemas AS s');
+    expect(text).toContain("t.name IN (N'MessageDatabase', N'MessageDatabaseInstance')");
     expect(text).toContain('FROM [Msg]]DB].dbo.MessageDatabase');
     expect(text).toContain('[Msg]]DB].dbo.MessageDatabaseInstance');
   });

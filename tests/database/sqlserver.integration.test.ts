@@ -1,3 +1,4 @@
+import { databaseExists, listDatabases } from '../../electron/engine/database/database-listing';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,13 +60,13 @@ describe.skipIf(!connectionString)(title, () => {
     await applyAll(run, ops);
 
     const s = await open();
-    const mine = (await s.listDatabases()).find((d) => d.name === database);
+    const mine = (await listDatabases(s)).find((d) => d.name === database);
     expect(mine?.mark).toEqual({ partition: 'initial', instances: ['CDX-HQ01/AsyncServerSite/AsyncServer'] });
     expect((await s.appliedScripts(database)).map((a) => a.id)).toEqual(samplePayload().manifest.database.scripts.map((x) => x.id));
     for (const op of ops) expect(await op.isDone(run.ctx), op.id).toBe(true);
 
     await undoAll(run);
-    expect((await s.listDatabases()).some((d) => d.name === database)).toBe(false);
+    expect(await databaseExists(s, database)).toBe(false);
   });
 
   it('maps a second CREATE DATABASE of the same name to "already exists"', async () => {

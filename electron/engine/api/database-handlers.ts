@@ -7,6 +7,7 @@ function report(found: ServerInspection) {
     server: found.server,
     canCreateDatabase: found.canCreateDatabase,
     messageDatabases: found.databases.flatMap((d) => (d.mark ? [{ name: d.name, partition: d.mark.partition, instances: d.mark.instances }] : [])),
+    unreadableDatabases: found.databases.flatMap((d) => (d.unreadable ? [{ name: d.name, reason: d.unreadable }] : [])),
     instance: found.instance,
     warnings: found.warnings,
   };

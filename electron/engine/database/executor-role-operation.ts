@@ -1,6 +1,7 @@
 import type { Operation, UndoKind } from '../plan/operation';
+import { databaseExists } from './database-listing';
 import { EXECUTOR_ROLE } from './database-roles';
-import { sameName, unlessDatabaseMissing, withSession } from './session-use';
+import { unlessDatabaseMissing, withSession } from './session-use';
 import { describeTarget, type SqlTarget } from './sql-target';
 
 /** What the role's undo needs, all of it in the journal: the database, the role, and what this run changed. */
@@ -21,7 +22,7 @@ export const executorRoleUndo: UndoKind = {
     if (!data) return;
     const d = data as unknown as ExecutorRoleUndo;
     await withSession(ctx, target.sql as SqlTarget, async (s) => {
-      if (!(await s.listDatabases()).some((db) => sameName(db.name, d.database))) return; // dropped with the database
+      if (!(await databaseExists(s, d.database))) return; // dropped with the database
       const now = await s.roleState(d.database, d.role);
       if (!now.exists) return;
       if (d.createdRole && now.members.length === 0) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { config as MssqlConfig, ConnectionPool } from 'mssql';
 import { mapSqlError, SqlFailure, type FailureContext } from './sql-errors';
-import type { AppliedScript, DatabaseInfo, DatabasePrincipal, DatabaseRoleState, HostSql, InstanceRecord, ScriptToRun, SqlSession } from './sql-host';
+import type { AppliedScript, DatabasePrincipal, DatabaseRoleState, HostSql, InstanceRecord, MessageDatabaseMark, ScriptToRun, ServerDatabase, SqlSession } from './sql-host';
 import * as statements from './sql-statements';
 import { DEFAULT_LIMITS, mssqlConfig, type ConnectionLimits, type Driver } from './mssql-config';
 import type { SqlTarget } from './sql-target';
@@ -100,14 +100,14 @@ class MssqlSession implements SqlSession {
     }
   }
 
-  async listDatabases(): Promise<DatabaseInfo[]> {
-    const names = await this.run<{ name: string }>(undefined, statements.LIST_DATABASES, 'listing the databases');
-    const out: DatabaseInfo[] = [];
-    for (const { name } of names) {
-      const rows = await this.run<{ partition: string | null; instance: string | null }>(undefined, statements.readMark(name), `reading the mark of ${name}`);
-      out.push({ name, mark: rows.length === 0 ? null : { partition: rows[0].partition, instances: rows.map((r) => r.instance).filter((i): i is string => i !== null) } });
-    }
-    return out;
+  async serverDatabases(): Promise<ServerDatabase[]> {
+    const rows = await this.run<{ name: string; state: string; userAccess: string; hasAccess: number }>(undefined, statements.LIST_DATABASES, 'listing the databases');
+    return rows.map((r) => ({ name: r.name, state: r.state, userAccess: r.userAccess, hasAccess: r.hasAccess === 1 }));
+  }
+
+  async readMark(database: string): Promise<MessageDatabaseMark | null> {
+    const rows = await this.run<{ partition: string | null; instance: string | null }>(undefined, statements.readMark(database), `reading the mark of ${database}`);
+    return rows.length === 0 ? null : { partition: rows[0].partition, instances: rows.map((r) => r.instance).filter((i): i is string => i !== null) };
   }
 
   async canCreateDatabase(): Promise<boolean> {

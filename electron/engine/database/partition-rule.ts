@@ -38,6 +38,14 @@ export function judgeDatabaseChoice(databases: DatabaseInfo[], mode: DatabaseCho
   }
 
   if (!chosen) return { ok: false, field: 'HQMessageDatabase', message: `There is no database named ${name} on this server: select one of its message databases, or create a new one.`, suggestion: null };
+  if (chosen.unreadable) {
+    return {
+      ok: false,
+      field: 'HQMessageDatabase',
+      message: `${chosen.name} cannot be read (${chosen.unreadable}), so whether it is a message database is not known. Make it readable for this account on this server, or select another message database.`,
+      suggestion: null,
+    };
+  }
   if (!chosen.mark) {
     return {
       ok: false,

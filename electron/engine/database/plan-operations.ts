@@ -10,9 +10,10 @@ import { connectionServer, messageDatabaseConnectionString } from './installed-c
 import { scriptChecksum } from './mssql-session';
 import { judgeDatabaseChoice } from './partition-rule';
 import { sqlLoginFor } from './sql-accounts';
+import { databaseExists, listDatabases } from './database-listing';
 import { EXECUTOR_ROLE } from './database-roles';
 import { executorRoleOperation, executorRoleUndo } from './executor-role-operation';
-import type { AppliedScript, SqlSession } from './sql-host';
+import type { AppliedScript } from './sql-host';
 import { sameName, unlessDatabaseMissing, withSession } from './session-use';
 import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError, type SqlTarget } from './sql-target';
 
@@ -58,10 +59,6 @@ export interface DatabaseTarget extends UndoTarget {
 
 const databaseTarget = (t: UndoTarget) => t as DatabaseTarget;
 
-async function databasePresent(s: SqlSession, name: string): Promise<boolean> {
-  return (await s.listDatabases()).some((db) => sameName(db.name, name));
-}
-
 /** Only a database the run created is dropped; a skipped (already present) one has no undo entry. */
 const databaseUndo: UndoKind = {
   kind: 'sql.database',
@@ -93,7 +90,7 @@ const loginUndo: UndoKind = {
     const d = before as { login: string; owner?: boolean; userName: string; createdLogin: boolean; createdUser: boolean; addedRoles: string[] };
     if (d.owner) return; // nothing was added for the owner
     await withSession(ctx, sql, async (s) => {
-      if (await databasePresent(s, database)) {
+      if (await databaseExists(s, database)) {
         for (const role of d.addedRoles) await s.dropRoleMember(database, role, d.userName);
         if (d.createdUser) await s.dropUser(database, d.userName);
       }
@@ -108,7 +105,7 @@ const registerUndo: UndoKind = {
     if (!before) return;
     const { sql, database } = databaseTarget(raw);
     await withSession(ctx, sql, async (s) => {
-      if (await databasePresent(s, database)) await s.unregisterInstance(database, String(raw.instance), before.partitionSet === true);
+      if (await databaseExists(s, database)) await s.unregisterInstance(database, String(raw.instance), before.partitionSet === true);
     });
   },
 };
@@ -123,10 +120,10 @@ function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget,
     target: { sql: target, database: name } satisfies DatabaseTarget,
     description: `Create the message database ${name} on ${describeTarget(target)}`,
     details: { server: describeTarget(target), database: name, partition: input.database.partition, authentication: input.database.authentication },
-    isDone: (ctx) => withSession(ctx, target, async (s) => (await s.listDatabases()).some((d) => sameName(d.name, name))),
+    isDone: (ctx) => withSession(ctx, target, (s) => databaseExists(s, name)),
     async apply(ctx) {
       return withSession(ctx, target, async (s) => {
-        const verdict = judgeDatabaseChoice(await s.listDatabases(), 'create', name, input.database.partition.trim(), instanceName(input));
+        const verdict = judgeDatabaseChoice(await listDatabases(s), 'create', name, input.database.partition.trim(), instanceName(input));
         if (!verdict.ok) throw new Error(verdict.message ?? 'The message database cannot be created.');
         await s.createDatabase(name);
         ctx.log('info', `Created the database ${name} on ${describeTarget(target)}.`);
@@ -259,12 +256,12 @@ function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name:
     },
     isDone: (ctx) =>
       withSession(ctx, target, async (s) => {
-        const db = (await s.listDatabases()).find((d) => sameName(d.name, name));
+        const db = (await listDatabases(s)).find((d) => sameName(d.name, name));
         return !!db?.mark && db.mark.partition !== null && sameName(db.mark.partition, partition) && db.mark.instances.includes(instance);
       }),
     async apply(ctx): Promise<UndoData> {
       return withSession(ctx, target, async (s) => {
-        const verdict = judgeDatabaseChoice(await s.listDatabases(), 'existing', name, partition, instance);
+        const verdict = judgeDatabaseChoice(await listDatabases(s), 'existing', name, partition, instance);
         if (!verdict.ok) throw new Error(verdict.message ?? `${name} cannot be used by partition ${partition}.`);
         const { partitionSet } = await s.registerInstance(name, { instance, partition, connectionServer: connectionServer(input.settings) });
         return { database: name, instance, partitionSet };

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/settings/parameters';
 import { checkDatabaseName } from '../../../shared/settings/rules';
 import type { Host } from '../hosts/host';
 import type { RunSecrets } from '../plan/operation';
+import { listDatabases } from './database-listing';
 import { judgeDatabaseChoice, type ChoiceVerdict } from './partition-rule';
 import { instanceName } from './plan-operations';
 import { SqlFailure } from './sql-errors';
@@ -47,7 +48,7 @@ export async function inspectSqlServer(host: Host, settings: Settings, choice: D
   try {
     const session = await host.sql.connect(target, password);
     try {
-      const databases = await session.listDatabases();
+      const databases = await listDatabases(session);
       const canCreateDatabase = await session.canCreateDatabase();
       const instance = instanceName({ host, settings: expanded });
       const warnings = target.trustServerCertificate ? [trustWarning(server)] : [];
@@ -79,6 +80,11 @@ function judge(expanded: Settings, choice: DatabaseChoice, databases: DatabaseIn
   return verdict;
 }
 
+/** "Not read: ArchiveDB (it is offline)." — whether they are message databases is not known. */
+export function unreadableNote(databases: DatabaseInfo[]): string {
+  return `${databases.length === 1 ? 'One database' : `${databases.length} databases`} could not be read, so whether ${databases.length === 1 ? 'it is a message database' : 'they are message databases'} is not known: ${databases.map((d) => `${d.name} (${d.unreadable})`).join('; ')}.`;
+}
+
 export interface SqlAccess {
   reachable: boolean;
   canCreateDatabase: boolean;
@@ -100,7 +106,9 @@ export async function checkSqlAccess(host: Host, settings: Settings, choice: Dat
         ? `${found.server} is reachable and the message database can be created.`
         : `${found.server} is reachable and the message database ${settings.HQMessageDatabase} can be used.`
       : (found.verdict.message ?? 'The message database cannot be used.');
-    return { reachable: true, canCreateDatabase: found.canCreateDatabase, databaseExists, ok: found.verdict.ok, field: found.verdict.field, message: [message, ...found.warnings].join(' ') };
+    const unreadable = found.databases.filter((d) => d.unreadable);
+    const note = unreadable.length === 0 ? [] : [unreadableNote(unreadable)];
+    return { reachable: true, canCreateDatabase: found.canCreateDatabase, databaseExists, ok: found.verdict.ok, field: found.verdict.field, message: [message, ...note, ...found.warnings].join(' ') };
   } catch (err) {
     if (err instanceof SqlAccessError) return { reachable: false, canCreateDatabase: false, databaseExists: false, ok: false, field: err.field, message: err.message };
     throw err;

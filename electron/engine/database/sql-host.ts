@@ -18,7 +18,21 @@ export interface MessageDatabaseMark {
 
 export interface DatabaseInfo {
   name: string;
+  /** Null when it carries no mark, or when it could not be read (then `unreadable` says why). */
   mark: MessageDatabaseMark | null;
+  /** Why the database could not be read ("it is offline"): whether it is a message database is then unknown. */
+  unreadable?: string;
+}
+
+/** A database as sys.databases shows it, before anything in it is read. */
+export interface ServerDatabase {
+  name: string;
+  /** state_desc: ONLINE, OFFLINE, RESTORING, RECOVERING, RECOVERY_PENDING, SUSPECT, EMERGENCY. */
+  state: string;
+  /** user_access_desc: MULTI_USER, SINGLE_USER, RESTRICTED_USER. */
+  userAccess: string;
+  /** HAS_DBACCESS: the login may use it now (0 when in single-user mode in use by another connection). */
+  hasAccess: boolean;
 }
 
 export interface AppliedScript {
@@ -63,7 +77,10 @@ export interface InstanceRecord {
 }
 
 export interface SqlSession {
-  listDatabases(): Promise<DatabaseInfo[]>;
+  /** The user databases (not master, tempdb, model, msdb), readable or not. */
+  serverDatabases(): Promise<ServerDatabase[]>;
+  /** The mark of one database: null when it has none; throws when the database cannot be read. */
+  readMark(database: string): Promise<MessageDatabaseMark | null>;
   canCreateDatabase(): Promise<boolean>;
   createDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;

@@ -5,15 +5,23 @@ import { INSTANCE_TABLE, MARK_TABLE, SCRIPT_TABLE, type InstanceRecord } from '.
  * The SQL text the real adapter sends. Names and values are quoted here (statements such as CREATE LOGIN take no
  * parameters); everything is a pure function so the text itself is tested.
  */
-export const LIST_DATABASES = `SELECT name FROM sys.databases WHERE database_id > 4 AND state_desc = N'ONLINE' AND HAS_DBACCESS(name) = 1 ORDER BY name`;
+/** Every user database with its state, whether it is readable or not: what cannot be read is named, not hidden. */
+export const LIST_DATABASES = `SELECT name, state_desc AS state, user_access_desc AS userAccess, CAST(ISNULL(HAS_DBACCESS(name), 0) AS int) AS hasAccess FROM sys.databases WHERE database_id > 4 ORDER BY name`;
 
 export const CAN_CREATE_DATABASE = `SELECT CAST(HAS_PERMS_BY_NAME(NULL, NULL, N'CREATE ANY DATABASE') AS int) AS can`;
 
-/** The mark of one database: no rows when it is not a message database. */
+/**
+ * The mark of one database: no rows when it is not a message database. The tables are looked up in the database's
+ * own catalog, which raises an error when it cannot be read (OBJECT_ID would answer NULL, passing an unreadable
+ * database off as one without the mark).
+ */
 export function readMark(database: string): string {
   const db = quoteIdentifier(database);
+  const [schema, mark] = MARK_TABLE.split('.');
+  const [, instances] = INSTANCE_TABLE.split('.');
   return [
-    `IF OBJECT_ID(${quoteLiteral(`${db}.${MARK_TABLE}`)}, N'U') IS NOT NULL AND OBJECT_ID(${quoteLiteral(`${db}.${INSTANCE_TABLE}`)}, N'U') IS NOT NULL`,
+    `IF (SELECT COUNT(*) FROM ${db}.sys.tables AS t JOIN ${db}.sys.schemas AS s ON s.schema_id = t.schema_id`,
+    `    WHERE s.name = ${quoteLiteral(schema)} AND t.name IN (${quoteLiteral(mark)}, ${quoteLiteral(instances)})) = 2`,
     `  SELECT (SELECT TOP (1) [Partition] FROM ${db}.${MARK_TABLE}) AS [partition],`,
     `         i.InstanceName AS instance`,
     `  FROM (SELECT 1 AS one) AS x LEFT JOIN ${db}.${INSTANCE_TABLE} AS i ON 1 = 1 ORDER BY i.InstanceName`,

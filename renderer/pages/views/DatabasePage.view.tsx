@@ -113,6 +113,27 @@ function ConnectionStatus() {
   );
 }
 
+/** Databases the server lists but that could not be read: named, so a message database among them is not missed. */
+function UnreadableDatabases() {
+  const report = useDatabaseStatus((s) => s.report);
+  if (!report || report.unreadableDatabases.length === 0) return null;
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        {report.unreadableDatabases.length === 1 ? 'One database' : `${report.unreadableDatabases.length} databases`} on {report.server} could not be read, so
+        whether {report.unreadableDatabases.length === 1 ? 'it is a message database' : 'they are message databases'} is not known:
+        <ul aria-label="Databases that could not be read">
+          {report.unreadableDatabases.map((d) => (
+            <li key={d.name}>
+              {d.name}: {d.reason}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 function ExistingDatabases() {
   const report = useDatabaseStatus((s) => s.report);
   const name = useWizard((s) => s.settings.HQMessageDatabase);
@@ -200,6 +221,7 @@ export function SelectDatabase() {
         </RadioGroup>
       </Field>
       {choice.mode === 'existing' && <ExistingDatabases />}
+      <UnreadableDatabases />
       <SettingField name="HQMessageDatabase" label="Database name" />
     </div>
   );

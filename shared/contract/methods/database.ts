@@ -18,12 +18,22 @@ export const MessageDatabaseInfo = z.object({
 });
 export type MessageDatabaseInfo = z.infer<typeof MessageDatabaseInfo>;
 
+/** A database the server lists but that could not be read: whether it is a message database is not known. */
+export const UnreadableDatabase = z.object({
+  name: z.string(),
+  /** Why, as a clause: "it is offline", "it is an availability group secondary replica that does not allow reads". */
+  reason: z.string(),
+});
+export type UnreadableDatabase = z.infer<typeof UnreadableDatabase>;
+
 const ServerReport = z.object({
   /** server or server\instance, as reached. */
   server: z.string(),
   canCreateDatabase: z.boolean(),
   /** Only the databases that carry the message database's mark. */
   messageDatabases: z.array(MessageDatabaseInfo),
+  /** Databases that could not be read (offline, single-user, an unreadable secondary…): listed, not hidden. */
+  unreadableDatabases: z.array(UnreadableDatabase),
   /** This installation's name as the message database records it: computer/website/application. */
   instance: z.string(),
   warnings: z.array(z.string()),

@@ -1,10 +1,10 @@
 import { connectWithConnectionString } from '../../../database/mssql-session';
 import { mapSqlError, type SqlFailure } from '../../../database/sql-errors';
 import { isFixedDatabaseRole } from '../../../database/database-roles';
-import type { AppliedScript, DatabaseInfo, DatabasePrincipal, DatabaseRoleState, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
+import type { AppliedScript, DatabasePrincipal, DatabaseRoleState, MessageDatabaseMark, ServerDatabase, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
 import { isLocalServer, type SqlTarget } from '../../../database/sql-target';
 import { ScenarioError, type LoadedScenario } from '../scenario';
-import { isRealServer, parseSqlServers, SqlScenarioError, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
+import { isRealServer, parseSqlServers, SqlScenarioError, UNREADABLE_DATABASES, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
 import { serverKey, SqlStateFile, type DatabaseState, type ServerState, type SqlState } from './sql-state';
 
 /** Who "the current Windows user" is on the rehearsal's servers. */
@@ -132,6 +132,29 @@ function stepPhrase(step: string, database: string | undefined): string | undefi
   }
 }
 
+type UnreadableDatabase = (typeof UNREADABLE_DATABASES)[number];
+
+/** How sys.databases shows each kind of database (HAS_DBACCESS is 0 for single-user in use and for no access). */
+const SYS_DATABASES_ROW: Record<UnreadableDatabase | 'readable', Omit<ServerDatabase, 'name'>> = {
+  readable: { state: 'ONLINE', userAccess: 'MULTI_USER', hasAccess: true },
+  offline: { state: 'OFFLINE', userAccess: 'MULTI_USER', hasAccess: false },
+  'single-user': { state: 'ONLINE', userAccess: 'SINGLE_USER', hasAccess: false },
+  'no-access': { state: 'ONLINE', userAccess: 'MULTI_USER', hasAccess: false },
+  // A secondary replica without read access is ONLINE in sys.databases: only reading it fails.
+  'availability-group-secondary': { state: 'ONLINE', userAccess: 'MULTI_USER', hasAccess: true },
+};
+
+/** SQL Server's own refusal when a statement reads such a database. */
+const READ_REFUSAL: Record<UnreadableDatabase, (db: string, login: string) => [number, string]> = {
+  offline: (db) => [942, `Database '${db}' cannot be opened because it is offline.`],
+  'single-user': (db) => [924, `Database '${db}' is already open and can only have one user at a time.`],
+  'no-access': (db, login) => [916, `The server principal "${login}" is not able to access the database "${db}" under the current security context.`],
+  'availability-group-secondary': (db) => [
+    976,
+    `The target database, '${db}', is participating in an availability group and is currently not accessible for queries. Either data movement is suspended or the availability replica is not enabled for read access. To allow read-only access to this and other databases in the availability group, enable read access to one or more secondary availability replicas in the group.  For more information, see the ALTER AVAILABILITY GROUP statement in SQL Server Books Online.`,
+  ],
+};
+
 const MARK_TABLE_CREATED = /create\s+table\s+(?:\[?dbo\]?\s*\.\s*)?\[?MessageDatabase\]?\s*\(/i;
 
 class SimulatedSession implements SqlSession {
@@ -161,6 +184,8 @@ class SimulatedSession implements SqlSession {
   private database(s: ServerState, name: string, step: string): DatabaseState {
     const db = s.databases.find((d) => d.name.toLowerCase() === name.toLowerCase());
     if (!db) throw mapSqlError({ code: 'ELOGIN', message: `Cannot open database "${name}" requested by the login. The login failed.` }, { target: this.target, database: name, step });
+    const unreadable = this.unreadable(db.name);
+    if (unreadable) throw this.refuse(...READ_REFUSAL[unreadable](db.name, this.target.login || REHEARSAL_WINDOWS_USER), name, step);
     return db;
   }
 
@@ -173,13 +198,23 @@ class SimulatedSession implements SqlSession {
     if (!this.server.permissions[permission]) throw fail(this.target, step, 'no-permission');
   }
 
-  async listDatabases(): Promise<DatabaseInfo[]> {
+  async serverDatabases(): Promise<ServerDatabase[]> {
     this.fault('list-databases');
     return this.read((s) =>
-      s.databases
-        .map((d) => ({ name: d.name, mark: d.mark ? { partition: d.mark.partition, instances: d.mark.instances.map((i) => i.instance) } : null }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      s.databases.map((d) => ({ name: d.name, ...SYS_DATABASES_ROW[this.unreadable(d.name) ?? 'readable'] })).sort((a, b) => a.name.localeCompare(b.name)),
     );
+  }
+
+  async readMark(database: string): Promise<MessageDatabaseMark | null> {
+    return this.read((s) => {
+      const db = this.database(s, database, `reading the mark of ${database}`);
+      return db.mark ? { partition: db.mark.partition, instances: db.mark.instances.map((i) => i.instance) } : null;
+    });
+  }
+
+  /** The scenario's fact about a database that cannot be read (a database a run created is always readable). */
+  private unreadable(name: string): UnreadableDatabase | null {
+    return this.server.databases.find((d) => d.name.toLowerCase() === name.toLowerCase())?.unreadable ?? null;
   }
 
   async canCreateDatabase(): Promise<boolean> {

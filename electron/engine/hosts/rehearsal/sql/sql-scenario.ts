@@ -7,6 +7,8 @@ import { describeZodError } from '../../../../../shared/contract/describe-error'
  */
 export const SQL_FAULT_ERRORS = ['login-failed', 'no-permission', 'timeout', 'not-answering', 'server-not-found', 'instance-not-found', 'database-exists'] as const;
 
+export const UNREADABLE_DATABASES = ['offline', 'single-user', 'availability-group-secondary', 'no-access'] as const;
+
 export const SimulatedSqlFault = z.strictObject({
   /**
    * The step that fails: connect, list-databases, create-database, drop-database, script:<id>, login:<account>,
@@ -31,6 +33,11 @@ export const SimulatedDatabase = z.strictObject({
   scripts: z.array(z.string()).default([]),
   /** Database roles created in it (not the fixed ones), and whether each may EXECUTE. */
   roles: z.array(z.strictObject({ name: z.string().min(1).max(128), execute: z.boolean().default(false), members: z.array(z.string()).default([]) })).default([]),
+  /**
+   * A database the server lists but that cannot be read: offline, in single-user mode in use by another connection,
+   * an availability group secondary that allows no reads, or one the signed-in account has no access to.
+   */
+  unreadable: z.enum(UNREADABLE_DATABASES).nullable().default(null),
   /** The login that owns the database (it is dbo there); absent: an administrator's, none of the scenario's. */
   owner: z.string().min(1).nullable().default(null),
 });
