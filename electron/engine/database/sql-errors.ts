@@ -7,6 +7,7 @@ export type SqlFailureKind =
   | 'instance-not-found'
   | 'not-answering'
   | 'certificate'
+  | 'tls-version'
   | 'timeout'
   | 'no-permission'
   | 'database-exists'
@@ -108,13 +109,8 @@ export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
       `The named instance ${server} was not found: the SQL Server Browser on ${ctx.target.server} did not answer for "${ctx.target.instance ?? ''}". Check the Named instance, that the SQL Server Browser service runs, and that UDP port 1434 is open.`,
     );
   }
-  if (/certificate|self[- ]signed|unable to verify|DEPTH_ZERO|CERT_/i.test(text) && (codes.has('ESOCKET') || codes.has('ELOGIN') || /ssl|tls/i.test(text))) {
-    return new SqlFailure(
-      'certificate',
-      'database.trustServerCertificate',
-      `The encrypted connection to ${server} failed because its certificate is not trusted (${serverText}). Install a certificate this computer trusts on SQL Server, or select Trust the server certificate.`,
-    );
-  }
+  const tlsFailure = encryptionFailure(codes, text, server, ctx.target);
+  if (tlsFailure) return tlsFailure;
   if (codes.has('ETIMEOUT')) {
     if (/failed to connect|connect/i.test(text) && !/request|query/i.test(text)) {
       const seconds = ctx.connectTimeoutMs ? ` within ${Math.round(ctx.connectTimeoutMs / 1000)} seconds` : '';
@@ -139,6 +135,57 @@ export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
   }
   const number = numbers[0];
   return new SqlFailure('failed', null, `SQL Server ${server} reported an error${step}: ${serverText}${number ? ` (error ${number})` : ''}`, number);
+}
+
+/**
+ * The connection is always encrypted (tedious's TLS, OpenSSL's codes). Each way the handshake fails gets its own
+ * sentence: SQL Server's own self-signed certificate names the choice (Trust the server certificate), a server without
+ * TLS 1.2 is named as such (no option on this side helps), and a certificate of an untrusted authority or another name
+ * says what to change.
+ */
+function encryptionFailure(codes: Set<string>, text: string, server: string, target: SqlTarget): SqlFailure | null {
+  const has = (...c: string[]) => c.some((x) => codes.has(x));
+  // Only a connection's failure is read by its words: a script's error may well speak of a certificate.
+  const connecting = codes.has('ESOCKET');
+  if (has('ERR_SSL_UNSUPPORTED_PROTOCOL', 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', 'ERR_SSL_VERSION_TOO_LOW') || (connecting && /unsupported protocol|alert protocol version/i.test(text))) {
+    return new SqlFailure(
+      'tls-version',
+      target.serverField,
+      `SQL Server ${server} does not offer TLS 1.2, which the encrypted connection needs. SQL Server 2012 and 2014 offer it only with their TLS 1.2 update (KB3135244, or a later service pack or cumulative update); ask the server's administrator to install it. Trust the server certificate does not help here.`,
+    );
+  }
+  const trust = 'The connection stays encrypted either way.';
+  if (has('DEPTH_ZERO_SELF_SIGNED_CERT') || (connecting && /self[- ]signed certificate/i.test(text) && !/in certificate chain/i.test(text))) {
+    return new SqlFailure(
+      'certificate',
+      'database.trustServerCertificate',
+      `SQL Server ${server} presented a self-signed certificate, as SQL Server does when no certificate is configured for it, and this computer cannot verify it. ${trust} Install a certificate this computer trusts on SQL Server, or select Trust the server certificate (then a server posing as ${server} would not be noticed).`,
+    );
+  }
+  if (has('ERR_TLS_CERT_ALTNAME_INVALID')) {
+    return new SqlFailure(
+      'certificate',
+      'database.trustServerCertificate',
+      `The certificate of SQL Server ${server} is issued to another name (${firstLine(text)}). Enter the name on the certificate as the ${fieldLabel(target.serverField)}, or select Trust the server certificate.`,
+    );
+  }
+  if (has('CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID')) {
+    return new SqlFailure('certificate', 'database.trustServerCertificate', `The certificate of SQL Server ${server} is not valid now (it has expired or is not valid yet). ${trust} Renew the certificate on SQL Server, or select Trust the server certificate.`);
+  }
+  if (has('SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE') || (connecting && /certificate|unable to verify|CERT_/i.test(text))) {
+    return new SqlFailure(
+      'certificate',
+      'database.trustServerCertificate',
+      `The encrypted connection to ${server} failed because its certificate is not trusted (${firstLine(text)}): it is issued by an authority this computer does not trust. ${trust} CDX Setup checks certificates against the authorities it ships with (Node.js's list); an internal authority is added by naming its certificate file (PEM) in the NODE_EXTRA_CA_CERTS environment variable. Or select Trust the server certificate.`,
+    );
+  }
+  return null;
+}
+
+/** The innermost message without OpenSSL's source location: "unable to verify the first certificate". */
+function firstLine(text: string): string {
+  const last = text.split(' | ').at(-1) ?? text;
+  return last.replace(/^Failed to connect to \S+ - /, '').split('\n')[0].trim();
 }
 
 function fieldLabel(field: string): string {

@@ -97,6 +97,16 @@ function fail(target: SqlTarget, step: string, error: FaultError, database?: str
         return { name: 'ConnectionError', code: 'ESOCKET', message: `Failed to connect to ${where} - getaddrinfo ENOTFOUND ${target.server}` };
       case 'instance-not-found':
         return { name: 'ConnectionError', code: 'EINSTLOOKUP', message: `Failed to get response from SQL Server Browser on ${target.server}` };
+      // Recorded from tedious against a real TLS server (tests/database/sql-tls.test.ts compares the sentences).
+      case 'self-signed-certificate':
+        return { name: 'ConnectionError', code: 'ESOCKET', message: `Failed to connect to ${where} - self-signed certificate`, cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate' } };
+      case 'no-tls-1.2':
+        return {
+          name: 'ConnectionError',
+          code: 'ESOCKET',
+          message: `Failed to connect to ${where} - error:0A000102:SSL routines:ssl_choose_client_version:unsupported protocol`,
+          cause: { code: 'ERR_SSL_UNSUPPORTED_PROTOCOL', message: 'error:0A000102:SSL routines:ssl_choose_client_version:unsupported protocol' },
+        };
       case 'database-exists':
         return { name: 'RequestError', code: 'EREQUEST', number: 1801, message: `Database '${database ?? ''}' already exists. Choose a different database name.` };
     }
@@ -170,6 +180,8 @@ class SimulatedSession implements SqlSession {
 
   fault(step: string, database?: string): void {
     const fault = this.server.faults.find((f) => f.at.toLowerCase() === step.toLowerCase());
+    // Trusting the server's certificate is what gets past a self-signed one; nothing gets past a missing TLS 1.2.
+    if (fault?.error === 'self-signed-certificate' && this.target.trustServerCertificate) return;
     if (fault) throw fail(this.target, step, fault.error, database);
   }
 

@@ -5,7 +5,7 @@ import { describeZodError } from '../../../../../shared/contract/describe-error'
  * The scenario's `sqlServers` section: simulated SQL Servers (their databases, marks, logins, permissions and
  * faults), or a real server named by a connection string, which the rehearsal then uses for real.
  */
-export const SQL_FAULT_ERRORS = ['login-failed', 'no-permission', 'timeout', 'not-answering', 'server-not-found', 'instance-not-found', 'database-exists'] as const;
+export const SQL_FAULT_ERRORS = ['login-failed', 'no-permission', 'timeout', 'not-answering', 'server-not-found', 'instance-not-found', 'database-exists', 'self-signed-certificate', 'no-tls-1.2'] as const;
 
 export const UNREADABLE_DATABASES = ['offline', 'single-user', 'availability-group-secondary', 'no-access'] as const;
 
