@@ -65,6 +65,15 @@ describe('cdx-setup validate', () => {
     expect(flat).toMatch(/\d+ passed, 0 warnings, 3 errors, \d+ not applicable/);
   });
 
+  it('names the databases SQL Server lists but cannot read, beside the message database it can', async () => {
+    const dir = tempDir();
+    const settings = path.join(dir, 'settings.xml');
+    writeFileSync(settings, readFileSync(path.join(SCENARIOS, 'prereq-failures/ss-settings.xml'), 'utf8').replace('value="AsyncServerMessageDB"', 'value="NewMessageDB"'));
+    const { stdout } = await validate('--rehearsal', 'sql-unreadable', '--sandbox', path.join(dir, 'box'), '--settings', settings);
+    const flat = stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('4 databases could not be read, so whether they are message databases is not known: ArchiveDB (it is offline); AsyncServerMessageDB_PS (it is an availability group secondary replica that does not allow reads);');
+  });
+
   it('on a terminal, shows each check as it finishes', async () => {
     const io = { ...bufferIo(), interactive: true };
     let streamed = '';
