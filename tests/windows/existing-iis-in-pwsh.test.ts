@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { executePlan } from '../../electron/engine/executor/executor';
-import { uninstallInstance } from '../../electron/engine/instances/uninstall';
-import { buildPlan } from '../../electron/engine/plan/build-plan';
+import { InstallService } from '../../electron/engine/install/install-service';
+import { appPoolOperation } from '../../electron/engine/plan/operations/iis';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
 import type { Settings } from '../../shared/settings/parameters';
 import { CANARY, CHOICES, goodSettings, snapshot } from '../install/support';
@@ -30,17 +29,25 @@ function computer(patch: (state: FakeState) => void = () => {}): FakeWindows {
   return w;
 }
 
+async function serviceOn(w: FakeWindows) {
+  return new InstallService({ host: w.host, supportDir: await supportDirOf(w), toolVersion: 'test' });
+}
+
 async function supportDirOf(w: FakeWindows) {
   return new SupportFiles(w.host).realDir();
 }
 
+/**
+ * Through the one door, prerequisite gate included, as deploy installs. The fake computer has no sqlcmd.exe
+ * (docs/windows.md), which an admin may overrule as --skip-check sqlcmd does.
+ */
+const FAKE_SKIPS = ['sqlcmd'];
 async function install(w: FakeWindows, settings: Settings) {
-  const plan = await buildPlan(w.host, await supportDirOf(w), { settings, choices: CHOICES, passwordProvided: true });
-  return executePlan({ host: w.host, plan, secrets: { appPoolPassword: CANARY } });
+  return (await serviceOn(w)).install({ settings, choices: CHOICES }, { secrets: { appPoolPassword: CANARY }, skipChecks: FAKE_SKIPS });
 }
 
 async function uninstall(w: FakeWindows, name = 'AsyncServer') {
-  return uninstallInstance({ host: w.host, supportDir: await supportDirOf(w), name });
+  return (await serviceOn(w)).uninstall(name, { secrets: {} });
 }
 
 /** Default Web Site as a server that already serves HTTPS on 443 and WCF over net.tcp has it. */
@@ -126,16 +133,17 @@ describe('installing with an application pool of that name already there (6j)', 
     expect(snapshot(w.sandbox, supportDir)).toEqual(before);
   });
 
-  it('never writes another user with the new password: a pool running as someone else is refused, and a rollback leaves it as it was', async () => {
-    const w = computer((state) => {
-      pool('CONTOSO\\svc-aos', 'their-own-password')(state);
-      // Were the pool changed, this later failure would roll it back.
-      state.faults = [{ command: 'New-NetFirewallRule', occurrence: 1, message: 'Injected: the firewall service is stopped.' }];
-    });
+  it('never writes another user with the new password: a pool running as someone else is refused before any change', async () => {
+    const w = computer(pool('CONTOSO\\svc-aos', 'their-own-password'));
     const before = snapshot(w.sandbox, await supportDirOf(w));
     const result = await install(w, goodSettings());
-    expect(result.outcome).toBe('rolled-back');
-    expect(result.failure?.message).toMatch(/^The application pool AsyncServer already runs as CONTOSO\\svc-aos\./);
+    // The prerequisite gate's accounts check names it first.
+    expect(result.outcome).toBe('refused');
+    expect(result.failedChecks?.find((c) => c.id === 'accounts')?.details).toMatch(/^The application pool AsyncServer already runs as CONTOSO\\svc-aos\./);
+    expect(snapshot(w.sandbox, await supportDirOf(w))).toEqual(before);
+    // And the operation itself, should the pool appear after the gate: it writes nothing.
+    const ctx = { host: w.host, supportDir: await supportDirOf(w), secrets: { appPoolPassword: CANARY }, signal: new AbortController().signal, log: () => {} };
+    await expect(appPoolOperation('AsyncServer', 'CONTOSO\\svc-async').apply(ctx)).rejects.toThrow(/already runs as CONTOSO\\svc-aos/);
     expect(w.readState().iis.appPools[1].processModel).toEqual({ identityType: 'SpecificUser', userName: 'CONTOSO\\svc-aos', passwordSha256: sha256('their-own-password') });
     expect(snapshot(w.sandbox, await supportDirOf(w))).toEqual(before);
   });

@@ -5,8 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
-import { executePlan } from '../../electron/engine/executor/executor';
-import { buildPlan } from '../../electron/engine/plan/build-plan';
+import { InstallService } from '../../electron/engine/install/install-service';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
 import { CANARY, CHOICES, goodSettings, snapshot } from '../install/support';
 import { cliIo } from '../support/cli-io';
@@ -80,10 +79,11 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
     expect(state.firewall.rules.map((r: { name: string }) => r.name)).toEqual(['CDX-AsyncServer-AsyncServerSite-HTTPS', 'CDX-AsyncServer-AsyncServerSite-NetTcp']);
     expect(Object.keys(state.acl).length).toBeGreaterThan(0);
 
-    // The same settings deployed by cdx-setup on another computer leave the same IIS, http.sys, firewall, ACLs and files.
+    // The same settings deployed by cdx-setup on another computer leave the same IIS, http.sys, firewall, ACLs and files
+    // (the fake has no sqlcmd.exe, a check an admin may skip).
     const deployed = computer();
-    const plan = await buildPlan(deployed.host, await new SupportFiles(deployed.host).realDir(), { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
-    expect((await executePlan({ host: deployed.host, plan, secrets: { appPoolPassword: CANARY } })).outcome).toBe('installed');
+    const service = new InstallService({ host: deployed.host, supportDir: await new SupportFiles(deployed.host).realDir(), toolVersion: 'test' });
+    expect((await service.install({ settings: goodSettings(), choices: CHOICES }, { secrets: { appPoolPassword: CANARY }, skipChecks: ['sqlcmd'] })).outcome).toBe('installed');
     expect(installedState(w)).toEqual(installedState(deployed));
 
     const afterFirst = snapshot(w.sandbox, '');
