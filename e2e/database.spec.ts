@@ -140,3 +140,25 @@ test.describe('databases that cannot be read', () => {
     ]);
   });
 });
+
+test.describe("SQL Server's certificate and TLS version", () => {
+  test.use({ consoleOptions: { scenario: 'sql-faults' } });
+
+  test("its own self-signed certificate names Trust the server certificate; a server without TLS 1.2 is named as such", async ({ page, cdx }, testInfo) => {
+    const w = new WizardDriver(page, testInfo);
+    await page.goto(cdx.url);
+    await toDatabasePage(w);
+    await w.fill('Server name', 'SQLSELF');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByRole('alert').first()).toContainText('SQL Server SQLSELF presented a self-signed certificate, as SQL Server does when no certificate is configured for it');
+    await expect(page.getByRole('alert').first()).toContainText('or select Trust the server certificate');
+    await page.getByLabel('Trust the server certificate').check();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Connected to SQLSELF' })).toBeVisible();
+
+    await page.getByLabel('Trust the server certificate').uncheck();
+    await w.fill('Server name', 'SQLOLD');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByRole('alert').first()).toContainText(/SQL Server SQLOLD does not offer TLS 1\.2.*SQL Server 2012 and 2014 offer it only with their TLS 1\.2 update \(KB3135244/);
+  });
+});
