@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFi
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultSettings } from '../shared/settings/parameters';
+import { defaultSettings } from '../shared/components/async-server/parameters';
 import { scenariosRoot } from '../electron/engine/hosts/create-host';
 import { RehearsalHost } from '../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../electron/engine/hosts/rehearsal/scenario';
@@ -50,6 +50,9 @@ function fakePlan(supportDir: string, operations: Operation[]): Plan {
   const settings = defaultSettings();
   return {
     instanceName: 'bench',
+    component: 'async-server',
+    version: '1.0',
+    database: { server: '', name: '' },
     settings,
     expanded: settings,
     choices: { configure: false, components: ['async-server'], database: { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' } },

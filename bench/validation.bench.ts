@@ -4,7 +4,7 @@ import path from 'node:path';
 import { RehearsalHost } from '../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../electron/engine/hosts/rehearsal/scenario';
 import { validatePrerequisites } from '../electron/engine/prerequisites/validate';
-import { defaultSettings } from '../shared/settings/parameters';
+import { defaultSettings } from '../shared/components/async-server/parameters';
 import { figure, median, type BenchModule } from './figure';
 
 /**

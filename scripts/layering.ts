@@ -9,7 +9,9 @@ import path from 'node:path';
  *   electron/engine, cli, console → themselves, shared, packages; never 'electron', never renderer/ or the shell
  *   electron/main, preload → the engine and shared, and 'electron'
  * and, inside the engine, one door: the front ends (cli, console, shell) plan, install, resume, roll back and
- * uninstall through the install service (electron/engine/install/), never the executor or the plan directly.
+ * uninstall through the install service (electron/engine/install/), never the executor or the plan directly;
+ * and components are modules: a component's folders (shared/components/<id>/, electron/engine/components/<id>/) are
+ * imported only from the component's own folders and from the registries, so the frame names no component.
  */
 export interface Violation {
   file: string;
@@ -48,6 +50,61 @@ const FRONT_DOORS: Layer[] = ['cli', 'console', 'shell'];
 /** Engine folders only the install service may use: a front end importing them would write its own rules again. */
 const BEHIND_THE_DOOR = ['electron/engine/executor/', 'electron/engine/plan/'];
 
+/** Where components live; a folder under one of these is a component's (its name is the component's id). */
+const COMPONENT_ROOTS = ['shared/components/', 'electron/engine/components/'];
+const REGISTRIES = COMPONENT_ROOTS.map((r) => `${r}registry.ts`);
+
+/**
+ * The frame's files that still name Async Server's folders directly: Async Server's wizard pages, prerequisite checks,
+ * settings-file reader and message database have not moved into its folders yet (docs/architecture.md lists what each
+ * still needs). No file may join this list; one that no longer names a component must leave it (a test holds it to
+ * that), so it only shrinks.
+ */
+export const NOT_YET_MODULAR: readonly string[] = [
+  'electron/cli/commands/validate.ts',
+  'electron/engine/api/settings-handlers.ts',
+  'electron/engine/database/installed-connection.ts',
+  'electron/engine/database/plan-operations.ts',
+  'electron/engine/database/sql-access.ts',
+  'electron/engine/database/sql-target.ts',
+  'electron/engine/prerequisites/check.ts',
+  'electron/engine/prerequisites/checks/accounts.ts',
+  'electron/engine/prerequisites/checks/ports.ts',
+  'electron/engine/prerequisites/modified-instance.ts',
+  'electron/engine/prerequisites/sql-capability.ts',
+  'electron/engine/prerequisites/validate.ts',
+  'electron/engine/settings-files/load.ts',
+  'electron/engine/settings-files/parameter-file.ts',
+  'electron/engine/settings-files/save.ts',
+  'electron/engine/settings-files/show.ts',
+  'electron/engine/settings-files/topology.ts',
+  'electron/engine/settings-files/validate.ts',
+  'electron/engine/settings-files/write.ts',
+  'renderer/components/OpenSettingsFile.tsx',
+  'renderer/components/SettingField.tsx',
+  'renderer/install/InstanceChoice.tsx',
+  'renderer/pages/ConfigurePage.tsx',
+  'renderer/pages/DatabasePage.tsx',
+  'renderer/pages/database-status.ts',
+  'renderer/pages/views/ReadyPage.view.tsx',
+  'renderer/store/setup-slice.ts',
+  'renderer/store/store.ts',
+  'renderer/wizard/field-issues.ts',
+  'renderer/wizard/page.ts',
+  'shared/contract/schemas.ts',
+  'shared/prerequisites/report-html.ts',
+];
+
+/** The component whose folder `p` is in, or null. */
+function componentOf(p: string): string | null {
+  for (const root of COMPONENT_ROOTS) {
+    if (!p.startsWith(root)) continue;
+    const rest = p.slice(root.length).split('/');
+    return rest.length > 1 ? rest[0] : null;
+  }
+  return null;
+}
+
 function isNodeBuiltin(spec: string): boolean {
   return NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
 }
@@ -64,6 +121,11 @@ export function checkFile(root: string, file: string, source: string): Violation
     if (spec.startsWith('.')) {
       const targetPath = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
       const target = layerOf(targetPath);
+      const relPath = rel.split(path.sep).join('/');
+      const named = componentOf(targetPath);
+      if (named && componentOf(relPath) !== named && !REGISTRIES.includes(relPath) && !NOT_YET_MODULAR.includes(relPath)) {
+        add(`only the component ${named} itself and the registries may import its folder: reach it through shared/components/registry.ts or electron/engine/components/registry.ts`);
+      }
       if (!ALLOWED[layer].includes(target)) add(`${layer} must not import from ${target}`);
       else if (FRONT_DOORS.includes(layer) && BEHIND_THE_DOOR.some((dir) => `${targetPath}/`.startsWith(dir))) {
         add(`${layer} must go through the install service (electron/engine/install), not import ${targetPath.split('/').slice(0, 3).join('/')} directly`);

@@ -1,5 +1,6 @@
-import { defaultSettings } from '../../shared/settings/parameters';
-import { checkAccount, checkIisName, checkPort, checkThumbprint, validateSettings } from '../../shared/settings/rules';
+import { defaultSettings } from '../../shared/components/async-server/parameters';
+import { checkAccount, checkIisName, checkPort, checkThumbprint } from '../../shared/settings/rules';
+import { validateSettings } from '../../shared/components/async-server/rules';
 import { expect, test } from '../support/fixtures';
 import { expectFieldError, expectFieldValid, expectFieldWarning, expectNextRefused } from '../support/field-checks';
 import { configure } from '../support/pages/configure';

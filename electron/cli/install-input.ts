@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, hasErrorProblems, type SettingsFileProblem } from '../../shared/settings/file-problem';
+import type { PasswordNeed } from '../../shared/components/component';
 import { DEFAULT_DATABASE_CHOICE } from '../../shared/settings/install-defaults';
 import type { PlanChoices } from '../engine/install/install-service';
 import type { FileChoices } from '../engine/settings-files/choices';
@@ -57,12 +58,14 @@ export function cliChoices(fileChoices: FileChoices, filesOnly: boolean): PlanCh
  * The app pool password, from a credential file, the CDX_SETUP_PASSWORD environment variable or a prompt on a
  * terminal, in that order; never from an argument (args.ts refuses --password).
  */
-export function appPoolPassword(io: CliIo, user: string, credentialFile: string | undefined): Promise<string> {
+export function accountPassword(io: CliIo, need: PasswordNeed, files: { credential?: string; connection?: string }): Promise<string> {
+  // The account that runs the component (app pool, Windows service) is the one --credential-file has always given.
+  const connection = need.secret === 'connectionPassword';
   return secret(io, {
-    who: `the app pool user ${user}`,
-    file: credentialFile,
-    fileOption: '--credential-file',
-    variable: 'CDX_SETUP_PASSWORD',
+    who: `${need.who} ${need.account}`,
+    file: connection ? files.connection : files.credential,
+    fileOption: connection ? '--connection-credential-file' : '--credential-file',
+    variable: connection ? 'CDX_SETUP_CONNECTION_PASSWORD' : 'CDX_SETUP_PASSWORD',
   });
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatProblem, hasErrorProblems } from '../../shared/settings/file-problem';
-import type { Settings } from '../../shared/settings/parameters';
+import type { ComponentSettings } from '../../shared/components/component';
+import type { ComponentId } from '../../shared/components/ids';
 import type { Host } from '../engine/hosts/host';
 import { PlanError, type InstallService, type PlanChoices, type PlanPreview } from '../engine/install/install-service';
 import { loadTopology, selectForComputer } from '../engine/settings-files/topology';
@@ -11,7 +12,8 @@ import type { CliIo } from './io';
 /** One instance to plan or deploy: its settings file, and the settings and choices read from it. */
 export interface InstallTarget {
   file: string;
-  settings: Settings;
+  component: ComponentId;
+  settings: ComponentSettings;
   choices: PlanChoices;
 }
 
@@ -26,7 +28,7 @@ export async function installTargets(io: CliIo, args: ParsedArgs, host: Host): P
   const topology = topologyFile(io, optionalString(args.options.topology));
   if (!topology) {
     const loaded = await settingsFromFile(io, optionalString(args.options.settings));
-    return [{ file: loaded.file, settings: loaded.settings, choices: cliChoices(loaded.choices, filesOnly) }];
+    return [{ file: loaded.file, component: loaded.component, settings: loaded.settings, choices: cliChoices(loaded.choices, filesOnly) }];
   }
   const read = await loadTopology(topology);
   const selection = selectForComputer(read, host.computerName);
@@ -41,7 +43,7 @@ export async function installTargets(io: CliIo, args: ParsedArgs, host: Host): P
     warned.add(entry.settingsFile);
     reportProblems(io, entry.loaded.problems);
   }
-  return selection.entries.map((e) => ({ file: e.settingsFile, settings: e.loaded.settings, choices: cliChoices(e.loaded.choices, filesOnly) }));
+  return selection.entries.map((e) => ({ file: e.settingsFile, component: e.loaded.component, settings: e.loaded.settings, choices: cliChoices(e.loaded.choices, filesOnly) }));
 }
 
 /** The previews of every target, each checked against those before it; bad values or a clash: a usage error naming the file. */

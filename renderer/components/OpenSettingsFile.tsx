@@ -2,8 +2,8 @@ import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-compon
 import { useRef, useState, type ChangeEvent } from 'react';
 import { MAX_SETTINGS_FILE_BYTES } from '../../shared/settings/file-limits';
 import { problemSentence, type SettingsFileProblem } from '../../shared/settings/file-problem';
-import { PARAMETER_NAMES } from '../../shared/settings/parameters';
-import { normalizeSettings } from '../../shared/settings/rules';
+import { PARAMETER_NAMES } from '../../shared/components/async-server/parameters';
+import { normalizeSettings } from '../../shared/components/async-server/rules';
 import { api } from '../api/client';
 import { useActions } from '../store/store';
 

@@ -1,7 +1,7 @@
 import { Field, Input, type InputProps } from '@fluentui/react-components';
 import type { JSX } from 'react';
-import type { ParameterName } from '../../shared/settings/parameters';
-import type { FieldId } from '../../shared/settings/rules';
+import type { ParameterName } from '../../shared/components/async-server/parameters';
+import type { FieldId } from '../../shared/components/async-server/rules';
 import { useActions, useWizard } from '../store/store';
 import { useFieldIssues } from '../wizard/field-issues';
 

@@ -1,6 +1,6 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { PARAMETER_NAMES, type Settings } from '../../shared/settings/parameters';
+import { PARAMETER_NAMES, type Settings } from '../../shared/components/async-server/parameters';
 import { api } from '../api/client';
 import { useActions, useWizard } from '../store/store';
 

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
-import { isBuiltInAccount, type FieldId } from '../../shared/settings/rules';
+import { isBuiltInAccount } from '../../shared/settings/rules';
+import { type FieldId } from '../../shared/components/async-server/rules';
 import type { WizardPage } from '../wizard/page';
 
 const CONFIGURE_FIELDS: FieldId[] = [

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import type { FieldId } from '../../shared/settings/rules';
+import type { FieldId } from '../../shared/components/async-server/rules';
 import type { WizardPage } from '../wizard/page';
 import { useDatabaseStatus } from './database-status';
 

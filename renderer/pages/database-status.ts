@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ResponseOf } from '../../shared/contract/api';
 import type { SetupChoices } from '../../shared/contract/schemas';
-import type { Settings } from '../../shared/settings/parameters';
+import type { Settings } from '../../shared/components/async-server/parameters';
 import { api } from '../api/client';
 import { useSecrets } from '../store/secrets';
 

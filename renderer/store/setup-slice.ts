@@ -1,7 +1,7 @@
 import type { SetupChoices } from '../../shared/contract/schemas';
 import { DEFAULT_DATABASE_CHOICE } from '../../shared/settings/install-defaults';
-import { defaultSettings, type Settings } from '../../shared/settings/parameters';
-import type { FieldId } from '../../shared/settings/rules';
+import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
+import type { FieldId } from '../../shared/components/async-server/rules';
 
 /** What the user chose: the settings file's parameters and the choices around them. No secret lives here. */
 export interface SetupSlice {

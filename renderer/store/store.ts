@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SetupChoices } from '../../shared/contract/schemas';
-import type { ParameterName } from '../../shared/settings/parameters';
-import type { FieldId } from '../../shared/settings/rules';
+import type { ParameterName } from '../../shared/components/async-server/parameters';
+import type { FieldId } from '../../shared/components/async-server/rules';
 import { initialInstallState, type InstallSlice } from './install-slice';
 import { initialNavigationState, type NavigationSlice } from './navigation-slice';
 import { initialSessionState, type SessionSlice } from './session-slice';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { validateSettings, type FieldIssue } from '../../shared/settings/rules';
+import { type FieldIssue } from '../../shared/settings/rules';
+import { validateSettings } from '../../shared/components/async-server/rules';
 import { useSecrets } from '../store/secrets';
 import { useWizard, type WizardStore } from '../store/store';
 

@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Settings } from '../../shared/settings/parameters';
-import type { FieldId } from '../../shared/settings/rules';
+import type { Settings } from '../../shared/components/async-server/parameters';
 import type { WizardStore } from '../store/store';
 
 export interface ReviewRow {
@@ -23,7 +22,7 @@ export interface WizardPage {
   component: ComponentType;
   hidden?(state: WizardStore): boolean;
   /** The fields whose errors keep the user on this page. */
-  fields?(state: WizardStore): FieldId[];
+  fields?(state: WizardStore): string[];
   /** Work to do when Next is pressed (save a choice on the engine); a message keeps the user on the page. */
   beforeNext?(state: WizardStore): Promise<string | null>;
   /** True while something other than a field (a check, a running task) blocks Next. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARAMETER_NAMES, type ParameterName } from '../settings/parameters';
+import { PARAMETER_NAMES, type ParameterName } from '../components/async-server/parameters';
 
 /** Settings cross the boundary as the file holds them: every parameter, as a string; unknown keys are refused. */
 export const SettingsSchema = z.strictObject(

@@ -1,4 +1,4 @@
-import { PARAMETER_NAMES } from '../settings/parameters';
+import { PARAMETER_NAMES } from '../components/async-server/parameters';
 import type { ValidationReport } from './report';
 import { describeCounts, STATUS_LABELS, STATUS_ORDER } from './report-text';
 

@@ -1,16 +1,14 @@
-import { PARAMETER_NAMES, type ParameterName, type Settings } from './parameters';
-
 /** `[Name]` refers to another parameter; `%VAR%` to a Windows environment variable of the target computer. */
 const TOKEN = /\[([A-Za-z]+)\]/g;
 const ENV_REF = /%([A-Za-z_][A-Za-z0-9_()]*)%/g;
 
 export interface ExpansionProblem {
-  field: ParameterName;
+  field: string;
   message: string;
 }
 
-export interface Expansion {
-  expanded: Settings;
+export interface Expansion<S extends Record<string, string>> {
+  expanded: S;
   problems: ExpansionProblem[];
 }
 
@@ -18,12 +16,14 @@ export interface Expansion {
  * Expands tokens and environment references the way the plan uses them. Environment names are case-insensitive,
  * as on Windows; parameter tokens are case-sensitive, as the deploy script's are.
  */
-export function expandSettings(settings: Settings, environment: Record<string, string>): Expansion {
+export function expandSettings<S extends Record<string, string>>(settings: S, environment: Record<string, string>): Expansion<S> {
+  // The parameters are the component's, as its settings hold them (each component's table, whole).
+  const names = Object.keys(settings);
   const problems: ExpansionProblem[] = [];
   const env = new Map(Object.entries(environment).map(([k, v]) => [k.toUpperCase(), v]));
-  const done = new Map<ParameterName, string>();
+  const done = new Map<string, string>();
 
-  const expandOne = (name: ParameterName, chain: ParameterName[]): string => {
+  const expandOne = (name: string, chain: string[]): string => {
     const known = done.get(name);
     if (known !== undefined) return known;
     if (chain.includes(name)) {
@@ -31,11 +31,11 @@ export function expandSettings(settings: Settings, environment: Record<string, s
       return '';
     }
     const withTokens = settings[name].replace(TOKEN, (whole, ref: string) => {
-      if (!(PARAMETER_NAMES as readonly string[]).includes(ref)) {
+      if (!names.includes(ref)) {
         problems.push({ field: name, message: `${name} refers to [${ref}], which is not a parameter.` });
         return whole;
       }
-      return expandOne(ref as ParameterName, [...chain, name]);
+      return expandOne(ref, [...chain, name]);
     });
     const value = withTokens.replace(ENV_REF, (whole, variable: string) => {
       const resolved = env.get(variable.toUpperCase());
@@ -49,7 +49,7 @@ export function expandSettings(settings: Settings, environment: Record<string, s
     return value;
   };
 
-  const expanded = Object.fromEntries(PARAMETER_NAMES.map((n) => [n, expandOne(n, [])])) as Settings;
+  const expanded = Object.fromEntries(names.map((n) => [n, expandOne(n, [])])) as S;
   return { expanded, problems: dedupe(problems) };
 }
 

@@ -1,4 +1,4 @@
-import { defaultSettings, type Settings } from '../../shared/settings/parameters';
+import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
 import { runCli } from '../../electron/cli/cli';
 import { cliIo } from '../support/cli-io';
 

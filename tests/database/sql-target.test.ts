@@ -3,7 +3,7 @@ import { connectionServer, messageDatabaseConnectionString } from '../../electro
 import { mssqlConfig, splitWindowsAccount } from '../../electron/engine/database/mssql-config';
 import { sqlLoginFor } from '../../electron/engine/database/sql-accounts';
 import { SqlTargetError, sqlTargetFromSettings } from '../../electron/engine/database/sql-target';
-import { defaultSettings } from '../../shared/settings/parameters';
+import { defaultSettings } from '../../shared/components/async-server/parameters';
 
 const choice = { mode: 'create' as const, authentication: 'windows' as const, sqlLogin: '', trustServerCertificate: false, partition: 'initial' };
 const settings = (over: Record<string, string>) => ({ ...defaultSettings(), HQMessageDatabase: 'MsgDB', ...over });

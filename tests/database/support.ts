@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SetupChoices } from '../../shared/contract/schemas';
-import { defaultSettings, type Settings } from '../../shared/settings/parameters';
+import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { PayloadManifest, type LoadedPayload } from '../../electron/engine/payload/manifest';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../shared/settings/parameters';
+import { defaultSettings } from '../../shared/components/async-server/parameters';
 import { rehearsalEngine } from '../support/rehearsal';
 
 describe('the engine API validates every request against the contract', () => {

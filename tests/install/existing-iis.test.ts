@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/settings/parameters';
+import type { Settings } from '../../shared/components/async-server/parameters';
 import { CANARY, CHOICES, goodSettings, install as installThrough, rehearsal, serviceOn, snapshot } from './support';
 
 type Env = Awaited<ReturnType<typeof rehearsal>>;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultSettings, type Settings } from '../../shared/settings/parameters';
+import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultScenarioCopy } from '../support/scenario-copy';
-import { defaultSettings, type Settings } from '../../shared/settings/parameters';
+import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { validatePrerequisites, type ValidationRequest } from '../../electron/engine/prerequisites/validate';

@@ -3,7 +3,7 @@ import { createEngine } from '../../electron/engine/create-engine';
 import { bindingPort } from '../../electron/engine/hosts/machine/binding-port';
 import { UnknownInstanceError } from '../../electron/engine/prerequisites/modified-instance';
 import { validatePrerequisites, type ValidationRequest } from '../../electron/engine/prerequisites/validate';
-import type { Settings } from '../../shared/settings/parameters';
+import type { Settings } from '../../shared/components/async-server/parameters';
 import { CHOICES, goodSettings, install, rehearsal } from '../install/support';
 
 type Env = Awaited<ReturnType<typeof rehearsal>>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSettingsFile, parseSettingsBytes, type LoadedSettingsFile } from '../../electron/engine/settings-files/load';
 import { encodeForWindows, writeSettingsXml } from '../../electron/engine/settings-files/write';
-import { PARAMETER_NAMES } from '../../shared/settings/parameters';
+import { PARAMETER_NAMES } from '../../shared/components/async-server/parameters';
 import { fixture } from './helpers';
 
 function rewrite(loaded: LoadedSettingsFile): LoadedSettingsFile {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandSettings } from '../../shared/settings/expand';
-import { defaultSettings } from '../../shared/settings/parameters';
+import { defaultSettings } from '../../shared/components/async-server/parameters';
 
 describe('expansion', () => {
   it('expands [tokens] and %VAR% the way the plan uses them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { levenshtein, nearest } from '../../shared/text/levenshtein';
-import { PARAMETER_NAMES } from '../../shared/settings/parameters';
+import { PARAMETER_NAMES } from '../../shared/components/async-server/parameters';
 
 describe('nearest name', () => {
   it('counts edits', () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../shared/settings/parameters';
-import {
-  checkAccount,
-  checkIisName,
-  checkPort,
-  checkSqlInstance,
-  checkThumbprint,
-  normalizeThumbprint,
-  validateSettings,
-} from '../../shared/settings/rules';
+import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
+import { checkAccount, checkIisName, checkPort, checkSqlInstance, checkThumbprint, normalizeThumbprint } from '../../shared/settings/rules';
+import { validateSettings } from '../../shared/components/async-server/rules';
 
 const GOOD: Settings = {
   ...defaultSettings(),

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import type { RunResult } from '../../../shared/contract/install-schemas';
 import type { ValidationReport } from '../../../shared/prerequisites/report';
-import { needsAppPoolPassword, needsSqlPassword } from '../../../shared/settings/install-defaults';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { ComponentSettings } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
+import { componentDefinition } from '../../../shared/components/registry';
+import { needsSqlPassword } from '../../../shared/settings/install-defaults';
 import { optionalString, parseArgs, UsageError, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
-import { appPoolPassword, sqlLoginPassword } from '../install-input';
+import { accountPassword, sqlLoginPassword } from '../install-input';
 import { asUsageError, installTargets, previewTargets, type InstallTarget } from '../install-targets';
 import type { CliIo } from '../io';
 import { progressReporter } from '../progress';
@@ -42,6 +44,7 @@ export const deployCommand: Command = {
       'files-only': 'boolean',
       'credential-file': 'string',
       'sql-credential-file': 'string',
+      'connection-credential-file': 'string',
       'skip-check': 'multiple',
       json: 'boolean',
       resume: 'boolean',
@@ -74,7 +77,7 @@ export const deployCommand: Command = {
         return EXIT.badInput;
       }
       if (args.options.rollback) return finish(io, json, [await service.recover('rollback', { secrets: {}, onProgress })], true);
-      const secrets = await secretsFor(io, args, interrupted.settings, interrupted.choices, passwords);
+      const secrets = await secretsFor(io, args, interrupted.component, interrupted.settings, interrupted.choices, passwords);
       return finish(io, json, [await service.recover('resume', { secrets, onProgress, signal: controller.signal })]);
     }
     if (interrupted) {
@@ -88,7 +91,7 @@ export const deployCommand: Command = {
     const targets = await installTargets(io, args, host);
     // Every password is asked for, every plan built and, for several instances, every gate passed before the first is installed.
     const secrets: RunSecrets[] = [];
-    for (const target of targets) secrets.push(await secretsFor(io, args, target.settings, target.choices, passwords));
+    for (const target of targets) secrets.push(await secretsFor(io, args, target.component, target.settings, target.choices, passwords));
     await previewTargets(service, targets);
     if (targets.length > 1) {
       for (const [i, target] of targets.entries()) {
@@ -128,12 +131,13 @@ function prepare(service: InstallService, target: InstallTarget, secrets: RunSec
 }
 
 /** The passwords one instance needs, each asked for once per user or login and reused by the next instances. */
-async function secretsFor(io: CliIo, args: ParsedArgs, settings: Settings, choices: PlanChoices, known: Map<string, string>): Promise<RunSecrets> {
+async function secretsFor(io: CliIo, args: ParsedArgs, component: ComponentId | undefined, settings: ComponentSettings, choices: PlanChoices, known: Map<string, string>): Promise<RunSecrets> {
   const secrets: RunSecrets = {};
-  if (needsAppPoolPassword(settings, choices.configure)) {
-    const key = `pool:${settings.AppPoolUser.toLowerCase()}`;
-    if (!known.has(key)) known.set(key, await appPoolPassword(io, settings.AppPoolUser, optionalString(args.options['credential-file'])));
-    secrets.appPoolPassword = known.get(key);
+  const files = { credential: optionalString(args.options['credential-file']), connection: optionalString(args.options['connection-credential-file']) };
+  for (const need of componentDefinition(component ?? 'async-server').passwords(settings, choices.configure)) {
+    const key = `${need.secret}:${need.account.toLowerCase()}`;
+    if (!known.has(key)) known.set(key, await accountPassword(io, need, files));
+    secrets[need.secret] = known.get(key);
   }
   if (needsSqlPassword(choices.configure, choices.database)) {
     const key = `sql:${choices.database.sqlLogin.toLowerCase()}`;

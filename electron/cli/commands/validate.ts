@@ -1,5 +1,5 @@
 import { ComponentId } from '../../../shared/contract/schemas';
-import { defaultSettings } from '../../../shared/settings/parameters';
+import { defaultSettings } from '../../../shared/components/async-server/parameters';
 import { parseArgs, optionalString, UsageError } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';

@@ -1,5 +1,6 @@
 import { fail, ok } from '../../../shared/contract/define';
-import { needsAppPoolPassword } from '../../../shared/settings/install-defaults';
+import { componentDefinition } from '../../../shared/components/registry';
+import { SettingsSchema } from '../../../shared/contract/schemas';
 import type { EngineContext } from '../engine';
 import { currentRun } from '../install/current-run';
 import type { GateVerdict } from '../install/gate';
@@ -77,7 +78,7 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
             instance: cutOff.instance,
             startedAt: cutOff.startedAt,
             operationsDone: cutOff.finished.size,
-            needsPassword: needsAppPoolPassword(cutOff.settings, cutOff.choices.configure),
+            needsPassword: componentDefinition(cutOff.component ?? 'async-server').passwords(cutOff.settings, cutOff.choices.configure).length > 0,
           }
         : null,
     });
@@ -95,11 +96,14 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
     return ok({ runId });
   },
   async 'instances.list'(_req, ctx) {
-    const instances = readInstances(await ctx.supportFiles.realDir()).map((i) => ({
+    // The wizard's Add or modify components knows Async Server's instances (the contract carries its settings).
+    const instances = readInstances(await ctx.supportFiles.realDir())
+      .filter((i) => (i.component ?? 'async-server') === 'async-server')
+      .map((i) => ({
       name: i.name,
       version: i.version,
       installedAt: i.installedAt,
-      settings: i.settings,
+      settings: SettingsSchema.parse(i.settings),
       configure: i.choices.configure,
     }));
     return ok({ instances });

@@ -1,7 +1,7 @@
 import { ok } from '../../../shared/contract/define';
 import { expandSettings } from '../../../shared/settings/expand';
-import { defaultSettings } from '../../../shared/settings/parameters';
-import { normalizeSettings, validateSettings } from '../../../shared/settings/rules';
+import { defaultSettings } from '../../../shared/components/async-server/parameters';
+import { normalizeSettings, validateSettings } from '../../../shared/components/async-server/rules';
 import type { HandlerSet } from './handler-types';
 
 export const settingsHandlers: HandlerSet<'settings.defaults' | 'settings.check' | 'settings.expand'> = {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SetupChoices } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { Settings } from '../../../shared/components/async-server/parameters';
 import type { Host } from '../hosts/host';
 import type { LoadedPayload } from '../payload/manifest';
 import type { Operation, OperationContext, UndoData, UndoKind, UndoTarget } from '../plan/operation';

@@ -1,6 +1,6 @@
 import type { DatabaseChoice } from '../../../shared/contract/schemas';
 import { expandSettings } from '../../../shared/settings/expand';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { Settings } from '../../../shared/components/async-server/parameters';
 import { checkDatabaseName } from '../../../shared/settings/rules';
 import type { Host } from '../hosts/host';
 import type { RunSecrets } from '../plan/operation';

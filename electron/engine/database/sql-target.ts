@@ -1,5 +1,5 @@
 import type { DatabaseChoice } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { Settings } from '../../../shared/components/async-server/parameters';
 import { checkSqlInstance, checkSqlServerName } from '../../../shared/settings/rules';
 
 /** Which SQL Server to reach and how to sign in; the password travels beside it, never in here. */

@@ -1,5 +1,5 @@
 import type { StepStatus } from '../../../shared/contract/install-schemas';
-import type { Plan } from '../plan/build-plan';
+import type { Plan } from '../plan/plan';
 import type { RecordedChange } from '../plan/operation';
 import { kindLabel, undoKind, unknownKinds } from '../plan/undo-registry';
 import type { ActiveRun, RunEnd } from './run';
@@ -26,10 +26,11 @@ export async function applyPlan(run: ActiveRun, plan: Plan, adopt?: Adoption): P
   const refusal = refuseUnknownKinds(plan.operations.map((op) => ({ id: op.id, kind: op.kind })), 'Nothing was changed.');
   if (refusal) return refusal;
   for (const [name, value] of Object.entries(plan.settings)) {
-    const expanded = plan.expanded[name as keyof typeof plan.expanded];
+    const expanded = plan.expanded[name];
     log.write('debug', `Setting ${name} = "${value}"${expanded !== value ? ` (expanded: "${expanded}")` : ''}`);
   }
-  log.write('debug', `Password for AppPoolUser: ${ctx.secrets.appPoolPassword ? 'given (masked)' : 'none'}.`);
+  const given = Object.entries(ctx.secrets).filter(([, v]) => v).map(([k]) => k);
+  log.write('debug', `Passwords given (masked): ${given.length ? given.join(', ') : 'none'}.`);
   for (const note of plan.notes) log.write('info', note);
 
   const total = plan.operations.length;

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type { ComponentId } from '../../../shared/components/ids';
 import type { RunKind } from '../../../shared/contract/install-schemas';
 import type { UndoData, UndoTarget } from '../plan/operation';
 
@@ -23,6 +24,8 @@ export type JournalEntry =
       kind: RunKind;
       instance: string;
       /** What a resume rebuilds its plan from (install runs); undoing never needs them. */
+      /** The component the settings are of; absent in journals of Async Server written before there were two. */
+      component?: ComponentId;
       settings?: Record<string, string>;
       choices?: unknown;
       steps: { id: string; kind: string; description: string }[];

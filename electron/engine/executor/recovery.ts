@@ -1,6 +1,7 @@
 import type { RunKind } from '../../../shared/contract/install-schemas';
-import type { Settings } from '../../../shared/settings/parameters';
-import type { PlanChoices } from '../plan/build-plan';
+import type { ComponentSettings } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
+import type { PlanChoices } from '../plan/plan';
 import type { RecordedChange } from '../plan/operation';
 import { journalFiles, readJournal, type JournalEntry } from './journal';
 import { isAlive, readLock } from './lock';
@@ -12,7 +13,9 @@ export interface InterruptedRun {
   journalFile: string;
   instance: string;
   startedAt: string;
-  settings: Settings;
+  /** The component its settings are of (journals without one are Async Server's). */
+  component?: ComponentId;
+  settings: ComponentSettings;
   choices: PlanChoices;
   /** Every change it made and did not undo, in the order it made them, each as journaled: all an undo needs. */
   changes: RecordedChange[];
@@ -50,7 +53,8 @@ export function readInterruptedRun(file: string): InterruptedRun | null {
     journalFile: file,
     instance: start.instance,
     startedAt: start.time,
-    settings: (start.settings ?? {}) as Settings,
+    ...(start.component ? { component: start.component } : {}),
+    settings: start.settings ?? {},
     choices: start.choices as PlanChoices,
     changes: [...changes.values()],
     finished,

@@ -23,7 +23,7 @@ export interface RunSpec {
   onProgress?(progress: StepProgress): void;
   onLog?: LogListener;
   /** What run.start keeps besides the steps (settings and choices for a resume, the run recovered); never a secret. */
-  header?: Pick<Extract<JournalEntry, { type: 'run.start' }>, 'settings' | 'choices' | 'recovers'>;
+  header?: Pick<Extract<JournalEntry, { type: 'run.start' }>, 'component' | 'settings' | 'choices' | 'recovers'>;
 }
 
 /** How a run's body ended; the scaffolding journals and logs it and builds the result. */
@@ -81,7 +81,7 @@ export function newRunId(): string {
  */
 export async function withRun(spec: RunSpec, body: (run: ActiveRun) => Promise<RunEnd>): Promise<RunReport> {
   const runId = spec.runId ?? newRunId();
-  const secrets = [spec.secrets.appPoolPassword ?? '', spec.secrets.sqlPassword ?? ''];
+  const secrets = Object.values(spec.secrets).filter((v): v is string => typeof v === 'string' && v !== '');
   const log = new RunLog(spec.supportDir, runId, secrets, spec.onLog);
   const journalFile = journalFileOf(spec.supportDir, runId);
   const result = (end: RunEnd, steps: RunStep[], extra: Partial<RunReport> = {}): RunReport => ({

@@ -1,11 +1,12 @@
 import type { CheckResult, ValidationReport } from '../../../shared/prerequisites/report';
 import type { Host } from '../hosts/host';
 import { findInstance } from '../instances/registry';
-import type { PlanChoices } from '../plan/build-plan';
+import type { PlanChoices } from '../plan/plan';
+import { engineComponent } from '../components/registry';
+import type { ComponentId } from '../../../shared/components/ids';
+import type { ComponentSettings } from '../../../shared/components/component';
 import type { RunSecrets } from '../plan/operation';
 import { ALL_CHECKS } from '../prerequisites/checks/index';
-import { validatePrerequisites } from '../prerequisites/validate';
-import type { Settings } from '../../../shared/settings/parameters';
 
 /**
  * The prerequisite gate: before its first change every installation runs the full validation of page 8 and
@@ -43,8 +44,9 @@ export interface GateInput {
   host: Host;
   toolVersion: string;
   supportDir: string;
+  component: ComponentId;
   instanceName: string;
-  settings: Settings;
+  settings: ComponentSettings;
   choices: PlanChoices;
   secrets: RunSecrets;
   skip: readonly string[];
@@ -54,18 +56,7 @@ export async function runGate(input: GateInput): Promise<GateVerdict> {
   checkSkipList(input.skip);
   // Installing again over an installed instance is a modify: its own website's ports are not in its way.
   const modifies = findInstance(input.supportDir, input.instanceName) !== null;
-  const report = await validatePrerequisites(
-    {
-      stage: 'after-configure',
-      components: input.choices.components,
-      settings: input.settings,
-      configure: input.choices.configure,
-      passwordProvided: Boolean(input.secrets.appPoolPassword),
-      database: input.choices.database,
-      ...(modifies ? { instance: input.instanceName } : {}),
-    },
-    { host: input.host, toolVersion: input.toolVersion, secrets: { sqlPassword: input.secrets.sqlPassword }, supportDir: input.supportDir },
-  );
+  const report = await engineComponent(input.component).prerequisites({ ...input, modifies });
   const skip = new Set(input.skip);
   return {
     report,

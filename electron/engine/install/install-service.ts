@@ -1,12 +1,13 @@
 import type { RunKind, RunOutcome, RunStep } from '../../../shared/contract/install-schemas';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { ComponentSettings } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
 import { appendTo } from '../executor/journal';
 import { applyPlan, refuseUnknownKinds, undoChanges, type StepChange } from '../executor/executor';
 import { findInterruptedRun, type InterruptedRun } from '../executor/recovery';
 import { withRun, type RunReport, type RunSpec } from '../executor/run';
 import type { LogListener } from '../executor/run-log';
 import type { Host } from '../hosts/host';
-import { collisions } from '../instances/collisions';
+import { engineComponent } from '../components/registry';
 import { findInstance, putInstance, readInstances, type InstanceRecord } from '../instances/registry';
 import { buildPlan, PlanError, type Plan, type PlanChoices } from '../plan/build-plan';
 import { exportPlanScript } from '../plan/export-script';
@@ -19,7 +20,9 @@ export type { InterruptedRun, RunReport, RunSecrets };
 
 /** One instance to install: its settings (as entered) and choices. Passwords travel beside it, in RunSecrets. */
 export interface InstallRequest {
-  settings: Settings;
+  /** The component to install an instance of; absent means Async Server, as before there were two. */
+  component?: ComponentId;
+  settings: ComponentSettings;
   choices: PlanChoices;
 }
 
@@ -73,7 +76,7 @@ export class InstallService {
 
   /** The plan for `request`; `passwordProvided`: whether AppPoolUser's password will be given (its value never comes here). */
   plan(request: InstallRequest, passwordProvided = true): Promise<Plan> {
-    return buildPlan(this.ctx.host, this.ctx.supportDir, { settings: request.settings, choices: request.choices, passwordProvided });
+    return buildPlan(this.ctx.host, this.ctx.supportDir, { component: request.component, settings: request.settings, choices: request.choices, passwordProvided });
   }
 
   /** The plan in words, each step marked when it is already in place; changes nothing. */
@@ -92,8 +95,8 @@ export class InstallService {
       const plan = await this.plan(request).catch((err: unknown) => {
         throw err instanceof PlanError ? new PlanError(`${label(i)}: ${err.message}`, err.kind, err.field) : err;
       });
-      const earlier = plans.map((p) => ({ record: { name: p.instanceName, choices: p.choices }, expanded: p.expanded }));
-      const clashes = collisions(plan.expanded, plan.choices.configure, earlier);
+      const earlier = plans.filter((p) => p.component === plan.component).map((p) => ({ record: { name: p.instanceName, choices: p.choices }, expanded: p.expanded }));
+      const clashes = engineComponent(plan.component).collisions(plan.expanded, plan.choices.configure, earlier);
       if (clashes.length) throw new PlanError(`${label(i)} cannot be installed after the instances before it in the topology: ${clashes.join(' ')}`, 'conflict');
       plans.push(plan);
     }
@@ -112,11 +115,11 @@ export class InstallService {
 
   /** Plans the installation (PlanError on bad input); nothing runs yet. */
   async prepareInstall(request: InstallRequest, secrets: RunSecrets): Promise<PreparedInstall> {
-    const plan = await this.plan(request, Boolean(secrets.appPoolPassword));
+    const plan = await this.plan(request, passwordGiven(secrets));
     return {
       plan,
       instance: plan.instanceName,
-      asyncServerUrl: this.asyncServerUrl(plan.expanded, plan.choices.configure),
+      asyncServerUrl: this.serverUrl(plan.component, plan.expanded, plan.choices.configure),
       steps: plan.operations.map((op) => ({ id: op.id, kind: op.kind, description: op.description })),
     };
   }
@@ -127,7 +130,7 @@ export class InstallService {
    */
   async check(prepared: PreparedInstall, secrets: RunSecrets, skipChecks: readonly string[] = []): Promise<GateVerdict> {
     const { plan } = prepared;
-    return runGate({ ...this.ctx, instanceName: plan.instanceName, settings: plan.settings, choices: plan.choices, secrets, skip: skipChecks });
+    return runGate({ ...this.ctx, component: plan.component, instanceName: plan.instanceName, settings: plan.settings, choices: plan.choices, secrets, skip: skipChecks });
   }
 
   async install(request: InstallRequest, options: InstallOptions): Promise<RunReport> {
@@ -146,7 +149,7 @@ export class InstallService {
     return withRun(
       {
         ...this.spec('install', plan.instanceName, prepared.steps, prepared.asyncServerUrl, options),
-        header: { settings: plan.settings, choices: plan.choices },
+        header: { component: plan.component, settings: plan.settings, choices: plan.choices },
       },
       async (run) => {
         run.log.write('info', 'Prerequisite validation, before any change: the same checks as page 8 and cdx-setup validate --settings.');
@@ -199,7 +202,7 @@ export class InstallService {
    * is undone and done again. A change the plan no longer has, or of a kind this version cannot undo, refuses it.
    */
   private async resume(cutOff: InterruptedRun, options: RunHooks & { secrets: RunSecrets }): Promise<RunReport> {
-    const prepared = await this.prepareInstall({ settings: cutOff.settings, choices: cutOff.choices }, options.secrets);
+    const prepared = await this.prepareInstall({ component: cutOff.component, settings: cutOff.settings, choices: cutOff.choices }, options.secrets);
     const planned = new Set(prepared.steps.map((s) => s.id));
     const strays = cutOff.changes.filter((c) => !planned.has(c.id));
     const refusal =
@@ -218,7 +221,7 @@ export class InstallService {
     return withRun(
       {
         ...this.spec('resume', prepared.instance, prepared.steps, prepared.asyncServerUrl, options),
-        header: { settings: prepared.plan.settings, choices: prepared.plan.choices, recovers: cutOff.runId },
+        header: { component: prepared.plan.component, settings: prepared.plan.settings, choices: prepared.plan.choices, recovers: cutOff.runId },
       },
       async (run) => {
         // From here this run's journal holds every change, the adopted ones included: it alone is recovered next time.
@@ -241,7 +244,7 @@ export class InstallService {
     const shared = new Set(readInstances(this.ctx.supportDir).filter((i) => i.name !== record.name).flatMap((i) => i.operationIds));
     const changes = record.applied;
     const steps = changes.map((c) => ({ id: c.id, kind: String(c.kind), description: shared.has(c.id) ? `Keep ${c.id}: another instance uses it` : `Undo ${c.id}` }));
-    const url = this.asyncServerUrl(record.settings, record.choices.configure);
+    const url = this.serverUrl(record.component, record.settings, record.choices.configure);
     return withRun(this.spec('uninstall', record.name, steps, url, options), async (run) => {
       run.log.write('info', `Uninstalling the instance ${record.name} (version ${record.version}, installed ${record.installedAt}) from its record: ${changes.length} recorded changes.`);
       const refusal = refuseUnknownKinds(changes, `Nothing was undone; the instance ${record.name} stays registered for a version that can remove it.`);
@@ -268,9 +271,9 @@ export class InstallService {
     return findInstance(this.ctx.supportDir, name);
   }
 
-  /** `https://<server>:<port>/<application>`, what Async Client is given; null when only files are placed. */
-  asyncServerUrl(settings: Pick<Settings, 'WebSiteHttpsPort' | 'WebApplicationName'>, configure: boolean): string | null {
-    return configure ? `https://${this.ctx.host.computerName}:${settings.WebSiteHttpsPort.trim()}/${settings.WebApplicationName.trim()}` : null;
+  /** The URL the component's instance is reached at (Async Server's, what Async Client is given); null when there is none. */
+  serverUrl(component: ComponentId | undefined, settings: ComponentSettings, configure: boolean): string | null {
+    return engineComponent(component).serverUrl(settings, configure, this.ctx.host.computerName);
   }
 
   private async describe(plan: Plan): Promise<PlanPreview> {
@@ -302,6 +305,11 @@ export class InstallService {
   private notRun(kind: RunKind, instance: string, outcome: RunOutcome, message: string, asyncServerUrl: string | null): RunReport {
     return { runId: '', kind, instance, outcome, message, changed: false, asyncServerUrl, steps: [] as RunStep[], logFile: '', journalFile: '' };
   }
+}
+
+/** Whether the password of the instance's account is given (the app pool user's, or the Windows service's). */
+function passwordGiven(secrets: RunSecrets): boolean {
+  return Boolean(secrets.appPoolPassword ?? secrets.servicePassword);
 }
 
 function interruptedMessage(run: InterruptedRun): string {

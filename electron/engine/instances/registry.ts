@@ -1,15 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SetupChoices } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { ComponentSettings } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
 import type { RecordedChange } from '../plan/operation';
 
-/** One installed Async Server: its settings as entered (no password ever), version and database. */
+/** One installed instance of a component: its settings as entered (no password ever), version and database. */
 export interface InstanceRecord {
   name: string;
+  /** Absent in records written before there were two components: those are Async Server's. */
+  component?: ComponentId;
   version: string;
   installedAt: string;
-  settings: Settings;
+  settings: ComponentSettings;
   choices: Pick<SetupChoices, 'configure' | 'components' | 'database'>;
   database: { server: string; name: string };
   /** Every operation of its plan: an operation another instance also lists is shared and stays on uninstall. */

@@ -1,180 +1,42 @@
-import path from 'node:path';
-import type { SetupChoices } from '../../../shared/contract/schemas';
 import { expandSettings } from '../../../shared/settings/expand';
-import type { Settings } from '../../../shared/settings/parameters';
-import { hasErrors, normalizeSettings, validateSettings } from '../../../shared/settings/rules';
-import { SqlTargetError } from '../database/sql-target';
-import { messageDatabaseOperations } from '../database/plan-operations';
+import { engineComponent } from '../components/registry';
 import type { Host } from '../hosts/host';
-import { collisions, instanceName } from '../instances/collisions';
 import { readInstances } from '../instances/registry';
-import { shippedPayloadRoot } from '../payload/default-payload';
-import { loadPayload, type LoadedPayload } from '../payload/manifest';
-import type { Operation, RecordedChange } from './operation';
-import { accessOperation } from './operations/access';
-import { filesOperation } from './operations/files';
-import { firewallOperation } from './operations/firewall';
-import { folderOperation } from './operations/folder';
-import { applicationOperation, appPoolOperation, netTcpOperation, siteOperation } from './operations/iis';
+import type { RecordedChange } from './operation';
 import { instanceRecordOperation } from './operations/instance-record';
+import { PlanError, type Plan, type PlanInput } from './plan';
 
-export type PlanChoices = Pick<SetupChoices, 'configure' | 'components' | 'database'>;
-
-export interface PlanInput {
-  settings: Settings;
-  choices: PlanChoices;
-  /** Whether a password for AppPoolUser will be given (its value never comes here). */
-  passwordProvided: boolean;
-}
-
-export interface Plan {
-  instanceName: string;
-  /** As entered (normalized), for the journal and the registry. */
-  settings: Settings;
-  expanded: Settings;
-  choices: PlanChoices;
-  payload: LoadedPayload;
-  supportDir: string;
-  operations: Operation[];
-  /** Sentences for the reader of the plan that are not operations (where the payload comes from…). */
-  notes: string[];
-  /** Filled by the executor with what the run changed; the instance record is written from it. */
-  applied: RecordedChange[];
-}
-
-export class PlanError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'bad-input' | 'conflict',
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-export const SALT_UTILITY_FOLDER = '%ProgramFiles%\\Microsoft Dynamics AX\\60\\Retail Salt Utility';
+export { PlanError, type Plan, type PlanChoices, type PlanInput } from './plan';
 
 /**
- * Settings and choices → the ordered operations of the installation. The settings are checked by the shared rules
- * and expanded with the target computer's environment; nothing on the computer is changed here.
+ * Settings and choices → the ordered operations of one instance's installation: the component plans its part; the
+ * frame refuses what would clash with the instances already recorded, and records the instance last. Nothing on the
+ * computer is changed here.
  */
 export async function buildPlan(host: Host, supportDir: string, input: PlanInput): Promise<Plan> {
-  const settings = normalizeSettings(input.settings);
-  const { configure } = input.choices;
-  const errors = validateSettings(settings, { configure, passwordProvided: input.passwordProvided }).filter((i) => i.severity === 'error');
-  if (hasErrors(errors)) throw new PlanError(errors.map((e) => `${e.field}: ${e.message}`).join(' '), 'bad-input', errors[0].field);
+  const component = engineComponent(input.component);
+  const id = component.definition.id;
+  const part = await component.plan(host, { ...input, supportDir });
+  const name = part.instanceName;
+  const recorded = readInstances(supportDir).filter((r) => r.name.toLowerCase() !== name.toLowerCase());
+  const taken = readInstances(supportDir).find((r) => r.name.toLowerCase() === name.toLowerCase() && (r.component ?? 'async-server') !== id);
+  if (taken) {
+    throw new PlanError(`An instance named ${taken.name} of ${engineComponent(taken.component).definition.title} is installed on this computer already: give this one another name.`, 'conflict');
+  }
   const environment = await host.environment();
-  const { expanded, problems } = expandSettings(settings, environment);
-  if (problems.length) throw new PlanError(problems.map((p) => p.message).join(' '), 'bad-input', problems[0].field);
-
-  const notes: string[] = [];
-  let payloadRoot: string;
-  if (expanded.WebApplicationServiceBinarySourceFolder.trim() === '') {
-    payloadRoot = shippedPayloadRoot();
-    notes.push(`WebApplicationServiceBinarySourceFolder is empty: the application files come from the sample payload shipped with CDX Setup (${payloadRoot}).`);
-  } else {
-    payloadRoot = host.realPath(expanded.WebApplicationServiceBinarySourceFolder);
-  }
-  let payload: LoadedPayload;
-  try {
-    payload = await loadPayload(payloadRoot);
-  } catch (err) {
-    throw new PlanError((err as Error).message, 'bad-input', 'WebApplicationServiceBinarySourceFolder');
-  }
-
-  const name = instanceName(settings);
-  const others = await Promise.all(
-    readInstances(supportDir)
-      .filter((r) => r.name.toLowerCase() !== name.toLowerCase())
-      .map(async (record) => ({ record, expanded: expandSettings(record.settings, environment).expanded })),
-  );
-  const clashes = collisions(expanded, configure, others);
+  const others = recorded
+    .filter((r) => (r.component ?? 'async-server') === id)
+    .map((record) => ({ record, expanded: expandSettings(component.definition.normalize(record.settings), environment).expanded }));
+  const clashes = component.collisions(part.expanded, input.choices.configure, others);
   if (clashes.length) throw new PlanError(clashes.join(' '), 'conflict');
 
-  const e = expanded;
-  const backups = (id: string) => path.join(supportDir, 'backups', id.replace(/[^A-Za-z0-9._-]+/g, '_'));
-  const ops: Operation[] = [];
-  if (configure) ops.push(folderOperation(e.WebSiteWorkingFolder, 'website files'));
-  ops.push(folderOperation(e.WebApplicationWorkingFolder, 'web application files'));
-  const appFilesId = `files:${e.WebApplicationWorkingFolder}`;
-  ops.push(
-    filesOperation({
-      id: appFilesId,
-      description: `Copy the ${payload.manifest.files.length} Async Server ${payload.manifest.version} application files to ${e.WebApplicationWorkingFolder}`,
-      sourceRoot: payload.root,
-      destination: e.WebApplicationWorkingFolder,
-      files: payload.manifest.files.filter((f) => !payload.manifest.saltUtility.files.includes(f.path)),
-      backupDir: backups(appFilesId),
-    }),
-  );
-  // The Retail Salt Utility's files sit in their own payload folder and are placed without it.
-  const saltFiles = payload.manifest.files.filter((f) => payload.manifest.saltUtility.files.includes(f.path));
-  if (saltFiles.length) {
-    const saltFolder = expandSettingsValue(SALT_UTILITY_FOLDER, environment);
-    const saltId = `files:${saltFolder}`;
-    const top = saltFiles[0].path.split('/')[0];
-    if (saltFiles.some((f) => !f.path.startsWith(`${top}/`))) {
-      throw new PlanError(`The payload manifest lists Retail Salt Utility files outside one folder (${top}/).`, 'bad-input', 'WebApplicationServiceBinarySourceFolder');
-    }
-    ops.push(folderOperation(saltFolder, 'Retail Salt Utility'));
-    ops.push(
-      filesOperation({
-        id: saltId,
-        description: `Install the Retail Salt Utility (${saltFiles.length} files) in ${saltFolder}`,
-        sourceRoot: path.join(payload.root, top),
-        destination: saltFolder,
-        files: saltFiles.map((f) => ({ ...f, path: f.path.slice(top.length + 1) })),
-        backupDir: backups(saltId),
-      }),
-    );
-  }
-
-  if (configure) {
-    const tcpPort = e.WebSiteTcpPort.trim() ? Number(e.WebSiteTcpPort) : null;
-    const poolIdentity = e.AppPoolUser.trim() || `IIS AppPool\\${e.AppPoolName}`;
-    ops.push(appPoolOperation(e.AppPoolName, e.AppPoolUser.trim()));
-    ops.push(
-      siteOperation({
-        site: e.WebSiteName,
-        physicalPath: e.WebSiteWorkingFolder,
-        appPool: e.AppPoolName,
-        httpsPort: Number(e.WebSiteHttpsPort),
-        thumbprint: e.WebSiteSSLCertificateThumbprint,
-        certificateStore: e.WebSiteSSLCertificateStore,
-        certificateRootStore: e.WebSiteSSLCertificateRootStore,
-      }),
-    );
-    if (tcpPort !== null) ops.push(netTcpOperation(e.WebSiteName, tcpPort));
-    ops.push(applicationOperation(e.WebSiteName, e.WebApplicationName, e.WebApplicationWorkingFolder, e.AppPoolName, tcpPort !== null));
-    ops.push(accessOperation(e.WebApplicationWorkingFolder, poolIdentity, 'ReadAndExecute', 'the application pool identity runs the service'));
-    if (e.AOSServiceUser.trim().toLowerCase() !== poolIdentity.toLowerCase()) {
-      ops.push(accessOperation(e.WebApplicationWorkingFolder, e.AOSServiceUser.trim(), 'ReadAndExecute', 'the AOS service user'));
-    }
-    ops.push(firewallOperation(e.WebSiteName, 'HTTPS', Number(e.WebSiteHttpsPort)));
-    if (tcpPort !== null) ops.push(firewallOperation(e.WebSiteName, 'net.tcp', tcpPort));
-    try {
-      ops.push(...messageDatabaseOperations({ settings: e, database: input.choices.database, payload, host }));
-    } catch (err) {
-      if (err instanceof SqlTargetError) throw new PlanError(err.message, 'bad-input', err.field);
-      throw err;
-    }
-  } else {
-    notes.push('Configure Async Server by using Setup is cleared: only the files are placed; IIS, permissions, the firewall and the message database are left to you.');
-  }
-
+  const ops = [...part.operations];
   const applied: RecordedChange[] = [];
   const operationIds = [...ops.map((o) => o.id), `instance:${name}`];
   ops.push(
     instanceRecordOperation(
       supportDir,
-      {
-        name,
-        version: payload.manifest.version,
-        settings,
-        choices: input.choices,
-        database: { server: e.HQMessageDatabaseServerOverride || e.HQMessageDatabaseServerName, name: e.HQMessageDatabase },
-        operationIds,
-      },
+      { name, component: id, version: part.version, settings: part.settings, choices: input.choices, database: part.database, operationIds },
       applied,
     ),
   );
@@ -183,10 +45,5 @@ export async function buildPlan(host: Host, supportDir: string, input: PlanInput
     if (ids.has(op.id)) throw new PlanError(`Two steps of the plan would change the same thing (${op.id}); check the folders and names.`, 'bad-input');
     ids.add(op.id);
   }
-  return { instanceName: name, settings, expanded, choices: input.choices, payload, supportDir, operations: ops, notes, applied };
-}
-
-function expandSettingsValue(value: string, environment: Record<string, string>): string {
-  const env = new Map(Object.entries(environment).map(([k, v]) => [k.toUpperCase(), v]));
-  return value.replace(/%([A-Za-z_][A-Za-z0-9_()]*)%/g, (whole, n: string) => env.get(n.toUpperCase()) ?? whole);
+  return { ...part, component: id, operations: ops, choices: input.choices, supportDir, applied };
 }

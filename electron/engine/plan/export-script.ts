@@ -1,6 +1,6 @@
 import { SITE_FUNCTIONS } from '../hosts/machine/windows-scripts';
 import { psQuote } from '../hosts/windows/powershell';
-import type { Plan } from './build-plan';
+import type { Plan } from './plan';
 import type { Operation } from './operation';
 import { isFilesOperation } from './operations/files';
 

@@ -56,7 +56,12 @@ export interface OperationContext {
   signal: AbortSignal;
 }
 
+/** Every secret a run may be given; each is masked in the log and never written anywhere. */
 export interface RunSecrets {
   appPoolPassword?: string;
   sqlPassword?: string;
+  /** The password of the account a component's Windows service runs as. */
+  servicePassword?: string;
+  /** The password a component signs in to another with (Async Client to Async Server). */
+  connectionPassword?: string;
 }

@@ -1,19 +1,20 @@
+import { engineComponents } from '../components/registry';
 import { databaseUndoKinds } from '../database/plan-operations';
 import type { UndoKind } from './operation';
 import { accessUndo } from './operations/access';
 import { filesUndo } from './operations/files';
 import { firewallUndo } from './operations/firewall';
 import { folderUndo } from './operations/folder';
-import { iisUndo } from './operations/iis';
 import { instanceRecordUndo } from './operations/instance-record';
 
 /**
- * Every kind of operation this version can undo, by kind: each operation module contributes the undo of its kinds,
+ * Every kind of operation this version can undo, by kind: each operation module, and each component for the kinds
+ * only it has, contributes the undo of its kinds,
  * which works from the journaled target and state before alone. A kind a journal or an instance record names that is
  * not here was written by another version: undoing stops rather than skip it (Kysely's migrator refuses the same way
  * when its record names a migration its code does not have).
  */
-const KINDS: UndoKind[] = [folderUndo, filesUndo, ...iisUndo, accessUndo, firewallUndo, ...databaseUndoKinds, instanceRecordUndo];
+const KINDS: UndoKind[] = [folderUndo, filesUndo, accessUndo, firewallUndo, ...databaseUndoKinds, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
 
 const BY_KIND = new Map<string, UndoKind>();
 for (const k of KINDS) {

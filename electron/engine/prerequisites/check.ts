@@ -1,6 +1,6 @@
 import type { ComponentId, DatabaseChoice, HostKind } from '../../../shared/contract/schemas';
 import type { CheckStatus, ValidationStage } from '../../../shared/prerequisites/report';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { Settings } from '../../../shared/components/async-server/parameters';
 import type { ComputerFacts } from '../hosts/facts';
 import type { Host } from '../hosts/host';
 import type { LoadedPayload } from '../payload/manifest';

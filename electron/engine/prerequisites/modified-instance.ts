@@ -1,5 +1,6 @@
+import { asSettings } from '../../../shared/components/async-server/parameters';
 import { expandSettings } from '../../../shared/settings/expand';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { Settings } from '../../../shared/components/async-server/parameters';
 import type { Host } from '../hosts/host';
 import { bindingPort } from '../hosts/machine/binding-port';
 import { findInstance, readInstances, type InstanceRecord } from '../instances/registry';
@@ -21,7 +22,7 @@ export async function loadModifiedInstance(host: Host, supportDir: string, name:
       `No installed instance is named ${name}: ${known.length > 0 ? `the instances on this computer are ${known.join(', ')}` : 'no Async Server instance is installed on this computer'}.`,
     );
   }
-  return { record, expanded: expandSettings(record.settings, await host.environment()).expanded };
+  return { record, expanded: expandSettings(asSettings(record.settings), await host.environment()).expanded };
 }
 
 /** The ports IIS holds for a website: every binding of it. */

@@ -1,5 +1,5 @@
 import type { DatabaseChoice } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/settings/parameters';
+import type { Settings } from '../../../shared/components/async-server/parameters';
 import type { SqlAccess } from '../database/sql-access';
 
 /**

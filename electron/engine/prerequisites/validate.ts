@@ -2,8 +2,8 @@ import type { ComponentId, DatabaseChoice } from '../../../shared/contract/schem
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type ValidationReport, type ValidationStage } from '../../../shared/prerequisites/report';
 import { expandSettings } from '../../../shared/settings/expand';
 import { DEFAULT_DATABASE_CHOICE } from '../../../shared/settings/install-defaults';
-import { normalizeSettings } from '../../../shared/settings/rules';
-import type { Settings } from '../../../shared/settings/parameters';
+import { normalizeSettings } from '../../../shared/components/async-server/rules';
+import type { Settings } from '../../../shared/components/async-server/parameters';
 import type { Host } from '../hosts/host';
 import { loadPayload, type LoadedPayload } from '../payload/manifest';
 import type { RunSecrets } from '../plan/operation';

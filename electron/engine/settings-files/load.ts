@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { MAX_SETTINGS_FILE_BYTES } from '../../../shared/contract/methods/settings-files';
-import { isParameterName, PARAMETER_NAMES, withDefaults, type ParameterName, type Settings } from '../../../shared/settings/parameters';
+import { isParameterName, PARAMETER_NAMES, withDefaults, type ParameterName, type Settings } from '../../../shared/components/async-server/parameters';
+import type { ComponentId } from '../../../shared/components/ids';
 import { nearest } from '../../../shared/text/levenshtein';
 import { CHOICES_ELEMENT, readChoices, type FileChoices } from './choices';
 import { decodeFileBytes, tooLargeMessage, type TextEncodingName } from './decode';
@@ -25,6 +26,8 @@ export interface KeptComment {
 export interface LoadedSettingsFile {
   file: string;
   format: 'ss-settings.xml' | 'parameter file';
+  /** The component the file's settings are of, known by its content. */
+  component: ComponentId;
   /** Every parameter: the value as written, or the guide's default where the file leaves it empty or out. */
   settings: Settings;
   /** What the file itself says, with the line; tokens and %VAR% as written. */
@@ -61,7 +64,7 @@ export function parseSettingsBytes(bytes: Uint8Array, file: string): LoadedSetti
   const parsed = parseXml(decoded.text, file);
   if ('message' in parsed) return { ...failed(file, parsed.message, parsed.line), encoding: decoded.encoding };
   const read = readSettingsXml(parsed.root, parsed.prolog.map((c) => c.text), file);
-  return { ...read, file, format: 'ss-settings.xml', settings: withDefaults(valuesOf(read.written)), encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
+  return { ...read, file, format: 'ss-settings.xml', component: 'async-server', settings: withDefaults(valuesOf(read.written)), encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
 }
 
 function readSettingsXml(root: XmlElement, prologComments: string[], file: string) {
@@ -170,7 +173,7 @@ function shorten(text: string): string {
 }
 
 function empty(file: string): LoadedSettingsFile {
-  return { file, format: 'ss-settings.xml', settings: withDefaults({}), written: {}, choices: {}, comments: [], encoding: null, problems: [] };
+  return { file, format: 'ss-settings.xml', component: 'async-server', settings: withDefaults({}), written: {}, choices: {}, comments: [], encoding: null, problems: [] };
 }
 
 function failed(file: string, message: string, line?: number): LoadedSettingsFile {

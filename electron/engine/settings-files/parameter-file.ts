@@ -1,4 +1,4 @@
-import type { ParameterName } from '../../../shared/settings/parameters';
+import type { ParameterName } from '../../../shared/components/async-server/parameters';
 import { nearest } from '../../../shared/text/levenshtein';
 import type { FileChoices } from './choices';
 import type { KeptComment, SettingsFileEntry } from './load';

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SetupChoices } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/settings/parameters';
-import { checkWindowsPath, normalizeSettings } from '../../../shared/settings/rules';
+import type { Settings } from '../../../shared/components/async-server/parameters';
+import { checkWindowsPath } from '../../../shared/settings/rules';
+import { normalizeSettings } from '../../../shared/components/async-server/rules';
 import type { Host } from '../hosts/host';
 import type { SupportFiles } from '../support-files/support-files';
 import { loadSettingsFile, type LoadedSettingsFile } from './load';

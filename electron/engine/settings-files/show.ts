@@ -1,6 +1,6 @@
 import { expandSettings } from '../../../shared/settings/expand';
-import { PARAMETERS, type ParameterName } from '../../../shared/settings/parameters';
-import { normalizeSettings } from '../../../shared/settings/rules';
+import { PARAMETERS, type ParameterName } from '../../../shared/components/async-server/parameters';
+import { normalizeSettings } from '../../../shared/components/async-server/rules';
 import type { LoadedSettingsFile } from './load';
 
 export interface ShownParameter {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SETTINGS_FILE_BYTES } from '../../../shared/contract/methods/settings-files';
-import { normalizeSettings } from '../../../shared/settings/rules';
+import { normalizeSettings } from '../../../shared/components/async-server/rules';
 import { decodeFileBytes, tooLargeMessage } from './decode';
 import { loadSettingsFile, type LoadedSettingsFile } from './load';
 import type { SettingsFileProblem } from './problems';

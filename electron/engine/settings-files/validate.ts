@@ -1,6 +1,6 @@
 import { expandSettings } from '../../../shared/settings/expand';
-import { PARAMETER_BY_NAME, isParameterName } from '../../../shared/settings/parameters';
-import { normalizeSettings, validateSettings } from '../../../shared/settings/rules';
+import { PARAMETER_BY_NAME, isParameterName } from '../../../shared/components/async-server/parameters';
+import { normalizeSettings, validateSettings } from '../../../shared/components/async-server/rules';
 import type { LoadedSettingsFile } from './load';
 import type { SettingsFileProblem } from './problems';
 

@@ -1,4 +1,4 @@
-import { PARAMETER_NAMES, type ParameterName } from '../../../shared/settings/parameters';
+import { PARAMETER_NAMES, type ParameterName } from '../../../shared/components/async-server/parameters';
 import { TOOL_VERSION } from '../version';
 import { CHOICES_ELEMENT, choicesAttributes, type FileChoices } from './choices';
 import type { KeptComment } from './load';

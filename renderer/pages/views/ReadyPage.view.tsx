@@ -1,7 +1,7 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
 import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { PARAMETERS, type Settings } from '../../../shared/settings/parameters';
+import { PARAMETERS, type Settings } from '../../../shared/components/async-server/parameters';
 import { api } from '../../api/client';
 import { CheckGroups } from '../../components/PrerequisiteResults';
 import { SaveSettingsFile } from '../../components/SaveSettingsFile';

@@ -11,9 +11,9 @@ const firewallKind: StateKind<FirewallRule, { name: string }> = {
 
 export const firewallUndo = stateUndo(firewallKind);
 
-export function firewallOperation(site: string, protocolLabel: 'HTTPS' | 'net.tcp', port: number): Operation {
-  const name = `CDX-AsyncServer-${site}-${protocolLabel === 'HTTPS' ? 'HTTPS' : 'NetTcp'}`;
-  const displayName = `Commerce Data Exchange: Async Server (${site}, ${protocolLabel} ${port})`;
+/** An inbound allow rule for one TCP port; the component names the rule (its name is what undo finds it by). */
+export function firewallOperation(rule: { name: string; displayName: string; protocolLabel: string; port: number }): Operation {
+  const { name, displayName, protocolLabel, port } = rule;
   return stateOperation(
     firewallKind,
     { name },

@@ -1,5 +1,5 @@
 import { checkAccount } from '../../../../shared/settings/rules';
-import { appPoolIdentityConflict } from '../../plan/operations/iis';
+import { appPoolIdentityConflict } from '../../components/async-server/iis';
 import { error, filesOnly, notApplicable, passed, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
 
 const ACCOUNTS = { AppPoolUser: 'app pool account', AOSServiceUser: 'AOS service user' } as const;

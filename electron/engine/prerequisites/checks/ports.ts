@@ -1,4 +1,4 @@
-import { validateSettings } from '../../../../shared/settings/rules';
+import { validateSettings } from '../../../../shared/components/async-server/rules';
 import type { PortProbe } from '../../hosts/facts';
 import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckContext, type CheckOutcome, type PrerequisiteCheck } from '../check';
 import { instanceSite, sitePorts, type SitePorts } from '../modified-instance';

@@ -1,5 +1,6 @@
-import type { Settings } from '../../../shared/settings/parameters';
-import type { InstanceRecord } from './registry';
+import type { ComponentSettings } from '../../../../shared/components/component';
+import { asSettings, type Settings } from '../../../../shared/components/async-server/parameters';
+import type { OtherInstance } from '../component';
 
 /** The instance's name on this computer: its web application's name, which `uninstall --instance` takes. */
 export function instanceName(settings: Settings): string {
@@ -12,10 +13,12 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * Why these settings cannot be installed beside the instances already on this computer (expanded settings on both
  * sides), or an empty list. Sharing a website is allowed when its ports are the same; the rest must differ.
  */
-export function collisions(mine: Settings, configure: boolean, others: { record: Pick<InstanceRecord, 'name' | 'choices'>; expanded: Settings }[]): string[] {
+export function collisions(mineRaw: ComponentSettings, configure: boolean, others: OtherInstance[]): string[] {
+  const mine = asSettings(mineRaw);
   const name = instanceName(mine);
   const problems: string[] = [];
-  for (const { record, expanded: o } of others) {
+  for (const { record, expanded } of others) {
+    const o = asSettings(expanded);
     if (same(record.name, name)) continue;
     if (same(o.WebApplicationWorkingFolder, mine.WebApplicationWorkingFolder)) {
       problems.push(`The instance ${record.name} already uses the folder ${o.WebApplicationWorkingFolder}: choose another WebApplicationWorkingFolder.`);

@@ -78,3 +78,10 @@ export function withDefaults(partial: Partial<Record<ParameterName, string>>): S
   }
   return result;
 }
+
+/** Settings as the frame carries them (any string record) as Async Server's: a parameter missing takes its default. */
+export function asSettings(values: Readonly<Record<string, string>>): Settings {
+  const result = defaultSettings();
+  for (const name of PARAMETER_NAMES) if (values[name] !== undefined) result[name] = values[name];
+  return result;
+}

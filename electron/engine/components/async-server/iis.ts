@@ -1,8 +1,8 @@
 import type { ApplicationState, AppPoolState, SiteBinding, SiteState } from '../../hosts/machine/machine';
 import { sameBinding } from '../../hosts/machine/same-binding';
-import type { Operation, UndoKind, UndoTarget } from '../operation';
-import { sameState } from './same-state';
-import { stateOperation, stateUndo, type StateKind } from './state-operation';
+import type { Operation, UndoKind, UndoTarget } from '../../plan/operation';
+import { sameState } from '../../plan/operations/same-state';
+import { stateOperation, stateUndo, type StateKind } from '../../plan/operations/state-operation';
 
 const BUILT_IN: Record<string, AppPoolState['identityType']> = {
   'nt authority\\network service': 'NetworkService',

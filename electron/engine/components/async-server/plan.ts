@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { expandSettings } from '../../../../shared/settings/expand';
+import { asSettings } from '../../../../shared/components/async-server/parameters';
+import { hasErrors } from '../../../../shared/settings/rules';
+import { normalizeSettings, validateSettings } from '../../../../shared/components/async-server/rules';
+import { SqlTargetError } from '../../database/sql-target';
+import { messageDatabaseOperations } from '../../database/plan-operations';
+import type { Host } from '../../hosts/host';
+import { shippedPayloadRoot } from '../../payload/default-payload';
+import { loadPayload, type LoadedPayload } from '../../payload/manifest';
+import type { Operation } from '../../plan/operation';
+import { accessOperation } from '../../plan/operations/access';
+import { filesOperation } from '../../plan/operations/files';
+import { firewallOperation } from '../../plan/operations/firewall';
+import { folderOperation } from '../../plan/operations/folder';
+import { PlanError, type ComponentPlan, type PlanInput } from '../../plan/plan';
+import { applicationOperation, appPoolOperation, netTcpOperation, siteOperation } from './iis';
+
+export const SALT_UTILITY_FOLDER = '%ProgramFiles%\\Microsoft Dynamics AX\\60\\Retail Salt Utility';
+
+/**
+ * Async Server's settings and choices → the ordered operations of its installation. The settings are checked by its
+ * field rules and expanded with the target computer's environment; nothing on the computer is changed here. The
+ * frame (plan/build-plan.ts) adds the collisions with other instances and the instance record.
+ */
+export async function planAsyncServer(host: Host, input: PlanInput & { supportDir: string }): Promise<ComponentPlan> {
+  const settings = normalizeSettings(asSettings(input.settings));
+  const { configure } = input.choices;
+  const errors = validateSettings(settings, { configure, passwordProvided: input.passwordProvided }).filter((i) => i.severity === 'error');
+  if (hasErrors(errors)) throw new PlanError(errors.map((e) => `${e.field}: ${e.message}`).join(' '), 'bad-input', errors[0].field);
+  const environment = await host.environment();
+  const { expanded, problems } = expandSettings(settings, environment);
+  if (problems.length) throw new PlanError(problems.map((p) => p.message).join(' '), 'bad-input', problems[0].field);
+
+  const notes: string[] = [];
+  let payloadRoot: string;
+  if (expanded.WebApplicationServiceBinarySourceFolder.trim() === '') {
+    payloadRoot = shippedPayloadRoot();
+    notes.push(`WebApplicationServiceBinarySourceFolder is empty: the application files come from the sample payload shipped with CDX Setup (${payloadRoot}).`);
+  } else {
+    payloadRoot = host.realPath(expanded.WebApplicationServiceBinarySourceFolder);
+  }
+  let payload: LoadedPayload;
+  try {
+    payload = await loadPayload(payloadRoot);
+  } catch (err) {
+    throw new PlanError((err as Error).message, 'bad-input', 'WebApplicationServiceBinarySourceFolder');
+  }
+
+  const e = expanded;
+  const backups = (id: string) => path.join(input.supportDir, 'backups', id.replace(/[^A-Za-z0-9._-]+/g, '_'));
+  const ops: Operation[] = [];
+  if (configure) ops.push(folderOperation(e.WebSiteWorkingFolder, 'website files'));
+  ops.push(folderOperation(e.WebApplicationWorkingFolder, 'web application files'));
+  const appFilesId = `files:${e.WebApplicationWorkingFolder}`;
+  ops.push(
+    filesOperation({
+      id: appFilesId,
+      description: `Copy the ${payload.manifest.files.length} Async Server ${payload.manifest.version} application files to ${e.WebApplicationWorkingFolder}`,
+      sourceRoot: payload.root,
+      destination: e.WebApplicationWorkingFolder,
+      files: payload.manifest.files.filter((f) => !payload.manifest.saltUtility.files.includes(f.path)),
+      backupDir: backups(appFilesId),
+    }),
+  );
+  // The Retail Salt Utility's files sit in their own payload folder and are placed without it.
+  const saltFiles = payload.manifest.files.filter((f) => payload.manifest.saltUtility.files.includes(f.path));
+  if (saltFiles.length) {
+    const saltFolder = expandSettingsValue(SALT_UTILITY_FOLDER, environment);
+    const saltId = `files:${saltFolder}`;
+    const top = saltFiles[0].path.split('/')[0];
+    if (saltFiles.some((f) => !f.path.startsWith(`${top}/`))) {
+      throw new PlanError(`The payload manifest lists Retail Salt Utility files outside one folder (${top}/).`, 'bad-input', 'WebApplicationServiceBinarySourceFolder');
+    }
+    ops.push(folderOperation(saltFolder, 'Retail Salt Utility'));
+    ops.push(
+      filesOperation({
+        id: saltId,
+        description: `Install the Retail Salt Utility (${saltFiles.length} files) in ${saltFolder}`,
+        sourceRoot: path.join(payload.root, top),
+        destination: saltFolder,
+        files: saltFiles.map((f) => ({ ...f, path: f.path.slice(top.length + 1) })),
+        backupDir: backups(saltId),
+      }),
+    );
+  }
+
+  if (configure) {
+    const tcpPort = e.WebSiteTcpPort.trim() ? Number(e.WebSiteTcpPort) : null;
+    const poolIdentity = e.AppPoolUser.trim() || `IIS AppPool\\${e.AppPoolName}`;
+    ops.push(appPoolOperation(e.AppPoolName, e.AppPoolUser.trim()));
+    ops.push(
+      siteOperation({
+        site: e.WebSiteName,
+        physicalPath: e.WebSiteWorkingFolder,
+        appPool: e.AppPoolName,
+        httpsPort: Number(e.WebSiteHttpsPort),
+        thumbprint: e.WebSiteSSLCertificateThumbprint,
+        certificateStore: e.WebSiteSSLCertificateStore,
+        certificateRootStore: e.WebSiteSSLCertificateRootStore,
+      }),
+    );
+    if (tcpPort !== null) ops.push(netTcpOperation(e.WebSiteName, tcpPort));
+    ops.push(applicationOperation(e.WebSiteName, e.WebApplicationName, e.WebApplicationWorkingFolder, e.AppPoolName, tcpPort !== null));
+    ops.push(accessOperation(e.WebApplicationWorkingFolder, poolIdentity, 'ReadAndExecute', 'the application pool identity runs the service'));
+    if (e.AOSServiceUser.trim().toLowerCase() !== poolIdentity.toLowerCase()) {
+      ops.push(accessOperation(e.WebApplicationWorkingFolder, e.AOSServiceUser.trim(), 'ReadAndExecute', 'the AOS service user'));
+    }
+    ops.push(siteFirewallRule(e.WebSiteName, 'HTTPS', Number(e.WebSiteHttpsPort)));
+    if (tcpPort !== null) ops.push(siteFirewallRule(e.WebSiteName, 'net.tcp', tcpPort));
+    try {
+      ops.push(...messageDatabaseOperations({ settings: e, database: input.choices.database, payload, host }));
+    } catch (err) {
+      if (err instanceof SqlTargetError) throw new PlanError(err.message, 'bad-input', err.field);
+      throw err;
+    }
+  } else {
+    notes.push('Configure Async Server by using Setup is cleared: only the files are placed; IIS, permissions, the firewall and the message database are left to you.');
+  }
+
+  return {
+    instanceName: settings.WebApplicationName.trim(),
+    settings,
+    expanded,
+    payload,
+    operations: ops,
+    notes,
+    version: payload.manifest.version,
+    database: { server: e.HQMessageDatabaseServerOverride || e.HQMessageDatabaseServerName, name: e.HQMessageDatabase },
+  };
+}
+
+/** One rule per website and protocol: instances sharing a website share its rules. */
+function siteFirewallRule(site: string, protocolLabel: 'HTTPS' | 'net.tcp', port: number): Operation {
+  const name = `CDX-AsyncServer-${site}-${protocolLabel === 'HTTPS' ? 'HTTPS' : 'NetTcp'}`;
+  return firewallOperation({ name, displayName: `Commerce Data Exchange: Async Server (${site}, ${protocolLabel} ${port})`, protocolLabel, port });
+}
+
+function expandSettingsValue(value: string, environment: Record<string, string>): string {
+  const env = new Map(Object.entries(environment).map(([k, v]) => [k.toUpperCase(), v]));
+  return value.replace(/%([A-Za-z_][A-Za-z0-9_()]*)%/g, (whole, n: string) => env.get(n.toUpperCase()) ?? whole);
+}

@@ -1,0 +1,42 @@
+import type { ComponentDefinition, ComponentSettings } from '../../../shared/components/component';
+import type { ValidationReport } from '../../../shared/prerequisites/report';
+import type { Host } from '../hosts/host';
+import type { InstanceRecord } from '../instances/registry';
+import type { RunSecrets, UndoKind } from '../plan/operation';
+import type { ComponentPlan, PlanChoices, PlanInput } from '../plan/plan';
+
+/** Another instance of the same component, as its record and expanded settings give it. */
+export interface OtherInstance {
+  record: Pick<InstanceRecord, 'name' | 'choices'>;
+  expanded: ComponentSettings;
+}
+
+export interface ComponentGateInput {
+  host: Host;
+  toolVersion: string;
+  supportDir: string;
+  instanceName: string;
+  settings: ComponentSettings;
+  choices: PlanChoices;
+  secrets: RunSecrets;
+  /** Installing again over an installed instance of this name (a modify). */
+  modifies: boolean;
+}
+
+/**
+ * The engine's half of a component (the browser-safe half is its ComponentDefinition): its plan, what stops it from
+ * being installed beside other instances, the undo of its own kinds of operation, its prerequisite checks and what
+ * Finish and `--json` say of an installed instance. The frame (install service, executor, hosts) asks only this.
+ */
+export interface EngineComponent {
+  definition: ComponentDefinition;
+  plan(host: Host, input: PlanInput & { supportDir: string }): Promise<ComponentPlan>;
+  /** Why these (expanded) settings cannot be installed beside the other instances of this component, or []. */
+  collisions(mine: ComponentSettings, configure: boolean, others: OtherInstance[]): string[];
+  /** The undo of the kinds of operation only this component's plans have. */
+  undoKinds: readonly UndoKind[];
+  /** The prerequisite validation that gates an installation, before its first change. */
+  prerequisites(input: ComponentGateInput): Promise<ValidationReport>;
+  /** The URL other computers use to reach the instance (Async Server's, for Async Client); null when there is none. */
+  serverUrl(settings: ComponentSettings, configure: boolean, computerName: string): string | null;
+}

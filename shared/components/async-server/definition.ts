@@ -1,0 +1,29 @@
+import type { ComponentDefinition, ComponentSettings } from '../component';
+import { ASYNC_SERVER_PARAMETER_FILE } from './parameter-file-keys';
+import { defaultSettings, PARAMETERS, withDefaults, type Settings } from './parameters';
+import { needsAppPoolPassword } from './passwords';
+import { normalizeSettings, validateSettings } from './rules';
+
+const full = (s: ComponentSettings): Settings => withDefaults(s);
+
+/** Commerce Data Exchange: Async Server, at headquarters: an IIS web application and its message database. */
+export const asyncServerDefinition: ComponentDefinition = {
+  id: 'async-server',
+  title: 'Async Server',
+  settingsFileName: 'ss-settings.xml',
+  passwordOf: "the app pool user's password",
+  parameters: PARAMETERS,
+  defaults: defaultSettings,
+  validate: (s, ctx) => validateSettings({ ...defaultSettings(), ...s } as Settings, ctx),
+  normalize: (s) => normalizeSettings({ ...defaultSettings(), ...s } as Settings),
+  instanceName: (s) => full(s).WebApplicationName.trim(),
+  parameterFile: ASYNC_SERVER_PARAMETER_FILE,
+  passwords(s, configure) {
+    const settings = full(s);
+    return needsAppPoolPassword(settings, configure) ? [{ secret: 'appPoolPassword', account: settings.AppPoolUser, who: 'the app pool user' }] : [];
+  },
+  pages: [
+    { id: 'configure', label: 'Configure Async Server' },
+    { id: 'database', label: 'Select a database to use with Async Server' },
+  ],
+};
