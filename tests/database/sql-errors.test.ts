@@ -93,6 +93,16 @@ describe('mapSqlError on recorded mssql/tedious errors', () => {
     expect([f.kind, f.field]).toEqual(['certificate', 'database.trustServerCertificate']);
   });
 
+  it("a server without TLS 1.2 is named as such in BoringSSL's words too (Electron's Node)", () => {
+    const boring = Object.assign(new Error('error:100000f0:SSL routines:OPENSSL_internal:UNSUPPORTED_PROTOCOL'), { code: 'ERR_SSL_UNSUPPORTED_PROTOCOL' });
+    const f = mapSqlError(connectionError('Failed to connect to SQLHQ01:1433 - error:100000f0:SSL routines:OPENSSL_internal:UNSUPPORTED_PROTOCOL', 'ESOCKET', boring), { target: sqlAuth });
+    expect([f.kind, f.field]).toEqual(['tls-version', 'HQMessageDatabaseServerName']);
+    const textOnly = mapSqlError(connectionError('Failed to connect to SQLHQ01:1433 - error:1000042e:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION', 'ESOCKET'), { target: sqlAuth });
+    expect(textOnly.kind).toBe('tls-version');
+    // A script's own error that speaks of a certificate is no connection failure.
+    expect(mapSqlError(requestError(15208, 'The certificate, asymmetric key, or private key file is not valid or does not exist.'), { target: sqlAuth }).kind).toBe('failed');
+  });
+
   it('a missing permission for logins (15247) is a permission failure', () => {
     const f = mapSqlError(requestError(15247, 'User does not have permission to perform this action.'), { target: sqlAuth, step: 'creating the login CONTOSO\\svc' });
     expect(f.kind).toBe('no-permission');

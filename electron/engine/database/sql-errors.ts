@@ -147,7 +147,7 @@ function encryptionFailure(codes: Set<string>, text: string, server: string, tar
   const has = (...c: string[]) => c.some((x) => codes.has(x));
   // Only a connection's failure is read by its words: a script's error may well speak of a certificate.
   const connecting = codes.has('ESOCKET');
-  if (has('ERR_SSL_UNSUPPORTED_PROTOCOL', 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', 'ERR_SSL_VERSION_TOO_LOW') || (connecting && /unsupported protocol|alert protocol version/i.test(text))) {
+  if (has('ERR_SSL_UNSUPPORTED_PROTOCOL', 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', 'ERR_SSL_NO_PROTOCOLS_AVAILABLE', 'ERR_SSL_VERSION_TOO_LOW') || (connecting && /unsupported[ _]protocol|protocol[ _]version/i.test(text))) {
     return new SqlFailure(
       'tls-version',
       target.serverField,
@@ -176,7 +176,7 @@ function encryptionFailure(codes: Set<string>, text: string, server: string, tar
     return new SqlFailure(
       'certificate',
       'database.trustServerCertificate',
-      `The encrypted connection to ${server} failed because its certificate is not trusted (${firstLine(text)}): it is issued by an authority this computer does not trust. ${trust} CDX Setup checks certificates against the authorities it ships with (Node.js's list); an internal authority is added by naming its certificate file (PEM) in the NODE_EXTRA_CA_CERTS environment variable. Or select Trust the server certificate.`,
+      `The encrypted connection to ${server} failed because its certificate is not trusted (${firstLine(text)}): it is issued by an authority CDX Setup does not trust. ${trust} CDX Setup checks certificates against the public authorities built into it, not the Windows certificate store, so a certificate from an internal authority is refused even when Windows trusts it. Install a certificate from a public authority on SQL Server, or select Trust the server certificate.`,
     );
   }
   return null;
