@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InstallService } from '../../electron/engine/install/install-service';
-import { appPoolOperation } from '../../electron/engine/plan/operations/iis';
+import { appPoolOperation } from '../../electron/engine/components/async-server/iis';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
-import type { Settings } from '../../shared/settings/parameters';
+import type { Settings } from '../../shared/components/async-server/parameters';
 import { CANARY, CHOICES, goodSettings, snapshot } from '../install/support';
 import { fakeWindows, type FakeState, type FakeWindows } from '../support/fake-windows';
 
