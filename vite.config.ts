@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { griffelCssExtraction } from './scripts/griffel-css-extraction';
 
 export default defineConfig({
   root: 'renderer',
   // Relative asset URLs: the same build loads from file:// in Electron and from the console over HTTP.
   base: './',
-  plugins: [react()],
+  // Fluent UI's styles as a style sheet built with the bundle, not rules inserted one by one at run time.
+  plugins: [react(), griffelCssExtraction()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

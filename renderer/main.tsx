@@ -1,11 +1,12 @@
+// First, before React and Fluent UI are evaluated: the engine answers while they load.
+import { sessionRequest } from './wizard/session-request';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
-import { startWizard } from './wizard/Wizard';
+import { startWizard } from './wizard/start-wizard';
 
-// Ask the engine for the session while React renders its first frame, not after: one round trip less to wait for.
-void startWizard();
+void startWizard(sessionRequest);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,9 +1,8 @@
 import { Field, Input, type InputProps } from '@fluentui/react-components';
 import type { JSX } from 'react';
 import type { ParameterName } from '../../shared/components/async-server/parameters';
-import type { FieldId } from '../../shared/components/async-server/rules';
 import { useActions, useWizard } from '../store/store';
-import { useFieldIssues } from '../wizard/field-issues';
+import { useFieldMessage } from '../wizard/field-issues';
 
 interface Props {
   name: ParameterName;
@@ -43,13 +42,4 @@ export function SettingField({ name, label, hint, disabled, required, inputMode,
       />
     </Field>
   );
-}
-
-/** The message to show for a field: errors first; only once typed in, or after Next was tried. */
-export function useFieldMessage(field: FieldId) {
-  const issues = useFieldIssues();
-  const shown = useWizard((s) => s.attemptedNext || s.touched.includes(field));
-  if (!shown) return null;
-  const mine = issues.filter((i) => i.field === field);
-  return mine.find((i) => i.severity === 'error') ?? mine[0] ?? null;
 }

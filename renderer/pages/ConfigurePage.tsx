@@ -1,7 +1,7 @@
-import { lazy } from 'react';
 import { isBuiltInAccount } from '../../shared/settings/rules';
 import { type FieldId } from '../../shared/components/async-server/rules';
 import type { WizardPage } from '../wizard/page';
+import { lazyView } from '../wizard/lazy-view';
 
 const CONFIGURE_FIELDS: FieldId[] = [
   'WebApplicationName',
@@ -17,7 +17,7 @@ const CONFIGURE_FIELDS: FieldId[] = [
   'WebSiteSSLCertificateStore',
 ];
 
-const ConfigureAsyncServer = lazy(() => import('./views/ConfigurePage.view').then((m) => ({ default: m.ConfigureAsyncServer })));
+const ConfigureAsyncServer = lazyView(() => import('./views/ConfigurePage.view').then((m) => m.ConfigureAsyncServer));
 
 export const configurePage: WizardPage = {
   id: 'configure',

@@ -1,11 +1,11 @@
-import { lazy } from 'react';
 import type { FieldId } from '../../shared/components/async-server/rules';
 import type { WizardPage } from '../wizard/page';
 import { useDatabaseStatus } from './database-status';
+import { lazyView } from '../wizard/lazy-view';
 
 const DATABASE_FIELDS: FieldId[] = ['HQMessageDatabaseServerName', 'HQMessageDatabaseServerNamedInstanceName', 'HQMessageDatabase'];
 
-const SelectDatabase = lazy(() => import('./views/DatabasePage.view').then((m) => ({ default: m.SelectDatabase })));
+const SelectDatabase = lazyView(() => import('./views/DatabasePage.view').then((m) => m.SelectDatabase));
 
 export const databasePage: WizardPage = {
   id: 'database',

@@ -1,7 +1,7 @@
-import { lazy } from 'react';
 import type { WizardPage } from '../wizard/page';
+import { lazyView } from '../wizard/lazy-view';
 
-const Finish = lazy(() => import('./views/FinishPage.view').then((m) => ({ default: m.Finish })));
+const Finish = lazyView(() => import('./views/FinishPage.view').then((m) => m.Finish));
 
 export const finishPage: WizardPage = {
   id: 'finish',

@@ -1,20 +1,7 @@
-import { Field, Radio, RadioGroup, Text } from '@fluentui/react-components';
-import { useWizard } from '../store/store';
 import type { WizardPage } from '../wizard/page';
+import { lazyView } from '../wizard/lazy-view';
 
-function InstallationType() {
-  const type = useWizard((s) => s.choices.installationType);
-  return (
-    <>
-      <Field label="Installation type">
-        <RadioGroup value={type}>
-          <Radio value="custom" label="Custom installation" />
-        </RadioGroup>
-      </Field>
-      <Text as="p">Custom installation lets you choose the Commerce Data Exchange components to install on this computer.</Text>
-    </>
-  );
-}
+const InstallationType = lazyView(() => import('./views/InstallationTypePage.view').then((m) => m.InstallationType));
 
 export const installationTypePage: WizardPage = {
   id: 'installation-type',

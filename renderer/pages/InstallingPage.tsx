@@ -1,7 +1,7 @@
-import { lazy } from 'react';
 import type { WizardPage } from '../wizard/page';
+import { lazyView } from '../wizard/lazy-view';
 
-const Installing = lazy(() => import('./views/InstallingPage.view').then((m) => ({ default: m.Installing })));
+const Installing = lazyView(() => import('./views/InstallingPage.view').then((m) => m.Installing));
 
 export const installingPage: WizardPage = {
   id: 'installing',

@@ -1,15 +1,15 @@
-import { lazy } from 'react';
 import { validationBlocks } from '../prerequisites/validation-store';
 import type { WizardPage } from '../wizard/page';
+import { lazyView } from '../wizard/lazy-view';
 
 const TITLE = 'Prerequisite validation results';
 
-const BeforeConfiguring = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.BeforeConfiguring })));
-const AfterConfiguring = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.AfterConfiguring })));
+const BeforeConfiguring = lazyView(() => import('./views/PrerequisitesPage.view').then((m) => m.BeforeConfiguring));
+const AfterConfiguring = lazyView(() => import('./views/PrerequisitesPage.view').then((m) => m.AfterConfiguring));
 /** Installing and Add or modify components validate; Validate prerequisites only has its own page. */
 const installs = (option: string) => option === 'components' || option === 'modify';
 
-const ValidateOnly = lazy(() => import('./views/PrerequisitesPage.view').then((m) => ({ default: m.ValidateOnly })));
+const ValidateOnly = lazyView(() => import('./views/PrerequisitesPage.view').then((m) => m.ValidateOnly));
 
 /** Page 5: before configuring. */
 export const prerequisitesBeforePage: WizardPage = {

@@ -1,8 +1,8 @@
-import { lazy } from 'react';
 import { startInstall } from '../install/start-install';
 import type { WizardPage } from '../wizard/page';
+import { lazyView } from '../wizard/lazy-view';
 
-const ReadyToInstall = lazy(() => import('./views/ReadyPage.view').then((m) => ({ default: m.ReadyToInstall })));
+const ReadyToInstall = lazyView(() => import('./views/ReadyPage.view').then((m) => m.ReadyToInstall));
 
 export const readyPage: WizardPage = {
   id: 'ready',

@@ -2,7 +2,8 @@
 import { Checkbox, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { isBuiltInAccount, normalizeThumbprint } from '../../../shared/settings/rules';
 import { CertificatePicker } from '../../components/CertificatePicker';
-import { SettingField, useFieldMessage } from '../../components/SettingField';
+import { SettingField } from '../../components/SettingField';
+import { useFieldMessage } from '../../wizard/field-issues';
 import { useSecrets } from '../../store/secrets';
 import { useActions, useWizard } from '../../store/store';
 

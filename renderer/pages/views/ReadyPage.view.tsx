@@ -1,6 +1,7 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
 import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { PARAMETERS, type Settings } from '../../../shared/components/async-server/parameters';
 import { api } from '../../api/client';
 import { CheckGroups } from '../../components/PrerequisiteResults';
@@ -8,7 +9,7 @@ import { SaveSettingsFile } from '../../components/SaveSettingsFile';
 import { InstallPlan } from '../../install/InstallPlan';
 import { useWizard } from '../../store/store';
 import type { ReviewSection } from '../../wizard/page';
-import { visiblePages } from '../../wizard/pages';
+import { reviewSections } from '../../wizard/review';
 
 function useExpandedSettings() {
   const settings = useWizard((s) => s.settings);
@@ -61,13 +62,13 @@ function GateRefusal() {
 }
 
 export function ReadyToInstall() {
-  const state = useWizard((s) => s);
+  // What the review reads: the page re-renders when one of these changes, not on every change of the store.
+  useWizard(useShallow((s) => [s.settings, s.choices, s.session, s.modifiedInstance]));
+  const state = useWizard.getState();
   const { expanded, problems, error } = useExpandedSettings();
   if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (!expanded) return <Spinner label="Expanding the settings…" />;
-  const sections = visiblePages(state)
-    .map((p) => p.review?.(state, expanded) ?? null)
-    .filter((s): s is ReviewSection => s !== null);
+  const sections = reviewSections(state, expanded);
   // Nothing here takes focus, yet the review is longer than the window: the region itself is a tab stop, so the
   // keyboard can scroll it (axe: scrollable-region-focusable).
   return (
