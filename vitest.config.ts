@@ -6,7 +6,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 export default defineConfig({
   define: { 'process.env.CDX_SETUP_VERSION': JSON.stringify(version) },
   test: {
-    include: ['tests/**/*.test.ts'],
+    // The renderer's tests (tests/renderer) choose a DOM environment per file; the e2e suite is Playwright's.
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 30_000,

@@ -8,5 +8,7 @@ export const finishPage: WizardPage = {
   title: 'Finish',
   noBack: true,
   component: Finish,
+  // Validate prerequisites only ends on its results: nothing is installed, so these are not among its steps.
+  hidden: (s) => s.choices.option === 'validate-only',
   final: true,
 };

@@ -8,5 +8,7 @@ export const installingPage: WizardPage = {
   title: 'Installing',
   noBack: true,
   component: Installing,
+  // Validate prerequisites only ends on its results: nothing is installed, so these are not among its steps.
+  hidden: (s) => s.choices.option === 'validate-only',
   blocked: (s) => !s.installRun || s.installRun.running || (s.interruptedRun !== null && !s.installRun.running && s.installRun.result === null),
 };
