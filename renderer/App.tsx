@@ -1,9 +1,9 @@
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import { useWizard } from './store/store';
 import { Wizard } from './wizard/Wizard';
 
+/** Rendered once the session is known (main.tsx): the wizard, or why it could not start. */
 export function App() {
-  const session = useWizard((s) => s.session);
   const error = useWizard((s) => s.sessionError);
   return (
     <FluentProvider theme={webLightTheme} className="app">
@@ -11,10 +11,8 @@ export function App() {
         <MessageBar intent="error" role="alert">
           <MessageBarBody>CDX Setup could not start: {error}</MessageBarBody>
         </MessageBar>
-      ) : session ? (
-        <Wizard />
       ) : (
-        <Spinner label="Starting CDX Setup…" />
+        <Wizard />
       )}
     </FluentProvider>
   );

@@ -4,12 +4,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
-import { startWizard } from './wizard/start-wizard';
+import { reattachToRun, startWizard } from './wizard/start-wizard';
 
-void startWizard(sessionRequest);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+// The first render waits for the session, so the wizard renders once, on its first page; until then the page shows
+// index.html's own "Starting CDX Setup…".
+void startWizard(sessionRequest).then(() => {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  return reattachToRun();
+});

@@ -2,6 +2,7 @@ import { hasErrors } from '../../shared/settings/rules';
 import { useSecrets } from '../store/secrets';
 import { useWizard } from '../store/store';
 import { issuesOf } from './field-issues';
+import type { LazyView } from './lazy-view';
 import { nextPage, pageById } from './pages';
 
 /** Next: the page's field errors and its own check keep the user here; otherwise on to the next visible page. */
@@ -28,5 +29,12 @@ export async function goNext(): Promise<void> {
     }
   }
   const next = nextPage(useWizard.getState());
-  if (next) actions.goTo(next.id);
+  if (!next) return;
+  // A view not fetched yet (Next pressed before the idle preload): wait for it here rather than show a spinner.
+  const view = next.component as Partial<LazyView>;
+  if (view.preload && !view.loaded?.()) {
+    actions.setBusy(true);
+    await view.preload().finally(() => actions.setBusy(false));
+  }
+  actions.goTo(next.id);
 }
