@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './define';
 import { events } from './events';
 import { certificateMethods } from './methods/certificates';
+import { connectionMethods } from './methods/connection';
 import { prerequisiteMethods } from './methods/prerequisites';
 import { databaseMethods } from './methods/database';
 import { installMethods } from './methods/install';
@@ -20,6 +21,7 @@ export const methods = {
   ...settingsFileMethods,
   ...prerequisiteMethods,
   ...databaseMethods,
+  ...connectionMethods,
   ...installMethods,
 };
 

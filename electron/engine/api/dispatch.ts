@@ -3,6 +3,7 @@ import { fail, type Result } from '../../../shared/contract/define';
 import { describeZodError } from '../../../shared/contract/describe-error';
 import type { EngineContext } from '../engine';
 import { certificateHandlers } from './certificate-handlers';
+import { connectionHandlers } from './connection-handlers';
 import { databaseHandlers } from './database-handlers';
 import type { HandlerSet } from './handler-types';
 import { prerequisiteHandlers } from './prerequisite-handlers';
@@ -18,6 +19,7 @@ const handlers: HandlerSet<MethodName> = {
   ...settingsFileHandlers,
   ...prerequisiteHandlers,
   ...databaseHandlers,
+  ...connectionHandlers,
   ...installHandlers,
 };
 

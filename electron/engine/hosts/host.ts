@@ -2,6 +2,7 @@ import type { CertificateInfo, HostKind } from '../../../shared/contract/schemas
 import type { HostFacts } from './facts';
 import type { HostSql } from '../database/sql-host';
 import type { Machine } from './machine/machine';
+import type { HostNetwork } from './network';
 import type { ServerCertificate } from './server-certificate';
 
 /** What only a rehearsal host has: its scenario, its sandbox, and the faults its scenario injects. */
@@ -41,4 +42,6 @@ export interface Host {
   readonly sql: HostSql;
   /** IIS, folder permissions and the firewall: what an installation changes besides files. */
   readonly machine: Machine;
+  /** Names, connections and trusted roots as the computer sees them, for probes of a remote service. */
+  readonly network: HostNetwork;
 }

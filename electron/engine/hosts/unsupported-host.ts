@@ -7,6 +7,7 @@ import { ServerCertificateError, type ServerCertificate } from './server-certifi
 import { UnsupportedFacts } from './unsupported-facts';
 import { unsupportedMachine } from './machine/unsupported-machine';
 import { windowsPathUnder } from './windows-paths';
+import { publicNetwork } from './network';
 
 /**
  * A computer that is neither Windows nor rehearsing: checks that can run anywhere still run, but nothing is
@@ -20,6 +21,7 @@ export class UnsupportedHost implements Host {
   readonly facts = new UnsupportedFacts((p) => this.realPath(p));
   readonly sql = new MssqlHostSql();
   readonly machine = unsupportedMachine;
+  readonly network = publicNetwork;
 
   constructor(private readonly scratchRoot: string) {}
 

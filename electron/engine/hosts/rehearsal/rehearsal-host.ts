@@ -12,6 +12,8 @@ import { RehearsalFacts } from './rehearsal-facts';
 import { parsePayloadFolders, seedPayloadFolders } from './payload-folders';
 import type { LoadedScenario } from './scenario';
 import { RehearsalSql } from './sql/rehearsal-sql';
+import { parseNetworkSection } from './network/network-scenario';
+import { RehearsalNetwork } from './network/rehearsal-network';
 
 /**
  * A simulated Windows server. Files are really written under the sandbox root (drive C: is `<root>/C`), and the
@@ -28,6 +30,7 @@ export class RehearsalHost implements Host {
   readonly facts: RehearsalFacts;
   readonly sql: RehearsalSql;
   readonly machine: RehearsalMachine;
+  readonly network: RehearsalNetwork;
 
   constructor(
     readonly loaded: LoadedScenario,
@@ -47,6 +50,7 @@ export class RehearsalHost implements Host {
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
     this.machine = new RehearsalMachine(this.stateRoot);
     this.facts = new RehearsalFacts(loaded.file, () => this.machine.listSites());
+    this.network = new RehearsalNetwork(parseNetworkSection(loaded.file, scenario.network), (f) => this.scenarioFile(f), async () => this.rootStorePems());
   }
 
   get scenario() {
@@ -88,6 +92,13 @@ export class RehearsalHost implements Host {
           this.now(),
         ),
       );
+  }
+
+  /** Cert:\\LocalMachine\\Root of the scenario: the only authorities a rehearsal trusts. */
+  private rootStorePems(): string[] {
+    return this.scenario.certificates
+      .filter((c) => c.rootStore === 'LocalMachine' && c.store.toLowerCase() === 'root')
+      .map((c) => readFileSync(this.scenarioFile(c.certificate), 'utf8'));
   }
 
   /** The scenario's PEM files stand for the store; a certificate without a key file has no private key, as on Windows. */

@@ -9,6 +9,7 @@ import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates
 import { exportStoreCertificate } from './export-certificate';
 import { PowerShellSession, type PowerShellRunner } from './powershell';
 import { WindowsFacts } from './windows-facts';
+import { WindowsNetwork } from './windows-network';
 
 /** The production host: this Windows computer, changed through PowerShell. */
 export class WindowsHost implements Host {
@@ -18,6 +19,7 @@ export class WindowsHost implements Host {
   readonly rehearsal = null;
   readonly facts: WindowsFacts;
   readonly machine: WindowsMachine;
+  readonly network: WindowsNetwork;
 
   constructor(
     readonly powershell: PowerShellRunner = new PowerShellSession(),
@@ -25,6 +27,7 @@ export class WindowsHost implements Host {
   ) {
     this.facts = new WindowsFacts(powershell);
     this.machine = new WindowsMachine(powershell);
+    this.network = new WindowsNetwork(powershell);
   }
 
   /** Ends the PowerShell session (an idle session does not keep the process alive, but a host that is done says so). */
