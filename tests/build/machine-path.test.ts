@@ -35,7 +35,8 @@ $in = [Console]::In.ReadToEnd() | ConvertFrom-Json
 const BIN = 'C:\\Program Files\\CDX Setup\\bin';
 const SYSTEM = '%SystemRoot%\\system32;%SystemRoot%;%SystemRoot%\\System32\\Wbem;C:\\Program Files\\Microsoft SQL Server\\110\\Tools\\Binn\\';
 
-describe('machine-path.ps1', () => {
+// Each case starts pwsh (about a second, more on a loaded machine).
+describe('machine-path.ps1', { timeout: 120_000 }, () => {
   it('parses in PowerShell without errors', () => {
     const result = spawnSync(pwshPath(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', `$e = $null; [void][System.Management.Automation.Language.Parser]::ParseFile('${SCRIPT}', [ref]$null, [ref]$e); $e.Count`], { encoding: 'utf8' });
     expect(result.stdout.trim()).toBe('0');
