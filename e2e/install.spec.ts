@@ -47,6 +47,15 @@ test('installs from the first page to Finish and reattaches after a reload', asy
   await expect(page.getByRole('checkbox', { name: /scheduler profile.*download and upload intervals/ })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /working folders/ })).toBeVisible();
 
+  // Support's first question, answered from Finish: the run's log and journal, the new instance, no password.
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Create support bundle' }).click()]);
+  const zip = await bundle.path();
+  const listing = spawnSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).stdout.trim().split('\n');
+  expect(listing[0]).toBe('SUMMARY.txt');
+  expect(listing.filter((n) => /^logs\/cdx-setup-.*\.log$/.test(n))).toHaveLength(1);
+  expect(listing).toContain('instances.json');
+  expect(spawnSync('unzip', ['-p', zip], { encoding: 'utf8' }).stdout).not.toContain(GOOD.password);
+
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Close Setup?' })).toContainText('Installed:');
   await page.getByRole('button', { name: 'Continue Setup' }).click();

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,6 +131,15 @@ test('the report opens and the export lists every check', async ({ page, cdx }) 
   await saved.goto(`file://${file}`);
   await expect(saved).toHaveTitle(/CDX Setup prerequisite validation — CDX-HQ01/);
   for (const title of CHECK_TITLES) await expect(saved.getByText(title, { exact: true })).toBeVisible();
+  await saved.close();
+
+  // The support bundle: the report just made, at the top the summary.
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Create support bundle' }).click()]);
+  expect(bundle.suggestedFilename()).toMatch(/^cdx-setup-diagnostics-CDX-HQ01-.*\.zip$/);
+  const listing = spawnSync('unzip', ['-Z1', await bundle.path()], { encoding: 'utf8' }).stdout.trim().split('\n');
+  expect(listing[0]).toBe('SUMMARY.txt');
+  expect(listing).toEqual(expect.arrayContaining(['prerequisites/latest-report.json', 'prerequisites/latest-report.html']));
+  await expect(page.getByRole('status').filter({ hasText: /^Support bundle saved as cdx-setup-diagnostics-.*no password\)\. A copy is kept with the Setup support files: / })).toBeVisible();
 });
 
 test('Validate prerequisites only ends on the results, with nothing to install', async ({ page, cdx }) => {

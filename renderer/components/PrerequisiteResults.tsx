@@ -4,6 +4,7 @@ import type { CheckResult, ValidationReport, ValidationStage } from '../../share
 import { describeCounts, STATUS_LABELS, STATUS_ORDER } from '../../shared/prerequisites/report-text';
 import { renderReportHtml } from '../../shared/prerequisites/report-html';
 import { runValidation, useValidation } from '../prerequisites/validation-store';
+import { SupportBundleButton } from './SupportBundleButton';
 
 const GROUP_TITLES: Record<CheckResult['status'], string> = { error: 'Errors', warning: 'Warnings', passed: 'Passed', 'not-applicable': 'Not applicable' };
 
@@ -122,6 +123,7 @@ export function PrerequisiteResults({ stage, intro }: { stage: ValidationStage; 
         <Button onClick={() => report && download(`${fileBase(report)}.html`, 'text/html', renderReportHtml(report))} disabled={!report}>
           Save report (HTML)
         </Button>
+        <SupportBundleButton />
       </div>
       <CheckGroups results={results} />
       {report && (

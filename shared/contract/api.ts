@@ -5,6 +5,7 @@ import { certificateMethods } from './methods/certificates';
 import { connectionMethods } from './methods/connection';
 import { prerequisiteMethods } from './methods/prerequisites';
 import { databaseMethods } from './methods/database';
+import { diagnosticsMethods } from './methods/diagnostics';
 import { installMethods } from './methods/install';
 import { sessionMethods } from './methods/session';
 import { settingsMethods } from './methods/settings';
@@ -23,6 +24,7 @@ export const methods = {
   ...databaseMethods,
   ...connectionMethods,
   ...installMethods,
+  ...diagnosticsMethods,
 };
 
 export { events };

@@ -7,7 +7,7 @@ import { HOST_OPTIONS, hostFromArgs } from '../host-options';
 import { needsSqlPassword } from '../../../shared/settings/install-defaults';
 import { cliChoices, settingsFromFile, sqlLoginPassword } from '../install-input';
 import { formatReportTable, formatResultLine } from '../validation-table';
-import { writeReportFiles } from '../../engine/prerequisites/report-files';
+import { keepReport, writeReportFiles } from '../../engine/prerequisites/report-files';
 import { UnknownInstanceError } from '../../engine/prerequisites/modified-instance';
 import { validatePrerequisites } from '../../engine/prerequisites/validate';
 import { SupportFiles } from '../../engine/support-files/support-files';
@@ -59,6 +59,12 @@ export const validateCommand: Command = {
       throw err;
     });
     io.out(json ? JSON.stringify(report, null, 2) : formatReportTable(report));
+    // As the wizard does: support (and cdx-setup diagnostics) find the latest report with the Setup support files.
+    try {
+      await keepReport(report, await new SupportFiles(host).realDir());
+    } catch (err) {
+      io.err(`No copy of the report could be kept with the Setup support files: ${(err as Error).message}`);
+    }
     const reportFile = optionalString(args.options.report);
     if (reportFile) {
       const written = await writeReportFiles(report, reportFile);

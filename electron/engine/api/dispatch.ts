@@ -5,6 +5,7 @@ import type { EngineContext } from '../engine';
 import { certificateHandlers } from './certificate-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { databaseHandlers } from './database-handlers';
+import { diagnosticsHandlers } from './diagnostics-handlers';
 import type { HandlerSet } from './handler-types';
 import { prerequisiteHandlers } from './prerequisite-handlers';
 import { installHandlers } from './install-handlers';
@@ -21,6 +22,7 @@ const handlers: HandlerSet<MethodName> = {
   ...databaseHandlers,
   ...connectionHandlers,
   ...installHandlers,
+  ...diagnosticsHandlers,
 };
 
 /**

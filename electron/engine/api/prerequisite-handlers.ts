@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { fail, ok } from '../../../shared/contract/define';
-import { writeReportFiles } from '../prerequisites/report-files';
+import { keepReport } from '../prerequisites/report-files';
 import { UnknownInstanceError } from '../prerequisites/modified-instance';
 import { validatePrerequisites } from '../prerequisites/validate';
 import type { HandlerSet } from './handler-types';
@@ -24,8 +23,7 @@ export const prerequisiteHandlers: HandlerSet<'prerequisites.run'> = {
     ctx.emit('prerequisites.summary', { runId: req.runId, summary: report.summary });
     let savedTo: { html: string; json: string } | null = null;
     try {
-      const stamp = report.time.replace(/[:.]/g, '-');
-      savedTo = await writeReportFiles(report, path.join(await ctx.supportFiles.realDir(), 'reports', `prerequisites-${stamp}`));
+      savedTo = await keepReport(report, await ctx.supportFiles.realDir());
     } catch {
       // The report is still shown and can be exported; only the kept copy is missing, and the page says so.
     }

@@ -13,3 +13,11 @@ export async function writeReportFiles(report: ValidationReport, file: string): 
   await writeFile(html, renderReportHtml(report));
   return { json, html };
 }
+
+export const REPORTS_FOLDER = 'reports';
+
+/** The copy every validation keeps with the Setup support files, for support (and the support bundle) to find. */
+export function keepReport(report: ValidationReport, supportDir: string): Promise<{ json: string; html: string }> {
+  const stamp = report.time.replace(/[:.]/g, '-');
+  return writeReportFiles(report, path.join(supportDir, REPORTS_FOLDER, `prerequisites-${stamp}`));
+}

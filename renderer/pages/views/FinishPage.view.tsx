@@ -1,6 +1,7 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
+import { SupportBundleButton } from '../../components/SupportBundleButton';
 import { useWizard } from '../../store/store';
 
 /** The guide's tasks after Async Server is installed ("Next steps"). */
@@ -43,6 +44,9 @@ export function Finish() {
       <Field label="Log file">
         <Input readOnly value={result.logFile} aria-label="Log file" className="mono" />
       </Field>
+      <div className="button-row">
+        <SupportBundleButton />
+      </div>
       {success && (
         <section aria-label="After installation" className="review-section">
           <h2>After installation</h2>
