@@ -109,7 +109,7 @@ describe('bin\\cdx-setup.ps1 in real PowerShell', () => {
       noAttach: null,
       noAsar: null,
     });
-  });
+  }, 60_000);
 
   it('leaves the caller\'s PowerShell session as it was, and reports 0 and 1 as they come', () => {
     const root = installed();
@@ -118,7 +118,7 @@ describe('bin\\cdx-setup.ps1 in real PowerShell', () => {
     expect(ok.lines).toEqual(['code=0', 'runAsNode=[]', 'noAsar=[mine]']);
     const failed = pwsh(`& '${wrapper}' deploy --settings x.xml | Out-Null; "code=$LASTEXITCODE"`, { FAKE_EXIT: '1' });
     expect(failed.lines).toEqual(['code=1']);
-  });
+  }, 60_000);
 
   it('runs the same executable on the same bundle as the .cmd', () => {
     const run = cmdStatements().find((l) => l.includes('%*'))!;
@@ -128,7 +128,7 @@ describe('bin\\cdx-setup.ps1 in real PowerShell', () => {
     const fromCmd = (p: string) => path.join(root, 'bin', ...p.replace('%~dp0', '').split('\\'));
     expect(seen.argv[0]).toBe(fromCmd(script));
     expect(existsSync(fromCmd(exe))).toBe(true);
-  });
+  }, 60_000);
 });
 
 describe('Electron\'s fuses', () => {

@@ -19,17 +19,19 @@ beforeAll(async () => {
   config = await getConfig(process.cwd(), 'build/electron-builder.yml', null);
 });
 
-/** Get-EditedPath, taken out of the production script by PowerShell's own parser and run as it is. */
-function edited(current: string, folder: string, action: 'Add' | 'Remove'): string {
+type Case = [current: string, folder: string, action: 'Add' | 'Remove'];
+
+/** Get-EditedPath, taken out of the production script by PowerShell's own parser and run as it is (one pwsh for all cases). */
+function edited(cases: Case[]): string[] {
   const command = `
 $ast = [System.Management.Automation.Language.Parser]::ParseFile('${SCRIPT}', [ref]$null, [ref]$null)
 $fn = $ast.Find({ param($a) $a -is [System.Management.Automation.Language.FunctionDefinitionAst] -and $a.Name -eq 'Get-EditedPath' }, $true)
 . ([scriptblock]::Create($fn.Extent.Text))
-$in = [Console]::In.ReadToEnd() | ConvertFrom-Json
-[Console]::Out.Write((Get-EditedPath -Current $in.current -Folder $in.folder -Action $in.action))`;
-  const result = spawnSync(pwshPath(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', command], { input: JSON.stringify({ current, folder, action }), encoding: 'utf8' });
+$out = @([Console]::In.ReadToEnd() | ConvertFrom-Json | ForEach-Object { [string](Get-EditedPath -Current $_[0] -Folder $_[1] -Action $_[2]) })
+[Console]::Out.Write((ConvertTo-Json -InputObject $out -Compress))`;
+  const result = spawnSync(pwshPath(), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', command], { input: JSON.stringify(cases), encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
-  return result.stdout;
+  return JSON.parse(result.stdout);
 }
 
 const BIN = 'C:\\Program Files\\CDX Setup\\bin';
@@ -45,23 +47,23 @@ describe('machine-path.ps1', { timeout: 120_000 }, () => {
     expect(text).toContain('[Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames');
     expect(text).toContain('[Microsoft.Win32.RegistryValueKind]::ExpandString');
     expect(text).not.toMatch(/SetEnvironmentVariable|::new\(/);
-  });
+  }, 60_000);
 
-  it('adds the folder once at the end, keeping every other entry exactly as written', () => {
-    expect(edited(SYSTEM, BIN, 'Add')).toBe(`${SYSTEM};${BIN}`);
-    expect(edited(`${SYSTEM};`, BIN, 'Add')).toBe(`${SYSTEM};${BIN}`);
-    expect(edited(`${SYSTEM};${BIN}`, BIN, 'Add')).toBe(`${SYSTEM};${BIN}`);
-    // However it was written before (another case, a trailing backslash, quotes), it ends up once.
-    expect(edited(`"c:\\program files\\cdx setup\\bin\\";${SYSTEM}`, BIN, 'Add')).toBe(`${SYSTEM};${BIN}`);
-    expect(edited('', BIN, 'Add')).toBe(BIN);
-  });
-
-  it('removes only the folder, and leaves a PATH without it unchanged', () => {
-    expect(edited(`${SYSTEM};${BIN}`, BIN, 'Remove')).toBe(SYSTEM);
-    expect(edited(`C:\\Tools;;${BIN}\\;D:\\bin`, BIN, 'Remove')).toBe('C:\\Tools;;D:\\bin');
-    expect(edited(SYSTEM, BIN, 'Remove')).toBe(SYSTEM);
-    expect(edited(`${SYSTEM};C:\\Program Files\\CDX Setup\\bin2`, BIN, 'Remove')).toBe(`${SYSTEM};C:\\Program Files\\CDX Setup\\bin2`);
-  });
+  it('adds the folder once at the end, keeping every other entry exactly as written; removes only the folder', () => {
+    const cases: [Case, string][] = [
+      [[SYSTEM, BIN, 'Add'], `${SYSTEM};${BIN}`],
+      [[`${SYSTEM};`, BIN, 'Add'], `${SYSTEM};${BIN}`],
+      [[`${SYSTEM};${BIN}`, BIN, 'Add'], `${SYSTEM};${BIN}`],
+      // However it was written before (another case, a trailing backslash, quotes), it ends up once.
+      [[`"c:\\program files\\cdx setup\\bin\\";${SYSTEM}`, BIN, 'Add'], `${SYSTEM};${BIN}`],
+      [['', BIN, 'Add'], BIN],
+      [[`${SYSTEM};${BIN}`, BIN, 'Remove'], SYSTEM],
+      [[`C:\\Tools;;${BIN}\\;D:\\bin`, BIN, 'Remove'], 'C:\\Tools;;D:\\bin'],
+      [[SYSTEM, BIN, 'Remove'], SYSTEM],
+      [[`${SYSTEM};C:\\Program Files\\CDX Setup\\bin2`, BIN, 'Remove'], `${SYSTEM};C:\\Program Files\\CDX Setup\\bin2`],
+    ];
+    expect(edited(cases.map((c) => c[0]))).toEqual(cases.map((c) => c[1]));
+  }, 60_000);
 });
 
 describe('the NSIS installer and uninstaller', () => {
@@ -104,5 +106,5 @@ describe('the NSIS installer and uninstaller', () => {
     const result = spawnSync(makensisPath(), ['-V2', '-WX', `-X!addincludedir ${path.resolve('build')}`, harness], { encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
-  });
+  }, 60_000);
 });
