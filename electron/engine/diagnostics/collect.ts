@@ -63,9 +63,9 @@ export async function collectDiagnostics(input: DiagnosticsInput): Promise<{ ent
     const end = [...journal].reverse().find((e) => e.type === 'run.end' || e.type === 'run.recovered');
     const outcome = !end ? 'did not finish (interrupted)' : end.type === 'run.end' ? end.outcome : `recovered by ${end.action}`;
     const failed = journal.filter((e) => e.type === 'op.fail').map((e) => (e.type === 'op.fail' ? `${e.id}: ${e.error}` : ''));
-    runs.push({ runId: start.runId, kind: start.kind, instance: start.instance, started: start.time, outcome, failed });
-    // The settings the run used, as a settings file support can open, validate and replay.
-    add(`settings/${start.runId}.ss-settings.xml`, writeSettingsXml({ values: parameterValues(start.settings) }), new Date(start.time));
+    runs.push({ runId: start.runId, kind: start.kind, instance: start.instance, started: start.time, outcome, failed, settings: Boolean(start.settings) });
+    // The settings an install run used, as a settings file support can open, validate and replay.
+    if (start.settings) add(`settings/${start.runId}.ss-settings.xml`, writeSettingsXml({ values: parameterValues(start.settings) }), new Date(start.time));
   }
 
   const instances = readInstances(dir);

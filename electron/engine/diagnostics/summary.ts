@@ -10,7 +10,7 @@ export interface BundleFacts {
   supportLocation: string;
   report: Pick<ValidationReport, 'time' | 'stage' | 'summary' | 'results'> | null;
   instances: { name: string; version: string; installedAt: string; database: string }[];
-  runs: { runId: string; kind: string; instance: string; started: string; outcome: string; failed: string[] }[];
+  runs: { runId: string; kind: string; instance: string; started: string; outcome: string; failed: string[]; settings: boolean }[];
   givenSettings: { file: string; name: string; problems: string[] }[];
   notes: string[];
   files: string[];
@@ -43,7 +43,7 @@ export function summaryPage(f: BundleFacts): string {
   }
   lines.push('', `Runs: ${f.runs.length || 'none'}${f.runs.length > MAX_RUNS ? ` (the latest ${MAX_RUNS} below)` : ''}`);
   for (const r of f.runs.slice(-MAX_RUNS).reverse()) {
-    lines.push(`  ${r.started}  ${r.kind} of ${r.instance}: ${r.outcome}  (log logs/cdx-setup-${r.runId}.log, journal journal/, settings settings/${r.runId}.ss-settings.xml)`);
+    lines.push(`  ${r.started}  ${r.kind} of ${r.instance}: ${r.outcome}  (log logs/cdx-setup-${r.runId}.log${r.settings ? `, settings settings/${r.runId}.ss-settings.xml` : ''})`);
     for (const failed of r.failed) lines.push(`    failed: ${firstLine(failed)}`);
   }
   if (f.givenSettings.length) {
