@@ -2,7 +2,8 @@ import path from 'node:path';
 
 /**
  * In an installed app the rehearsal scenarios and the sample payload are extra resources beside app.asar (so that
- * admins can read and copy them); the engine finds them through these variables unless the user set them.
+ * admins can read and copy them); the engine finds them, and the product's own folder, through these variables unless
+ * the user set them.
  * `resourcesPath` is null when running from a checkout.
  */
 export function packagedResourceEnv(resourcesPath: string | null, env: NodeJS.ProcessEnv): Record<string, string> {
@@ -10,6 +11,8 @@ export function packagedResourceEnv(resourcesPath: string | null, env: NodeJS.Pr
   const found: Record<string, string> = {};
   if (!env.CDX_SETUP_SCENARIOS) found.CDX_SETUP_SCENARIOS = path.join(resourcesPath, 'scenarios');
   if (!env.CDX_SETUP_PAYLOAD) found.CDX_SETUP_PAYLOAD = path.join(resourcesPath, 'payload');
+  // The folder of cdx-setup.exe and bin\, for the uninstall string of Programs and Features entries.
+  if (!env.CDX_SETUP_INSTALL_DIR) found.CDX_SETUP_INSTALL_DIR = path.dirname(resourcesPath);
   return found;
 }
 

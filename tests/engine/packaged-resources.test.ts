@@ -7,11 +7,12 @@ it('an installed app finds the scenarios and the sample payload beside app.asar'
   expect(packagedResourceEnv(resources, {})).toEqual({
     CDX_SETUP_SCENARIOS: path.join(resources, 'scenarios'),
     CDX_SETUP_PAYLOAD: path.join(resources, 'payload'),
+    CDX_SETUP_INSTALL_DIR: path.join('/opt', 'CDX Setup'),
   });
 });
 
 it('what the user set wins, and a development run changes nothing', () => {
-  expect(packagedResourceEnv('/r', { CDX_SETUP_SCENARIOS: '/mine', CDX_SETUP_PAYLOAD: '/p' })).toEqual({});
+  expect(packagedResourceEnv('/r', { CDX_SETUP_SCENARIOS: '/mine', CDX_SETUP_PAYLOAD: '/p', CDX_SETUP_INSTALL_DIR: '/i' })).toEqual({});
   expect(packagedResourceEnv(null, {})).toEqual({});
 });
 

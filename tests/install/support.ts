@@ -57,14 +57,16 @@ export function install(env: Pick<Rehearsal, 'host' | 'supportDir'>, settings = 
 
 /**
  * The machine as a map path → sha256: every file under drives/ except the support files folder (its log and journal
- * are meant to stay), every state file, and the instance registry.
+ * are meant to stay), every state file but the Application log (a record of the runs, which only grows, as on
+ * Windows: eventsOf reads it), and the instance registry.
  */
 export function snapshot(sandbox: string, supportDir: string): Record<string, string> {
   const out: Record<string, string> = {};
+  const eventLog = path.join(sandbox, 'state', 'eventlog.json');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (full === supportDir) continue;
+      if (full === supportDir || full === eventLog) continue;
       if (entry.isDirectory()) {
         out[`${path.relative(sandbox, full)}/`] = 'dir';
         walk(full);
@@ -88,4 +90,10 @@ export function allFiles(root: string): string[] {
   };
   walk(root);
   return files;
+}
+
+/** The rehearsal's Application log, oldest first. */
+export function eventsOf(sandbox: string): { source: string; entryType: string; eventId: number; message: string }[] {
+  const file = path.join(sandbox, 'state', 'eventlog.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).Application : [];
 }

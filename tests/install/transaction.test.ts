@@ -27,7 +27,7 @@ describe('the installation plan', () => {
   it('only places the files when Configure Async Server by using Setup is cleared', async () => {
     const env = await rehearsal();
     const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings({ WebSiteHttpsPort: '' }), choices: { ...CHOICES, configure: false }, passwordProvided: false });
-    expect(new Set(plan.operations.map((o) => o.kind))).toEqual(new Set(['folder', 'files', 'instance']));
+    expect(new Set(plan.operations.map((o) => o.kind))).toEqual(new Set(['folder', 'files', 'programs-entry', 'instance']));
   });
 
   it('refuses bad settings with the field named', async () => {

@@ -3,6 +3,7 @@ import type { Host } from '../hosts/host';
 import type { OperationContext, RunSecrets } from '../plan/operation';
 import { Journal, JOURNAL_FORMAT, journalFileOf, type JournalEntry } from './journal';
 import { acquireLock, type LockOwner } from './lock';
+import { runEvent } from './run-event';
 import { RunLog, type LogListener } from './run-log';
 
 /** What every run (install, resume, rollback, uninstall) is started with. */
@@ -127,6 +128,12 @@ export async function withRun(spec: RunSpec, body: (run: ActiveRun) => Promise<R
     const failed = !['installed', 'uninstalled', 'unchanged', 'rolled-back', 'cancelled'].includes(end.outcome);
     log.write(failed ? 'error' : 'info', end.message);
     journal.append({ type: 'run.end', outcome: end.outcome });
+    try {
+      await spec.host.machine.writeEvent(runEvent({ kind: spec.kind, instance: spec.instance, runId, outcome: end.outcome, message: end.message, logFile: log.file, journalFile }));
+    } catch (err) {
+      // The run is done whatever the Application log says; its own log keeps why the event is missing.
+      log.write('warning', `The event of this run could not be written to the Application log: ${run.errorText(err)}`);
+    }
     return result(end, run.steps);
   } finally {
     journal.close();

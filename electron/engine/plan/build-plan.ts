@@ -4,13 +4,15 @@ import type { Host } from '../hosts/host';
 import { readInstances } from '../instances/registry';
 import type { RecordedChange } from './operation';
 import { instanceRecordOperation } from './operations/instance-record';
+import { programsEntryKey, programsEntryOperation } from './operations/programs-entry';
 import { PlanError, type Plan, type PlanInput } from './plan';
 
 export { PlanError, type Plan, type PlanChoices, type PlanInput } from './plan';
 
 /**
  * Settings and choices → the ordered operations of one instance's installation: the component plans its part; the
- * frame refuses what would clash with the instances already recorded, and records the instance last. Nothing on the
+ * frame refuses what would clash with the instances already recorded, adds the instance's Programs and Features
+ * entry, and records the instance last. Nothing on the
  * computer is changed here.
  */
 export async function buildPlan(host: Host, supportDir: string, input: PlanInput): Promise<Plan> {
@@ -31,6 +33,23 @@ export async function buildPlan(host: Host, supportDir: string, input: PlanInput
   if (clashes.length) throw new PlanError(clashes.join(' '), 'conflict');
 
   const ops = [...part.operations];
+  // Every instance shows in Programs and Features. Its uninstall string finds cdx-setup in the installed product's
+  // folder (set when it runs from there), else in the installer's default folder on the target computer.
+  const installDir = (host.kind === 'windows' && process.env.CDX_SETUP_INSTALL_DIR) || `${environment.ProgramFiles ?? 'C:\\Program Files'}\\CDX Setup`;
+  const uninstall = `"${installDir}\\bin\\cdx-setup.cmd" uninstall --instance "${name}"`;
+  ops.push(
+    programsEntryOperation(
+      {
+        key: programsEntryKey(id, name),
+        displayName: `Commerce Data Exchange: ${component.definition.title} (${name})`,
+        displayVersion: part.version,
+        publisher: 'CDX Setup',
+        uninstallString: uninstall,
+        quietUninstallString: uninstall,
+      },
+      new Date().toISOString().slice(0, 10).replace(/-/g, ''),
+    ),
+  );
   const applied: RecordedChange[] = [];
   const operationIds = [...ops.map((o) => o.id), `instance:${name}`];
   ops.push(

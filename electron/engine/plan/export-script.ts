@@ -106,6 +106,9 @@ function scriptFor(op: Operation, plan: Plan): string[] {
       ];
     case 'instance':
       return ['# The instance registry is kept by cdx-setup; this script records nothing (use cdx-setup deploy to register it).'];
+    case 'programs-entry':
+      // Its uninstall string runs cdx-setup uninstall, which knows only the instances it registered itself.
+      return ['# No Programs and Features entry: cdx-setup uninstall could not remove an instance this script installed (use cdx-setup deploy for one).'];
     default:
       return [`# Not exported (${op.kind}): run cdx-setup deploy for this step.`];
   }

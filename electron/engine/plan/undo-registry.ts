@@ -6,6 +6,7 @@ import { filesUndo } from './operations/files';
 import { firewallUndo } from './operations/firewall';
 import { folderUndo } from './operations/folder';
 import { instanceRecordUndo } from './operations/instance-record';
+import { programsEntryUndo } from './operations/programs-entry';
 
 /**
  * Every kind of operation this version can undo, by kind: each operation module, and each component for the kinds
@@ -14,7 +15,7 @@ import { instanceRecordUndo } from './operations/instance-record';
  * not here was written by another version: undoing stops rather than skip it (Kysely's migrator refuses the same way
  * when its record names a migration its code does not have).
  */
-const KINDS: UndoKind[] = [folderUndo, filesUndo, accessUndo, firewallUndo, ...databaseUndoKinds, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
+const KINDS: UndoKind[] = [folderUndo, filesUndo, accessUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
 
 const BY_KIND = new Map<string, UndoKind>();
 for (const k of KINDS) {

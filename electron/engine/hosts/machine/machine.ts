@@ -58,6 +58,28 @@ export interface FirewallRule {
   action: 'Allow';
 }
 
+/**
+ * A Programs and Features entry: HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\<key>, its values as
+ * Windows reads them (InstallDate yyyyMMdd, NoModify and NoRepair set).
+ */
+export interface ProgramsEntry {
+  key: string;
+  displayName: string;
+  displayVersion: string;
+  publisher: string;
+  installDate: string;
+  uninstallString: string;
+  quietUninstallString: string;
+}
+
+/** One event of the Windows Application log. */
+export interface EventLogEntry {
+  source: string;
+  entryType: 'Information' | 'Warning' | 'Error';
+  eventId: number;
+  message: string;
+}
+
 export interface Machine {
   readAppPool(name: string): Promise<AppPoolState | null>;
   /**
@@ -96,6 +118,13 @@ export interface Machine {
   readFirewallRule(name: string): Promise<FirewallRule | null>;
   writeFirewallRule(rule: FirewallRule): Promise<void>;
   removeFirewallRule(name: string): Promise<void>;
+
+  readProgramsEntry(key: string): Promise<ProgramsEntry | null>;
+  writeProgramsEntry(entry: ProgramsEntry): Promise<void>;
+  removeProgramsEntry(key: string): Promise<void>;
+
+  /** Writes one event to the Application log, registering its source the first time. A record: nothing undoes it. */
+  writeEvent(event: EventLogEntry): Promise<void>;
 }
 
 export class MachineError extends Error {}

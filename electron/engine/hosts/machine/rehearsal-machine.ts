@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AccessRule, ApplicationState, AppPoolState, FirewallRule, Machine, SiteBinding, SiteState } from './machine';
+import type { AccessRule, ApplicationState, AppPoolState, EventLogEntry, FirewallRule, Machine, ProgramsEntry, SiteBinding, SiteState } from './machine';
 import { sameBinding } from './same-binding';
 
 type Collection<T> = Record<string, T>;
@@ -99,6 +99,26 @@ export class RehearsalMachine implements Machine {
     this.put('firewall', 'rules', key(name), null);
   }
 
+  async readProgramsEntry(name: string) {
+    return this.get<ProgramsEntry>('programs', 'entries', key(name));
+  }
+  async writeProgramsEntry(entry: ProgramsEntry) {
+    this.put('programs', 'entries', key(entry.key), entry);
+  }
+  async removeProgramsEntry(name: string) {
+    this.put('programs', 'entries', key(name), null);
+  }
+
+  /** The Application log, newest last, as Event Viewer would list it; it only grows, as on Windows. */
+  async writeEvent(event: EventLogEntry) {
+    const file = this.file(EVENT_LOG);
+    const events = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { Application: unknown[] }).Application : [];
+    events.push({ time: new Date().toISOString(), log: 'Application', ...event });
+    mkdirSync(this.stateRoot, { recursive: true });
+    writeFileSync(`${file}.tmp`, `${JSON.stringify({ Application: events }, null, 2)}\n`);
+    renameSync(`${file}.tmp`, file);
+  }
+
   private file(name: string) {
     return path.join(this.stateRoot, `${name}.json`);
   }
@@ -131,7 +151,10 @@ export class RehearsalMachine implements Machine {
   }
 }
 
-/** IIS, ACL and firewall names are case-insensitive on Windows. */
+/** state/eventlog.json: the rehearsal's Application log. */
+export const EVENT_LOG = 'eventlog';
+
+/** IIS, ACL, firewall and registry key names are case-insensitive on Windows. */
 function key(name: string): string {
   return name.toLowerCase();
 }

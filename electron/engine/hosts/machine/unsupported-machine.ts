@@ -23,4 +23,8 @@ export const unsupportedMachine: Machine = {
   readFirewallRule: refuse,
   writeFirewallRule: refuse,
   removeFirewallRule: refuse,
+  readProgramsEntry: refuse,
+  writeProgramsEntry: refuse,
+  removeProgramsEntry: refuse,
+  writeEvent: refuse,
 };

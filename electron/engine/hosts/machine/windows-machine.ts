@@ -1,5 +1,5 @@
 import type { PowerShellRunner } from '../windows/powershell';
-import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type FirewallRule, type Machine, type SiteBinding, type SiteState } from './machine';
+import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type Machine, type ProgramsEntry, type SiteBinding, type SiteState } from './machine';
 import { SCRIPTS, type ScriptName } from './windows-scripts';
 
 /** This Windows computer's IIS, folder permissions and firewall, through PowerShell (scripts in windows-scripts.ts). */
@@ -65,6 +65,18 @@ export class WindowsMachine implements Machine {
   async removeFirewallRule(name: string) {
     await this.run('removeFirewallRule', { name }, `Removing the firewall rule ${name}`);
   }
+  async readProgramsEntry(key: string) {
+    return parseProgramsEntry(await this.run<unknown>('readProgramsEntry', { key }, `Reading the Programs and Features entry ${key}`));
+  }
+  async writeProgramsEntry(entry: ProgramsEntry) {
+    await this.run('writeProgramsEntry', { entry }, `Writing the Programs and Features entry ${entry.displayName}`);
+  }
+  async removeProgramsEntry(key: string) {
+    await this.run('removeProgramsEntry', { key }, `Removing the Programs and Features entry ${key}`);
+  }
+  async writeEvent(event: EventLogEntry) {
+    await this.run('writeEvent', { event }, `Writing event ${event.eventId} of ${event.source} to the Application log`);
+  }
 }
 
 type Raw = Record<string, unknown>;
@@ -127,4 +139,18 @@ export function parseFirewallRule(value: unknown): FirewallRule | null {
   const r = record(value, 'a firewall rule');
   if (!r) return null;
   return { name: str(r.name), displayName: str(r.displayName), protocol: 'TCP', localPort: Number(r.localPort), direction: 'Inbound', action: 'Allow' };
+}
+
+export function parseProgramsEntry(value: unknown): ProgramsEntry | null {
+  const r = record(value, 'a Programs and Features entry');
+  if (!r) return null;
+  return {
+    key: str(r.key),
+    displayName: str(r.displayName),
+    displayVersion: str(r.displayVersion),
+    publisher: str(r.publisher),
+    installDate: str(r.installDate),
+    uninstallString: str(r.uninstallString),
+    quietUninstallString: str(r.quietUninstallString),
+  };
 }

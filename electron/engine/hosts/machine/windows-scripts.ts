@@ -219,6 +219,38 @@ $true`,
   removeFirewallRule: `Import-Module NetSecurity;
 Remove-NetFirewallRule -Name $Data.name -ErrorAction SilentlyContinue
 $true`,
+
+  // Programs and Features: the 64-bit view of HKLM (PowerShell's registry provider), one key per instance.
+  readProgramsEntry: `$path = 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\' + $Data.key
+if (-not (Test-Path -LiteralPath $path)) { return $null }
+$p = Get-ItemProperty -LiteralPath $path
+[pscustomobject]@{
+  key = [string]$Data.key
+  displayName = [string]$p.DisplayName
+  displayVersion = [string]$p.DisplayVersion
+  publisher = [string]$p.Publisher
+  installDate = [string]$p.InstallDate
+  uninstallString = [string]$p.UninstallString
+  quietUninstallString = [string]$p.QuietUninstallString
+}`,
+
+  writeProgramsEntry: `$e = $Data.entry
+$path = 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\' + $e.key
+if (-not (Test-Path -LiteralPath $path)) { New-Item -Path $path -Force | Out-Null }
+$values = @{ DisplayName = $e.displayName; DisplayVersion = $e.displayVersion; Publisher = $e.publisher; InstallDate = $e.installDate; UninstallString = $e.uninstallString; QuietUninstallString = $e.quietUninstallString }
+foreach ($name in $values.Keys) { New-ItemProperty -LiteralPath $path -Name $name -Value ([string]$values[$name]) -PropertyType String -Force | Out-Null }
+foreach ($name in 'NoModify', 'NoRepair') { New-ItemProperty -LiteralPath $path -Name $name -Value 1 -PropertyType DWord -Force | Out-Null }
+$true`,
+
+  removeProgramsEntry: `$path = 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\' + $Data.key
+if (Test-Path -LiteralPath $path) { Remove-Item -LiteralPath $path -Recurse -Force }
+$true`,
+
+  // The source is registered once (New-EventLog needs administrator rights, which Setup has).
+  writeEvent: `$e = $Data.event
+if (-not [System.Diagnostics.EventLog]::SourceExists($e.source)) { New-EventLog -LogName Application -Source $e.source }
+Write-EventLog -LogName Application -Source $e.source -EntryType $e.entryType -EventId ([int]$e.eventId) -Message $e.message
+$true`,
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;
