@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCRIPTS } from '../../electron/engine/hosts/machine/windows-scripts';
 import * as certificateScripts from '../../electron/engine/hosts/windows/certificates';
@@ -129,6 +130,25 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     await m.writeFirewallRule(rule);
     expect(await m.readFirewallRule(rule.name)).toEqual(rule);
 
+    const entry = {
+      key: 'CDXSetup_AsyncServer_AsyncServer',
+      displayName: 'Commerce Data Exchange: Async Server (AsyncServer)',
+      displayVersion: '6.3.0.0',
+      publisher: 'CDX Setup',
+      installDate: '20260601',
+      installLocation: app.physicalPath,
+      uninstallString: '"C:\\Program Files\\CDX Setup\\bin\\cdx-setup.cmd" uninstall --instance "AsyncServer"',
+      quietUninstallString: '"C:\\Program Files\\CDX Setup\\bin\\cdx-setup.cmd" uninstall --instance "AsyncServer"',
+    };
+    expect(await m.readProgramsEntry(entry.key)).toBeNull();
+    await m.writeProgramsEntry(entry);
+    expect(await m.readProgramsEntry(entry.key)).toEqual(entry);
+    expect(w.readState().registry[`SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${entry.key}`]).toMatchObject({ DisplayName: entry.displayName, NoModify: 1, NoRepair: 1 });
+    await m.writeProgramsEntry({ ...entry, displayVersion: '6.3.0.1' });
+    expect(await m.readProgramsEntry(entry.key)).toMatchObject({ displayVersion: '6.3.0.1' });
+    await m.removeProgramsEntry(entry.key);
+    expect(await m.readProgramsEntry(entry.key)).toBeNull();
+
     await m.removeFirewallRule(rule.name);
     for (const identity of ['IIS AppPool\\AsyncServer', 'CONTOSO\\svc-aos']) await m.removeAccess(app.physicalPath, identity);
     await m.removeApplication(app.site, app.path);
@@ -136,6 +156,13 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     await m.removeAppPool(pool.name);
     expect([await m.readFirewallRule(rule.name), await m.readApplication(app.site, app.path), await m.readSite(site.name), await m.readAppPool(pool.name)]).toEqual([null, null, null, null]);
     expect(readFileSync(w.stateFile).equals(before)).toBe(true);
+
+    // The Application log: the first event registers the source, the second finds it registered.
+    await m.writeEvent({ source: 'CDX Setup', entryType: 'Information', eventId: 1000, message: 'Installed.\r\nLog file: C:\\x.log' });
+    await m.writeEvent({ source: 'CDX Setup', entryType: 'Warning', eventId: 1003, message: 'Rolled back.' });
+    const events = JSON.parse(readFileSync(path.join(path.dirname(w.stateFile), 'eventlog.json'), 'utf8'));
+    expect(events.sources).toEqual(['CDX Setup']);
+    expect(events.Application.map((e: { eventId: number; entryType: string }) => [e.eventId, e.entryType])).toEqual([[1000, 'Information'], [1003, 'Warning']]);
   });
 
   it('has run every one of the scripts, each answering without an error, in one PowerShell process', () => {
