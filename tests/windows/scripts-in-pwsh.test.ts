@@ -131,12 +131,11 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     expect(await m.readFirewallRule(rule.name)).toEqual(rule);
 
     const entry = {
-      key: 'CDXSetup_AsyncServer_AsyncServer',
+      key: 'CDXSetup_async-server_AsyncServer',
       displayName: 'Commerce Data Exchange: Async Server (AsyncServer)',
       displayVersion: '6.3.0.0',
       publisher: 'CDX Setup',
       installDate: '20260601',
-      installLocation: app.physicalPath,
       uninstallString: '"C:\\Program Files\\CDX Setup\\bin\\cdx-setup.cmd" uninstall --instance "AsyncServer"',
       quietUninstallString: '"C:\\Program Files\\CDX Setup\\bin\\cdx-setup.cmd" uninstall --instance "AsyncServer"',
     };

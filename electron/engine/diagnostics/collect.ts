@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isParameterName, type ParameterName } from '../../../shared/settings/parameters';
 import { journalFiles, readJournal } from '../executor/journal';
 import type { Host } from '../hosts/host';
 import { readInstances, registryFile } from '../instances/registry';
 import { REPORTS_FOLDER } from '../prerequisites/report-files';
 import { loadSettingsFile } from '../settings-files/load';
-import { writeSettingsXml } from '../settings-files/write';
+import { writeSettingsXml, type SettingsFileContent } from '../settings-files/write';
 import { redactSecrets } from './redact';
 import { summaryPage, type BundleFacts } from './summary';
 import type { ZipEntry } from './zip';
@@ -114,6 +113,7 @@ function filesIn(dir: string, extension: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-function parameterValues(values: Record<string, unknown>): Partial<Record<ParameterName, string>> {
-  return Object.fromEntries(Object.entries(values).filter((e): e is [ParameterName, string] => isParameterName(e[0]) && typeof e[1] === 'string'));
+/** The string values of a recorded settings object; the writer keeps the parameters it knows and drops the rest. */
+function parameterValues(values: Record<string, unknown>): SettingsFileContent['values'] {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
