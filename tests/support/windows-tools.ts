@@ -25,3 +25,10 @@ export function makensisPath(): string {
   if (!found) throw new Error('makensis is missing: run `bash scripts/ensure-fleet-tools.sh` (it installs Debian\'s nsis and ansible).');
   return found;
 }
+
+/** Debian's ansible-playbook, for the fleet recipe's test (scripts/ensure-fleet-tools.sh installs it). */
+export function ansiblePlaybookPath(): string {
+  const found = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'ansible-playbook')).find((c) => existsSync(c));
+  if (!found) throw new Error('ansible-playbook is missing: run `bash scripts/ensure-fleet-tools.sh` (it installs Debian\'s ansible, with ansible.windows).');
+  return found;
+}
