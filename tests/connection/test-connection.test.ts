@@ -90,6 +90,14 @@ describe('connection.test on the rehearsal network', () => {
     expect(unknown.certificate).toBeNull();
   });
 
+  it('says the handshake did not complete on a port that is not HTTPS (the NetTcp port given as the HTTPS port)', async () => {
+    const r = await testConnection(host, { url: 'https://cdx-hq01.contoso.com:808/AsyncServer' });
+    expect(step(r, 'https-port').status).toBe('passed');
+    expect(step(r, 'certificate-trusted')).toMatchObject({ status: 'failed', message: expect.stringContaining('did not complete'), fix: expect.stringContaining("the website's HTTPS port (not its HTTP or NetTcp port)") });
+    expect(statuses(r)).toMatchObject({ 'certificate-name': 'skipped', 'application-path': 'skipped' });
+    expect(r.certificate).toBeNull();
+  });
+
   it('sends an anonymous GET of the application path and nothing else', async () => {
     host.network.received.length = 0;
     await testConnection(host, { url: 'https://cdx-hq01.contoso.com/AsyncServer' });

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+import { scenariosRoot } from '../../electron/engine/hosts/create-host';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,13 +8,14 @@ import { SCRIPTS } from '../../electron/engine/hosts/machine/windows-scripts';
 import * as certificateScripts from '../../electron/engine/hosts/windows/certificates';
 import * as exportScripts from '../../electron/engine/hosts/windows/export-certificate';
 import * as factsScripts from '../../electron/engine/hosts/windows/facts-scripts';
+import * as networkScripts from '../../electron/engine/hosts/windows/windows-network';
 import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
 import { fakeWindows } from '../support/fake-windows';
 
 /** Every PowerShell script the Windows host can send, by name: the machine's, the facts' and the certificate store's. */
 const ALL_SCRIPTS: Record<string, string> = {
   ...SCRIPTS,
-  ...Object.fromEntries((Object.entries({ ...factsScripts, ...certificateScripts, ...exportScripts }) as [string, unknown][]).filter((e): e is [string, string] => e[0].endsWith('_SCRIPT') && typeof e[1] === 'string')),
+  ...Object.fromEntries((Object.entries({ ...factsScripts, ...certificateScripts, ...exportScripts, ...networkScripts }) as [string, unknown][]).filter((e): e is [string, string] => e[0].endsWith('_SCRIPT') && typeof e[1] === 'string')),
 };
 
 /** The session the host uses, recording which scripts answered and how. */
@@ -69,6 +72,11 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     expect(served.certificate.subject).toMatch(/cdx-hq01\.contoso\.com/);
     expect('pfx' in served.tls && served.tls.pfx.length).toBeGreaterThan(0);
     await expect(w.host.serverCertificate('5003223A83C72CAF73C10884D1DD72F1CFBD0BD7')).rejects.toThrow(/has no private key/);
+    // Test connection's authorities: Cert:\LocalMachine\Root (the scenario's Contoso root) first, then Node.js's public roots.
+    const roots = await w.host.network.trustedRoots();
+    expect(new X509Certificate(roots[0]).subject).toBe('CN=Contoso Test Root CA\nO=Contoso');
+    expect(new X509Certificate(roots[0]).raw.equals(new X509Certificate(readFileSync(`${scenariosRoot()}/default/certs/contoso-root-ca.pem`)).raw)).toBe(true);
+    expect(roots.length).toBe(1 + rootCertificates.length);
   });
 
   it('creates, reads and removes an app pool, a website with its certificate, an application, permissions and firewall rules, leaving the machine as it was', async () => {

@@ -23,6 +23,7 @@ export class RehearsalNetwork implements HostNetwork {
   readonly received: ReceivedRequest[] = [];
   private readonly listening = new Map<RehearsalService, Promise<net.Server>>();
   private closedPort: Promise<number> | null = null;
+  private readonly sockets = new Set<net.Socket>();
 
   constructor(
     private readonly section: RehearsalNetworkSection,
@@ -52,13 +53,20 @@ export class RehearsalNetwork implements HostNetwork {
   async close(): Promise<void> {
     const servers = await Promise.all(this.listening.values());
     this.listening.clear();
+    // close() waits for open connections (an HTTPS keep-alive, a half-closed NetTcp one): end them first.
+    for (const socket of this.sockets) socket.destroy();
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
   }
 
   private start(service: RehearsalService): Promise<net.Server> {
     let started = this.listening.get(service);
     if (!started) {
-      started = listen(this.createServer(service));
+      const server = this.createServer(service);
+      server.on('connection', (socket: net.Socket) => {
+        this.sockets.add(socket);
+        socket.once('close', () => this.sockets.delete(socket));
+      });
+      started = listen(server);
       this.listening.set(service, started);
     }
     return started;
