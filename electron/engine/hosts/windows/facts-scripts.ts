@@ -11,6 +11,7 @@ export const COMPUTER_FACTS_SCRIPT = `
 $labels = @(whoami.exe /groups /fo csv /nh) -join ' '
 $os = Get-CimInstance -ClassName Win32_OperatingSystem
 $ndp = Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full' -Name Release -ErrorAction SilentlyContinue
+# ApplicationInfo.Path: .Source came with PowerShell 5.0 and is $null on 4.0 (Windows Server 2012 R2 as shipped).
 $sqlcmd = Get-Command -Name 'sqlcmd.exe' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
 # The bootstrap runs with -ExecutionPolicy Bypass (Process scope): the policy scripts would get is the first other scope set.
 $policy = 'Undefined'
@@ -31,7 +32,7 @@ try { $mutex = [System.Threading.Mutex]::OpenExisting('Global\\_MSIExecute'); $m
   productType = [int]$os.ProductType
   dotNetRelease = if ($ndp) { [int]$ndp.Release } else { $null }
   executionPolicy = $policy
-  sqlcmd = if ($sqlcmd) { [string]$sqlcmd.Source } else { $null }
+  sqlcmd = if ($sqlcmd) { [string]$sqlcmd.Path } else { $null }
   pendingReboot = [bool]$reboot
   setupRunning = $installing
 }
