@@ -1,3 +1,4 @@
+import { builtInAccount, isBuiltInDomain } from './accounts';
 import { hasTokens } from './expand';
 
 /**
@@ -85,21 +86,23 @@ export function checkDatabaseName(raw: string): string | null {
   return null;
 }
 
-const BUILT_IN = /^NT AUTHORITY\\(NETWORK SERVICE|NETWORKSERVICE|LOCAL SERVICE|LOCALSERVICE|SYSTEM)$/i;
 const USER_FORBIDDEN = /["/\\[\]:;|=,+*?<>]/;
 
+/** Network Service, Local Service or Local System, in any of its spellings (accounts.ts lists them). */
 export function isBuiltInAccount(raw: string): boolean {
-  return BUILT_IN.test(raw.trim());
+  return builtInAccount(raw) !== null;
 }
 
-/** DOMAIN\user, user@domain, .\user and the built-in NT Authority\… accounts. */
+/** DOMAIN\user, user@domain, .\user and the built-in accounts (NT Authority\Network Service, NetworkService, …). */
 export function checkAccount(raw: string, what: string): string | null {
   const value = raw.trim();
   if (value === '') return `Enter the ${what} as DOMAIN\\user, user@domain or .\\user.`;
   if (value !== raw) return 'An account name cannot begin or end with a space.';
   if (isBuiltInAccount(value)) return null;
-  if (/^NT AUTHORITY\\/i.test(value)) return 'The built-in accounts are NT Authority\\Network Service, NT Authority\\Local Service and NT Authority\\System.';
   const slash = value.split('\\');
+  if (slash.length === 2 && isBuiltInDomain(slash[0])) {
+    return 'The built-in accounts are NT Authority\\Network Service, NT Authority\\Local Service and NT Authority\\System.';
+  }
   if (slash.length === 2) {
     const [domain, user] = slash;
     if (!(domain === '.' || /^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/.test(domain) || /^[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}$/.test(domain))) {

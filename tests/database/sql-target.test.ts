@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionServer, messageDatabaseConnectionString } from '../../electron/engine/database/installed-connection';
 import { mssqlConfig, splitWindowsAccount } from '../../electron/engine/database/mssql-config';
-import { sqlLoginFor } from '../../electron/engine/database/sql-accounts';
 import { SqlTargetError, sqlTargetFromSettings } from '../../electron/engine/database/sql-target';
 import { defaultSettings } from '../../shared/components/async-server/parameters';
 
@@ -78,14 +77,5 @@ describe('the installed server\'s connection (HQMessageDatabaseServerOverride)',
       'Data Source=SQLHQ01;Initial Catalog="Msg;DB";Integrated Security=True;Encrypt=True',
     );
     expect(messageDatabaseConnectionString(settings({ HQMessageDatabaseServerOverride: 'SQLHQ01' }), true)).toContain('TrustServerCertificate=True');
-  });
-});
-
-describe('sqlLoginFor', () => {
-  it('maps Network Service to the computer account on a remote server and to itself locally', () => {
-    expect(sqlLoginFor('NT Authority\\Network Service', 'SQLHQ01', 'CDX-HQ01', 'CONTOSO')).toBe('CONTOSO\\CDX-HQ01$');
-    expect(sqlLoginFor('NT Authority\\Network Service', 'localhost', 'CDX-HQ01', 'CONTOSO')).toBe('NT AUTHORITY\\NETWORK SERVICE');
-    expect(sqlLoginFor('CONTOSO\\svc-async', 'SQLHQ01', 'CDX-HQ01', 'CONTOSO')).toBe('CONTOSO\\svc-async');
-    expect(() => sqlLoginFor('NT Authority\\Local Service', 'SQLHQ01', 'CDX-HQ01', 'CONTOSO')).toThrow(/no network identity/);
   });
 });

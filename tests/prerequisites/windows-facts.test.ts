@@ -20,9 +20,9 @@ describe('the Windows facts scripts', () => {
 
   it('send account names on stdin inside the envelope: a hostile name is data, not code, and stays off the command line', async () => {
     const calls: { script: string; data: unknown }[] = [];
-    const runner: PowerShellRunner = { run: async <T,>(script: string, data?: unknown) => (calls.push({ script, data }), { ok: true, value: { "CONTOSO\\o'brien; Remove-Item C:\\ -Recurse": false } as T }) };
+    const runner: PowerShellRunner = { run: async <T,>(script: string, data?: unknown) => (calls.push({ script, data }), { ok: true, value: { "CONTOSO\\o'brien; Remove-Item C:\\ -Recurse": null } as T }) };
     const hostile = "CONTOSO\\o'brien; Remove-Item C:\\ -Recurse";
-    expect(await new WindowsFacts(runner).resolveAccounts([hostile])).toEqual({ [hostile]: false });
+    expect(await new WindowsFacts(runner).resolveAccounts([hostile])).toEqual({ [hostile]: null });
     expect(calls[0].script).toBe(RESOLVE_ACCOUNTS_SCRIPT);
     expect(calls[0].data).toEqual({ names: [hostile] });
     expect(powershellArgs().join(' ')).not.toContain('brien');
@@ -63,7 +63,9 @@ describe('parsing recorded outputs', () => {
   });
 
   it('reads the account lookup, a missing answer meaning not found', () => {
-    expect(parseResolvedAccounts({ 'CONTOSO\\a': true }, ['CONTOSO\\a', 'CONTOSO\\b'])).toEqual({ 'CONTOSO\\a': true, 'CONTOSO\\b': false });
+    const a = { name: 'CONTOSO\\a', sid: 'S-1-5-21-1-2-3-1105' };
+    expect(parseResolvedAccounts({ 'a@contoso.com': a, 'CONTOSO\\c': null }, ['a@contoso.com', 'CONTOSO\\b', 'CONTOSO\\c'])).toEqual({ 'a@contoso.com': a, 'CONTOSO\\b': null, 'CONTOSO\\c': null });
+    expect(() => parseResolvedAccounts({ 'CONTOSO\\a': true }, ['CONTOSO\\a'])).toThrow(/unexpected form/);
   });
 
   it('says when PowerShell failed, instead of inventing facts', async () => {

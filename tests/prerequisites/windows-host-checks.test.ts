@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WindowsHost } from '../../electron/engine/hosts/windows/windows-host';
-import { COMPUTER_FACTS_SCRIPT, IIS_ROLE_SERVICES_SCRIPT, RESOLVE_ACCOUNTS_SCRIPT } from '../../electron/engine/hosts/windows/facts-scripts';
+import { COMPUTER_FACTS_SCRIPT, COMPUTER_IDENTITY_SCRIPT, IIS_ROLE_SERVICES_SCRIPT, RESOLVE_ACCOUNTS_SCRIPT } from '../../electron/engine/hosts/windows/facts-scripts';
 import { LIST_CERTIFICATES_SCRIPT } from '../../electron/engine/hosts/windows/certificates';
 import { parsePowerShellOutput, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
 import { ALL_CHECKS } from '../../electron/engine/prerequisites/checks/index';
@@ -12,7 +12,8 @@ const RECORDED: Record<string, string> = {
   [COMPUTER_FACTS_SCRIPT]:
     '##CDX-RESULT##{"ok":true,"value":{"elevated":true,"caption":"Microsoft Windows Server 2012 R2 Standard","version":"6.3.9600","productType":3,"dotNetRelease":394802,"executionPolicy":"Restricted","sqlcmd":null,"pendingReboot":true,"setupRunning":false}}',
   [IIS_ROLE_SERVICES_SCRIPT]: '##CDX-RESULT##{"ok":true,"value":["Web-Server","Web-Asp-Net45","NET-WCF-TCP-Activation45","Web-Scripting-Tools"]}',
-  [RESOLVE_ACCOUNTS_SCRIPT]: '##CDX-RESULT##{"ok":true,"value":{"CONTOSO\\\\svc-async":true,"CONTOSO\\\\svc-aos":false}}',
+  [RESOLVE_ACCOUNTS_SCRIPT]: '##CDX-RESULT##{"ok":true,"value":{"CONTOSO\\\\svc-async":{"name":"CONTOSO\\\\svc-async","sid":"S-1-5-21-1-2-3-1105"},"CONTOSO\\\\svc-aos":null}}',
+  [COMPUTER_IDENTITY_SCRIPT]: '##CDX-RESULT##{"ok":true,"value":{"name":"CDX-HQ01","dnsDomain":"contoso.com","machineAccount":"CONTOSO\\\\CDX-HQ01$","dnsNames":["CDX-HQ01","CDX-HQ01.contoso.com"],"addresses":"10.0.0.21"}}',
   [LIST_CERTIFICATES_SCRIPT]:
     '##CDX-RESULT##{"ok":true,"value":{"thumbprint":"D0743827EFD9BFA20059CE80157DF8B8B74EE50B","subject":"CN=cdx-hq01.contoso.com, O=Contoso","issuer":"CN=Contoso Test Root CA, O=Contoso","friendlyName":"","notBefore":"2024-01-01T00:00:00.0000000Z","notAfter":"2036-01-01T00:00:00.0000000Z","hasPrivateKey":true,"ekus":["1.3.6.1.5.5.7.3.1"],"dnsNames":["cdx-hq01.contoso.com"]}}',
 };

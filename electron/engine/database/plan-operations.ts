@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SetupChoices } from '../../../shared/contract/schemas';
 import type { Settings } from '../../../shared/components/async-server/parameters';
+import { accountKey, applicationPoolIdentity, sqlLoginOn, type AccountField } from '../components/async-server/service-accounts';
 import type { Host } from '../hosts/host';
 import type { LoadedPayload } from '../payload/manifest';
 import type { Operation, OperationContext, UndoData, UndoKind, UndoTarget } from '../plan/operation';
@@ -9,7 +10,6 @@ import { splitBatches, ScriptSyntaxError } from './go-splitter';
 import { connectionServer, messageDatabaseConnectionString } from './installed-connection';
 import { scriptChecksum } from './mssql-session';
 import { judgeDatabaseChoice } from './partition-rule';
-import { sqlLoginFor } from './sql-accounts';
 import { databaseExists, listDatabases } from './database-listing';
 import { EXECUTOR_ROLE } from './database-roles';
 import { executorRoleOperation, executorRoleUndo } from './executor-role-operation';
@@ -41,7 +41,7 @@ export function messageDatabaseOperations(input: MessageDatabaseInput): Operatio
   const grants = accountGrants(input);
   // The role exists before anyone is made a member, and its undo (after theirs) finds it empty.
   if (grants.some((g) => g.roles.some((r) => sameName(r, EXECUTOR_ROLE)))) ops.push(executorRoleOperation(target, name));
-  for (const grant of grants) ops.push(loginOperation(target, name, grant.account, grant.roles));
+  for (const grant of grants) ops.push(loginOperation(input, target, name, grant.field, grant.roles));
   ops.push(registerOperation(input, target, name));
   return ops;
 }
@@ -173,17 +173,19 @@ function scriptOperation(input: MessageDatabaseInput, target: SqlTarget, name: s
   };
 }
 
-function accountGrants(input: MessageDatabaseInput): { account: string; roles: string[] }[] {
+function accountGrants(input: MessageDatabaseInput): { field: AccountField; account: string; roles: string[] }[] {
   const { roles } = input.payload.manifest.database;
-  const grants: { account: string; roles: string[] }[] = [];
-  const add = (account: string, wanted: string[]) => {
-    if (account.trim() === '') return;
-    const existing = grants.find((g) => sameName(g.account, account.trim()));
+  const grants: { field: AccountField; account: string; key: string; roles: string[] }[] = [];
+  const add = (field: AccountField, account: string, wanted: string[]) => {
+    // One account in two spellings (Network Service, NetworkService) is one login.
+    const key = accountKey(account, input.host.computerName);
+    const existing = grants.find((g) => g.key === key);
     if (existing) existing.roles = [...new Set([...existing.roles, ...wanted])];
-    else grants.push({ account: account.trim(), roles: [...wanted] });
+    else grants.push({ field, account, key, roles: [...wanted] });
   };
-  add(input.settings.AppPoolUser, roles.appPoolUser);
-  add(input.settings.AOSServiceUser, roles.aosServiceUser);
+  // An empty AppPoolUser is ApplicationPoolIdentity: the pool's virtual account, or the computer's from elsewhere.
+  add('AppPoolUser', input.settings.AppPoolUser.trim() || applicationPoolIdentity(input.settings.AppPoolName), roles.appPoolUser);
+  if (input.settings.AOSServiceUser.trim() !== '') add('AOSServiceUser', input.settings.AOSServiceUser.trim(), roles.aosServiceUser);
   return grants;
 }
 
@@ -195,11 +197,12 @@ function ownerNeedsNothing(login: string, database: string): string {
   return `${login} owns ${database}, so it is dbo there: ownership includes reading, writing and executing, and no login, user or role is added for it.`;
 }
 
-function loginOperation(target: SqlTarget, name: string, account: string, roles: string[]): Operation {
-  const resolve = async (ctx: OperationContext) => {
-    const env = await ctx.host.environment();
-    return sqlLoginFor(account, target.server, ctx.host.computerName, env.USERDOMAIN ?? env.USERDNSDOMAIN ?? 'WORKGROUP');
-  };
+function loginOperation(input: MessageDatabaseInput, target: SqlTarget, name: string, field: AccountField, roles: string[]): Operation {
+  const account = field === 'AppPoolUser' ? input.settings.AppPoolUser.trim() || applicationPoolIdentity(input.settings.AppPoolName) : input.settings.AOSServiceUser.trim();
+  // Asked of the computer once per plan: which domain it is in, how Windows names the account (buildPlan has already
+  // refused an account that cannot sign in there, before anything changed).
+  let resolved: Promise<string> | null = null;
+  const resolve = (ctx: OperationContext) => (resolved ??= sqlLoginOn(ctx.host.facts, field, input.settings, target.server));
   return {
     id: `sql.login:${account}`,
     kind: loginUndo.kind,

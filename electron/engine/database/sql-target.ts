@@ -65,8 +65,3 @@ export const PARTITION_REQUIRED = 'Enter the Microsoft Dynamics AX partition thi
 export function describeTarget(target: Pick<SqlTarget, 'server' | 'instance'>): string {
   return target.instance ? `${target.server}\\${target.instance}` : target.server;
 }
-
-/** Names of the local computer as a SQL Server data source. */
-export function isLocalServer(server: string, computerName: string): boolean {
-  return ['.', '(local)', 'localhost', '127.0.0.1', computerName.toLowerCase()].includes(server.toLowerCase());
-}

@@ -36,14 +36,43 @@ export interface PortProbe {
   detail?: string;
 }
 
+/** An account as Windows knows it on this computer. */
+export interface ResolvedAccount {
+  /** Its down-level name (DOMAIN\user; a built-in account in this Windows' language), from its SID. */
+  name: string;
+  sid: string;
+}
+
+/**
+ * Who this computer is on the network. Network Service and ApplicationPoolIdentity reach another computer's SQL
+ * Server as the computer's own domain account (DOMAIN\NAME$), and a SQL Server named by any of these names or
+ * addresses is this computer.
+ */
+export interface ComputerIdentity {
+  /** The NetBIOS computer name (%COMPUTERNAME%), which `.\user` stands for. */
+  name: string;
+  /** The DNS name of the computer's domain; null in a workgroup. */
+  dnsDomain: string | null;
+  /** The computer's account in its domain, looked up from the computer (not from the installing user); null when none. */
+  machineAccount: string | null;
+  /** Its DNS host name and fully qualified name. */
+  dnsNames: string[];
+  /** Its IP addresses. */
+  addresses: string[];
+}
+
 export interface HostFacts {
   /** null on a computer that is not Windows: there is nothing Windows-specific to ask. */
   computer(): Promise<ComputerFacts | null>;
   /** The installed role services among those Async Server needs; null when not Windows. */
   iisRoleServices(): Promise<IisRoleService[] | null>;
   probePorts(ports: number[]): Promise<PortProbe[]>;
-  /** Whether each account name resolves to a security identifier; null when accounts cannot be looked up here. */
-  resolveAccounts(names: string[]): Promise<Record<string, boolean> | null>;
+  /**
+   * Each account (DOMAIN\user, user@domain, COMPUTER\user, or a SID such as S-1-5-20) as this computer's Windows
+   * resolves it, null for one it does not know; null altogether when accounts cannot be looked up here.
+   */
+  resolveAccounts(names: string[]): Promise<Record<string, ResolvedAccount | null> | null>;
+  computerIdentity(): Promise<ComputerIdentity>;
   /** Free bytes on the volume that holds this Windows path (or would, once its folders exist). */
   diskFreeBytes(windowsPath: string): Promise<number>;
 }

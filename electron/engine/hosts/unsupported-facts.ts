@@ -1,4 +1,5 @@
-import type { HostFacts, PortProbe } from './facts';
+import os from 'node:os';
+import type { ComputerIdentity, HostFacts, PortProbe } from './facts';
 import { bindProbe, freeBytesAt } from './local-probes';
 
 /** A computer that is not Windows: the Windows facts do not exist, but ports and disks are probed for real. */
@@ -19,6 +20,13 @@ export class UnsupportedFacts implements HostFacts {
 
   async resolveAccounts() {
     return null;
+  }
+
+  /** What this computer's network stack says; it belongs to no Windows domain, so it has no machine account. */
+  async computerIdentity(): Promise<ComputerIdentity> {
+    const host = os.hostname();
+    const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address));
+    return { name: host.split('.')[0].toUpperCase(), dnsDomain: null, machineAccount: null, dnsNames: [...new Set([host.split('.')[0], host])], addresses };
   }
 
   diskFreeBytes(windowsPath: string): Promise<number> {

@@ -90,15 +90,18 @@ function scriptFor(op: Operation, plan: Plan): string[] {
         `Set-ItemProperty -LiteralPath ${q(app)} -Name enabledProtocols -Value ${q(d.enabledProtocols)}`,
       ];
     }
-    case 'acl':
+    case 'acl': {
       // As deploy grants it: one explicit rule for the account, inherited by subfolders and files, replacing its others.
+      // A built-in account goes by its well-known SID, which names it on a Windows in any language.
+      const sid = /^S-1-[0-9]+(-[0-9]+)+$/.test(d.identity);
       return [
         `$acl = Get-Acl -LiteralPath ${q(d.path)}`,
-        `$account = New-Object System.Security.Principal.NTAccount(${q(d.identity)})`,
+        `$account = New-Object System.Security.Principal.${sid ? 'SecurityIdentifier' : 'NTAccount'}(${q(d.identity)})`,
         '$acl.PurgeAccessRules($account)',
         `$acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule($account, ${q(d.rights)}, 'ContainerInherit,ObjectInherit', 'None', 'Allow')))`,
         `Set-Acl -LiteralPath ${q(d.path)} -AclObject $acl`,
       ];
+    }
     case 'firewall':
       return [
         'Import-Module NetSecurity',

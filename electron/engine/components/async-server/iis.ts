@@ -1,21 +1,24 @@
+import type { ServiceAccount } from './service-accounts';
 import type { ApplicationState, AppPoolState, SiteBinding, SiteState } from '../../hosts/machine/machine';
 import { sameBinding } from '../../hosts/machine/same-binding';
 import type { Operation, UndoKind, UndoTarget } from '../../plan/operation';
 import { sameState } from '../../plan/operations/same-state';
 import { stateOperation, stateUndo, type StateKind } from '../../plan/operations/state-operation';
 
-const BUILT_IN: Record<string, AppPoolState['identityType']> = {
-  'nt authority\\network service': 'NetworkService',
-  'nt authority\\system': 'LocalSystem',
-  'nt authority\\local service': 'LocalService',
-};
+/** The pool's account in the plan (service-accounts.ts): how it was written, and what the computer knows it as. */
+export type PoolAccount = Pick<ServiceAccount, 'written' | 'builtIn' | 'virtual' | 'name'>;
 
-/** The identity the settings give a pool: AppPoolUser, a built-in account's own type, or ApplicationPoolIdentity. */
-function settingsIdentity(user: string): Pick<AppPoolState, 'identityType' | 'userName'> {
-  const builtIn = BUILT_IN[user.trim().toLowerCase()];
-  const identityType = builtIn ?? (user.trim() ? 'SpecificUser' : 'ApplicationPoolIdentity');
-  return { identityType, userName: identityType === 'SpecificUser' ? user : '' };
+/**
+ * The identity the settings give a pool: a built-in account in any spelling is IIS's built-in identity of that name
+ * (never a specific user, which would have no password), the pool's virtual account is ApplicationPoolIdentity, and
+ * any other account is a specific user under its down-level name (a UPN translated, .\user expanded).
+ */
+function settingsIdentity(account: PoolAccount): Pick<AppPoolState, 'identityType' | 'userName'> {
+  const identityType: AppPoolState['identityType'] = account.builtIn ?? (account.virtual ? 'ApplicationPoolIdentity' : 'SpecificUser');
+  return { identityType, userName: identityType === 'SpecificUser' ? account.name : '' };
 }
+
+const shown = (account: PoolAccount) => (account.virtual ? 'ApplicationPoolIdentity' : account.written);
 
 const runsAs = (pool: AppPoolState, identity: Pick<AppPoolState, 'identityType' | 'userName'>) =>
   pool.identityType === identity.identityType && pool.userName.toLowerCase() === identity.userName.toLowerCase();
@@ -25,10 +28,10 @@ const runsAs = (pool: AppPoolState, identity: Pick<AppPoolState, 'identityType' 
  * that runs as another specific user keeps it: replacing that user would overwrite a password nobody gave us, which
  * rollback and uninstall could then not write back.
  */
-export function appPoolIdentityConflict(name: string, user: string, existing: AppPoolState | null): { details: string; fix: string } | null {
-  if (existing?.identityType !== 'SpecificUser' || runsAs(existing, settingsIdentity(user))) return null;
+export function appPoolIdentityConflict(name: string, account: PoolAccount, existing: AppPoolState | null): { details: string; fix: string } | null {
+  if (existing?.identityType !== 'SpecificUser' || runsAs(existing, settingsIdentity(account))) return null;
   return {
-    details: `The application pool ${name} already runs as ${existing.userName}. CDX Setup does not replace it by ${user || 'ApplicationPoolIdentity'}: the password of ${existing.userName} could not be given back on rollback or uninstall.`,
+    details: `The application pool ${name} already runs as ${existing.userName}. CDX Setup does not replace it by ${shown(account)}: the password of ${existing.userName} could not be given back on rollback or uninstall.`,
     fix: `Set AppPoolUser to ${existing.userName}, choose another AppPoolName, or change the pool's identity in IIS Manager first.`,
   };
 }
@@ -49,8 +52,8 @@ const appPoolUndo: UndoKind = {
   },
 };
 
-export function appPoolOperation(name: string, user: string): Operation {
-  const identity = settingsIdentity(user);
+export function appPoolOperation(name: string, account: PoolAccount): Operation {
+  const identity = settingsIdentity(account);
   const { identityType, userName } = identity;
   const runsAsSettings = (pool: AppPoolState) => runsAs(pool, identity);
   // The user name as IIS spells it, when it is the same account: a different case is no change.
@@ -65,8 +68,8 @@ export function appPoolOperation(name: string, user: string): Operation {
     id: `iis.app-pool:${name}`,
     kind: appPoolUndo.kind,
     target: { name },
-    description: `Create the application pool ${name} (.NET v4.0, integrated) running as ${user || 'ApplicationPoolIdentity'}`,
-    details: { name, identity: user || 'ApplicationPoolIdentity', identityType, managedRuntimeVersion: 'v4.0' },
+    description: `Create the application pool ${name} (.NET v4.0, integrated) running as ${shown(account)}`,
+    details: { name, identity: identityType === 'SpecificUser' ? userName : shown(account), identityType, managedRuntimeVersion: 'v4.0' },
     async isDone(ctx) {
       const current = await ctx.host.machine.readAppPool(name);
       return current !== null && sameState(current, desired(current));
@@ -76,7 +79,7 @@ export function appPoolOperation(name: string, user: string): Operation {
     },
     async apply(ctx) {
       const previous = await ctx.host.machine.readAppPool(name);
-      const conflict = appPoolIdentityConflict(name, user, previous);
+      const conflict = appPoolIdentityConflict(name, account, previous);
       if (conflict) throw new Error(`${conflict.details} ${conflict.fix}`);
       const keepsIdentity = previous !== null && runsAsSettings(previous);
       const password = !keepsIdentity && identityType === 'SpecificUser' ? ctx.secrets.appPoolPassword : undefined;

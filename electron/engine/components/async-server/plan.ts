@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { expandSettings } from '../../../../shared/settings/expand';
-import { asSettings } from '../../../../shared/components/async-server/parameters';
+import { asSettings, type Settings } from '../../../../shared/components/async-server/parameters';
 import { hasErrors } from '../../../../shared/settings/rules';
 import { normalizeSettings, validateSettings } from '../../../../shared/components/async-server/rules';
-import { SqlTargetError } from '../../database/sql-target';
+import { SqlTargetError, sqlTargetFromSettings } from '../../database/sql-target';
 import { messageDatabaseOperations } from '../../database/plan-operations';
 import type { Host } from '../../hosts/host';
 import { shippedPayloadRoot } from '../../payload/default-payload';
@@ -15,6 +15,7 @@ import { firewallOperation } from '../../plan/operations/firewall';
 import { folderOperation } from '../../plan/operations/folder';
 import { PlanError, type ComponentPlan, type PlanInput } from '../../plan/plan';
 import { applicationOperation, appPoolOperation, netTcpOperation, siteOperation } from './iis';
+import { AccountError, serviceAccounts, sqlLoginFor, type ServiceAccount } from './service-accounts';
 
 export const SALT_UTILITY_FOLDER = '%ProgramFiles%\\Microsoft Dynamics AX\\60\\Retail Salt Utility';
 
@@ -87,8 +88,8 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
 
   if (configure) {
     const tcpPort = e.WebSiteTcpPort.trim() ? Number(e.WebSiteTcpPort) : null;
-    const poolIdentity = e.AppPoolUser.trim() || `IIS AppPool\\${e.AppPoolName}`;
-    ops.push(appPoolOperation(e.AppPoolName, e.AppPoolUser.trim()));
+    const [pool, aos] = await planAccounts(host, e, input.choices.database);
+    ops.push(appPoolOperation(e.AppPoolName, pool));
     ops.push(
       siteOperation({
         site: e.WebSiteName,
@@ -102,9 +103,9 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
     );
     if (tcpPort !== null) ops.push(netTcpOperation(e.WebSiteName, tcpPort));
     ops.push(applicationOperation(e.WebSiteName, e.WebApplicationName, e.WebApplicationWorkingFolder, e.AppPoolName, tcpPort !== null));
-    ops.push(accessOperation(e.WebApplicationWorkingFolder, poolIdentity, 'ReadAndExecute', 'the application pool identity runs the service'));
-    if (e.AOSServiceUser.trim().toLowerCase() !== poolIdentity.toLowerCase()) {
-      ops.push(accessOperation(e.WebApplicationWorkingFolder, e.AOSServiceUser.trim(), 'ReadAndExecute', 'the AOS service user'));
+    ops.push(accessOperation(e.WebApplicationWorkingFolder, pool, 'ReadAndExecute', 'the application pool identity runs the service'));
+    if (aos.reference.toLowerCase() !== pool.reference.toLowerCase()) {
+      ops.push(accessOperation(e.WebApplicationWorkingFolder, aos, 'ReadAndExecute', 'the AOS service user'));
     }
     ops.push(siteFirewallRule(e.WebSiteName, 'HTTPS', Number(e.WebSiteHttpsPort)));
     if (tcpPort !== null) ops.push(siteFirewallRule(e.WebSiteName, 'net.tcp', tcpPort));
@@ -139,4 +140,26 @@ function siteFirewallRule(site: string, protocolLabel: 'HTTPS' | 'net.tcp', port
 function expandSettingsValue(value: string, environment: Record<string, string>): string {
   const env = new Map(Object.entries(environment).map(([k, v]) => [k.toUpperCase(), v]));
   return value.replace(/%([A-Za-z_][A-Za-z0-9_()]*)%/g, (whole, n: string) => env.get(n.toUpperCase()) ?? whole);
+}
+
+/**
+ * The app pool identity and the AOS service user as the computer knows them, and a refusal, naming the field, of one
+ * that cannot be used: a UPN Windows cannot translate, or an account that cannot sign in to the chosen SQL Server.
+ */
+async function planAccounts(host: Host, e: Settings, database: PlanInput['choices']['database']): Promise<ServiceAccount[]> {
+  try {
+    const identity = await host.facts.computerIdentity();
+    const accounts = await serviceAccounts(host.facts, e);
+    let server: string | null = null;
+    try {
+      server = sqlTargetFromSettings(e, database).server;
+    } catch (err) {
+      if (!(err instanceof SqlTargetError)) throw err;
+    }
+    if (server !== null) for (const account of accounts) sqlLoginFor(account, server, identity);
+    return accounts;
+  } catch (err) {
+    if (err instanceof AccountError) throw new PlanError(err.message, 'bad-input', err.field);
+    throw err;
+  }
 }

@@ -51,6 +51,16 @@ function Set-CdxBinding([string]$site, $b) {
 }
 `;
 
+/**
+ * An account by its SID: the engine sends a built-in account as its well-known SID (S-1-5-20…), which names it on a
+ * Windows in any language, and any other account as DOMAIN\user, which Windows translates (or refuses, if unknown).
+ */
+const ACCOUNT_SID = `
+function ConvertTo-AccountSid([string]$identity) {
+  if ($identity -match '^S-1-[0-9]+(-[0-9]+)+$') { return New-Object System.Security.Principal.SecurityIdentifier($identity) }
+  (New-Object System.Security.Principal.NTAccount($identity)).Translate([System.Security.Principal.SecurityIdentifier])
+}`;
+
 export const SCRIPTS = {
   readAppPool: `${IIS}
 $path = "IIS:\\AppPools\\" + $Data.name
@@ -168,10 +178,10 @@ $name = $Data.path.TrimStart('/')
 if (Get-WebApplication -Site $Data.site -Name $name) { Remove-WebApplication -Site $Data.site -Name $name }
 $true`,
 
-  readAccess: `
+  readAccess: `${ACCOUNT_SID}
 if (-not (Test-Path -LiteralPath $Data.path)) { return $null }
 $acl = Get-Acl -LiteralPath $Data.path
-$sid = (New-Object System.Security.Principal.NTAccount($Data.identity)).Translate([System.Security.Principal.SecurityIdentifier])
+$sid = ConvertTo-AccountSid $Data.identity
 $rule = $acl.Access | Where-Object {
   $owner = try { $_.IdentityReference.Translate([System.Security.Principal.SecurityIdentifier]) } catch { $null }
   -not $_.IsInherited -and $_.AccessControlType -eq 'Allow' -and $owner -eq $sid
@@ -181,19 +191,19 @@ $rights = [string]$rule.FileSystemRights
 $named = if ($rights -match 'FullControl') { 'FullControl' } elseif ($rights -match 'Modify') { 'Modify' } else { 'ReadAndExecute' }
 [pscustomobject]@{ path = $Data.path; identity = $Data.identity; rights = $named }`,
 
-  writeAccess: `
+  writeAccess: `${ACCOUNT_SID}
 $acl = Get-Acl -LiteralPath $Data.rule.path
-$account = New-Object System.Security.Principal.NTAccount($Data.rule.identity)
+$account = ConvertTo-AccountSid $Data.rule.identity
 $acl.PurgeAccessRules($account)
 $rule = New-Object System.Security.AccessControl.FileSystemAccessRule($account, $Data.rule.rights, 'ContainerInherit,ObjectInherit', 'None', 'Allow')
 $acl.AddAccessRule($rule)
 Set-Acl -LiteralPath $Data.rule.path -AclObject $acl
 $true`,
 
-  removeAccess: `
+  removeAccess: `${ACCOUNT_SID}
 if (-not (Test-Path -LiteralPath $Data.path)) { return $true }
 $acl = Get-Acl -LiteralPath $Data.path
-$acl.PurgeAccessRules((New-Object System.Security.Principal.NTAccount($Data.identity)))
+$acl.PurgeAccessRules((ConvertTo-AccountSid $Data.identity))
 Set-Acl -LiteralPath $Data.path -AclObject $acl
 $true`,
 

@@ -10,6 +10,12 @@ import { ScenarioError } from './scenario';
  * { "portsInUse": [...] }` what listens, `"accounts"` what resolves, `"computer"` the rest.
  */
 const ComputerFactsSection = z.object({
+  name: z.string().default('CDX-HQ01'),
+  /** The NetBIOS name of the computer's domain; null for a workgroup (no machine account). */
+  domain: z.string().nullable().default('CONTOSO'),
+  /** The domain's DNS name; by default the NetBIOS name, lower-case, under .com (CONTOSO: contoso.com). */
+  dnsDomain: z.string().nullable().optional(),
+  addresses: z.array(z.string()).default(['10.0.0.21']),
   os: z
     .object({ caption: z.string().default('Microsoft Windows Server 2012 R2 Datacenter'), version: z.string().default('6.3.9600') })
     .default({ caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600' }),
@@ -31,7 +37,12 @@ export const FactsSections = z.object({
     .object({ roleServices: z.array(z.enum(IIS_ROLE_SERVICE_NAMES as [string, ...string[]])).default([...IIS_ROLE_SERVICE_NAMES]) })
     .default({ roleServices: [...IIS_ROLE_SERVICE_NAMES] }),
   network: z.object({ portsInUse: z.array(z.number().int().min(1).max(65535)).default([]) }).default({ portsInUse: [] }),
-  accounts: z.array(z.string()).default([]),
+  /**
+   * The accounts Windows resolves besides the built-in ones: `DOMAIN\user` (or `COMPUTER\user` for a local
+   * account), or `{ "name": …, "sid": …, "upn": … }`. A domain account of the computer's domain has the UPN
+   * user@dnsDomain unless one is given; a SID is made up from the account's place in the list unless one is given.
+   */
+  accounts: z.array(z.union([z.string(), z.object({ name: z.string(), sid: z.string().regex(/^S-1-[0-9]+(-[0-9]+)+$/).optional(), upn: z.string().optional() })])).default([]),
 });
 export type FactsSections = z.infer<typeof FactsSections>;
 

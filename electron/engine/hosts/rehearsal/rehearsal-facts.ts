@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isBuiltInAccount } from '../../../../shared/settings/rules';
 import { bindingPort } from '../machine/binding-port';
 import type { SiteState } from '../machine/machine';
-import type { ComputerFacts, HostFacts, IisRoleService, PortProbe } from '../facts';
+import type { ComputerFacts, ComputerIdentity, HostFacts, IisRoleService, PortProbe, ResolvedAccount } from '../facts';
 import { readFactsSections, type FactsSections } from './facts-scenario';
+import { rehearsalIdentity, resolveRehearsalAccount } from './rehearsal-accounts';
 
 /**
  * The rehearsal computer's facts, from its scenario file, read afresh on every question, and from what the rehearsal
@@ -48,9 +48,13 @@ export class RehearsalFacts implements HostFacts {
     });
   }
 
-  async resolveAccounts(names: string[]): Promise<Record<string, boolean>> {
-    const known = new Set((await this.sections()).accounts.map((a) => a.toLowerCase()));
-    return Object.fromEntries(names.map((n) => [n, isBuiltInAccount(n) || known.has(n.trim().toLowerCase())]));
+  async resolveAccounts(names: string[]): Promise<Record<string, ResolvedAccount | null>> {
+    const sections = await this.sections();
+    return Object.fromEntries(names.map((n) => [n, resolveRehearsalAccount(sections, n)]));
+  }
+
+  async computerIdentity(): Promise<ComputerIdentity> {
+    return rehearsalIdentity(await this.sections());
   }
 
   async diskFreeBytes(): Promise<number> {

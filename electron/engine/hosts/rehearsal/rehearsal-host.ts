@@ -68,7 +68,8 @@ export class RehearsalHost implements Host {
       ProgramData: 'C:\\ProgramData',
       TEMP: 'C:\\Windows\\Temp',
       COMPUTERNAME: computer.name,
-      USERDOMAIN: computer.domain,
+      // In a workgroup Windows sets USERDOMAIN to the computer's name.
+      USERDOMAIN: computer.domain ?? computer.name,
       ...computer.environment,
     };
   }

@@ -22,7 +22,8 @@ export const Scenario = z.object({
   computer: z
     .object({
       name: z.string().default('CDX-HQ01'),
-      domain: z.string().default('CONTOSO'),
+      /** The NetBIOS name of the computer's domain; null for a computer in a workgroup. */
+      domain: z.string().nullable().default('CONTOSO'),
       os: z
         .object({
           caption: z.string().default('Microsoft Windows Server 2012 R2 Datacenter'),
@@ -44,7 +45,7 @@ export const Scenario = z.object({
    */
   iis: z.record(z.string(), z.unknown()).default({}),
   network: z.record(z.string(), z.unknown()).default({}),
-  accounts: z.array(z.string()).default([]),
+  accounts: z.array(z.unknown()).default([]),
   sqlServers: z.array(z.record(z.string(), z.unknown())).default([]),
   faults: z.array(z.record(z.string(), z.unknown())).default([]),
   payloadFolders: z.array(z.unknown()).default([]),

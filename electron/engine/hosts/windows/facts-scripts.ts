@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeZodError } from '../../../../shared/contract/describe-error';
-import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type IisRoleService } from '../facts';
+import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type ComputerIdentity, type IisRoleService, type ResolvedAccount } from '../facts';
 
 /**
  * The PowerShell behind the Windows host's facts. Inputs travel in `$Data` (never spliced into the text), and each
@@ -86,23 +86,72 @@ export function parseIisRoleServices(raw: unknown): IisRoleService[] {
   return list.filter((name) => known.has(name)) as IisRoleService[];
 }
 
+/**
+ * Each name to its SID and back: the way back gives the down-level name Windows uses (a UPN becomes DOMAIN\\user, a
+ * well-known SID the built-in account's name in this Windows' language). `.\\user` never comes here: the engine
+ * expands it (expandLocalAccount), and the built-in accounts come as their SIDs.
+ */
 export const RESOLVE_ACCOUNTS_SCRIPT = `
 $answer = @{}
 foreach ($name in @($Data.names)) {
-  # NTAccount does not know the .\\user form: it means this computer.
-  $lookup = if ($name.StartsWith('.\\')) { $env:COMPUTERNAME + $name.Substring(1) } else { $name }
   try {
-    $null = (New-Object System.Security.Principal.NTAccount($lookup)).Translate([System.Security.Principal.SecurityIdentifier])
-    $answer[$name] = $true
+    if ($name -match '^S-1-[0-9]+(-[0-9]+)+$') { $sid = New-Object System.Security.Principal.SecurityIdentifier($name) }
+    else { $sid = (New-Object System.Security.Principal.NTAccount($name)).Translate([System.Security.Principal.SecurityIdentifier]) }
+    $down = $sid.Translate([System.Security.Principal.NTAccount])
+    $answer[$name] = [pscustomobject]@{ name = [string]$down.Value; sid = [string]$sid.Value }
   } catch {
-    $answer[$name] = $false
+    $answer[$name] = $null
   }
 }
 $answer
 `;
 
-export function parseResolvedAccounts(raw: unknown, names: string[]): Record<string, boolean> {
-  const parsed = z.record(z.string(), z.boolean()).safeParse(raw);
+const RawResolved = z.record(z.string(), z.object({ name: z.string(), sid: z.string() }).nullable());
+
+export function parseResolvedAccounts(raw: unknown, names: string[]): Record<string, ResolvedAccount | null> {
+  const parsed = RawResolved.safeParse(raw);
   if (!parsed.success) throw new Error('The account lookup came back in an unexpected form.');
-  return Object.fromEntries(names.map((n) => [n, parsed.data[n] === true]));
+  return Object.fromEntries(names.map((n) => [n, parsed.data[n] ?? null]));
+}
+
+/**
+ * The computer's names and its domain account. The account is looked up by the computer's own name (NAME$), so its
+ * domain is the computer's, whatever domain the installing user comes from.
+ */
+export const COMPUTER_IDENTITY_SCRIPT = `
+$cs = Get-CimInstance -ClassName Win32_ComputerSystem
+$name = [string]$env:COMPUTERNAME
+$machine = $null
+$dnsDomain = $null
+$dnsNames = @([string]$cs.DNSHostName)
+if ($cs.PartOfDomain) {
+  $dnsDomain = [string]$cs.Domain
+  $dnsNames += ([string]$cs.DNSHostName + '.' + $dnsDomain)
+  foreach ($candidate in @($name + '$', $dnsDomain + '\\' + $name + '$')) {
+    try {
+      $sid = (New-Object System.Security.Principal.NTAccount($candidate)).Translate([System.Security.Principal.SecurityIdentifier])
+      $machine = [string]$sid.Translate([System.Security.Principal.NTAccount]).Value
+      break
+    } catch { }
+  }
+}
+$addresses = @(Get-CimInstance -ClassName Win32_NetworkAdapterConfiguration -Filter 'IPEnabled = TRUE' | ForEach-Object { $_.IPAddress } | Where-Object { $_ } | ForEach-Object { [string]$_ })
+[pscustomobject]@{ name = $name; dnsDomain = $dnsDomain; machineAccount = $machine; dnsNames = $dnsNames; addresses = $addresses }
+`;
+
+const RawIdentity = z.object({
+  name: z.string().min(1),
+  dnsDomain: z.string().nullable(),
+  machineAccount: z.string().nullable(),
+  // ConvertTo-Json turns a one-element array into the element itself, and an empty one into null.
+  dnsNames: z.union([z.array(z.string()), z.string(), z.null()]),
+  addresses: z.union([z.array(z.string()), z.string(), z.null()]),
+});
+
+export function parseComputerIdentity(raw: unknown): ComputerIdentity {
+  const parsed = RawIdentity.safeParse(raw);
+  if (!parsed.success) throw new Error(`The computer's names came back in an unexpected form: ${describeZodError(parsed.error)}`);
+  const list = (v: string[] | string | null) => (v === null ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+  const r = parsed.data;
+  return { name: r.name, dnsDomain: r.dnsDomain || null, machineAccount: r.machineAccount || null, dnsNames: list(r.dnsNames), addresses: list(r.addresses) };
 }

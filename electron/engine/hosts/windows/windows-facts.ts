@@ -1,6 +1,15 @@
-import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type HostFacts, type IisRoleService, type PortProbe } from '../facts';
+import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type ComputerIdentity, type HostFacts, type IisRoleService, type PortProbe, type ResolvedAccount } from '../facts';
 import { bindProbe, freeBytesAt } from '../local-probes';
-import { COMPUTER_FACTS_SCRIPT, IIS_ROLE_SERVICES_SCRIPT, parseComputerFacts, parseIisRoleServices, parseResolvedAccounts, RESOLVE_ACCOUNTS_SCRIPT } from './facts-scripts';
+import {
+  COMPUTER_FACTS_SCRIPT,
+  COMPUTER_IDENTITY_SCRIPT,
+  IIS_ROLE_SERVICES_SCRIPT,
+  parseComputerFacts,
+  parseComputerIdentity,
+  parseIisRoleServices,
+  parseResolvedAccounts,
+  RESOLVE_ACCOUNTS_SCRIPT,
+} from './facts-scripts';
 import type { PowerShellRunner } from './powershell';
 
 /** This Windows computer's facts: PowerShell for what only Windows knows, real binds and disk queries for the rest. */
@@ -25,8 +34,12 @@ export class WindowsFacts implements HostFacts {
     return Promise.all(ports.map(bindProbe));
   }
 
-  resolveAccounts(names: string[]): Promise<Record<string, boolean>> {
+  resolveAccounts(names: string[]): Promise<Record<string, ResolvedAccount | null>> {
     return this.run('The accounts', RESOLVE_ACCOUNTS_SCRIPT, { names }, (raw) => parseResolvedAccounts(raw, names));
+  }
+
+  computerIdentity(): Promise<ComputerIdentity> {
+    return this.run('The computer\'s names', COMPUTER_IDENTITY_SCRIPT, {}, parseComputerIdentity);
   }
 
   diskFreeBytes(windowsPath: string): Promise<number> {

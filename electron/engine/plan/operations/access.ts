@@ -13,14 +13,26 @@ const accessKind: StateKind<AccessRule, AccessTarget> = {
 
 export const accessUndo = stateUndo(accessKind);
 
-export function accessOperation(folder: string, identity: string, rights: AccessRights, why: string): Operation {
+/** An account as the plan names it: as it was written, and how the host's scripts find it (a SID, or DOMAIN\user). */
+export interface AccountReference {
+  written: string;
+  reference: string;
+}
+
+/**
+ * A permission for one account. The rule names the account by its reference (a built-in account's well-known SID,
+ * else its down-level name), which is what the host's scripts translate; the plan shows it as it was written.
+ */
+export function accessOperation(folder: string, account: AccountReference, rights: AccessRights, why: string): Operation {
+  const identity = account.reference;
+  const shown = account.written === identity ? identity : `${account.written} (${identity})`;
   return stateOperation(
     accessKind,
     { path: folder, identity },
     {
-      id: `acl:${folder}:${identity}`,
-      description: `Grant ${identity} ${rights} permission on ${folder} (${why})`,
-      details: { path: folder, identity, rights, why },
+      id: `acl:${folder}:${account.written}`,
+      description: `Grant ${shown} ${rights} permission on ${folder} (${why})`,
+      details: { path: folder, identity, account: account.written, rights, why },
     },
     () => ({ path: folder, identity, rights }),
   );

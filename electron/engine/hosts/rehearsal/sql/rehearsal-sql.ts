@@ -2,7 +2,11 @@ import { connectWithConnectionString } from '../../../database/mssql-session';
 import { mapSqlError, type SqlFailure } from '../../../database/sql-errors';
 import { isFixedDatabaseRole } from '../../../database/database-roles';
 import type { AppliedScript, DatabasePrincipal, DatabaseRoleState, MessageDatabaseMark, ServerDatabase, HostSql, InstanceRecord, ScriptToRun, SqlSession } from '../../../database/sql-host';
-import { isLocalServer, type SqlTarget } from '../../../database/sql-target';
+import type { SqlTarget } from '../../../database/sql-target';
+import type { ComputerIdentity } from '../../facts';
+import { isThisComputer } from '../../this-computer';
+import { readFactsSections } from '../facts-scenario';
+import { rehearsalIdentity } from '../rehearsal-accounts';
 import { ScenarioError, type LoadedScenario } from '../scenario';
 import { isRealServer, parseSqlServers, SqlScenarioError, UNREADABLE_DATABASES, type ScenarioSqlServer, type SimulatedSqlServer } from './sql-scenario';
 import { serverKey, SqlStateFile, type DatabaseState, type ServerState, type SqlState } from './sql-state';
@@ -23,7 +27,8 @@ export class RehearsalSql implements HostSql {
   constructor(
     private readonly servers: ScenarioSqlServer[],
     stateRoot: string,
-    private readonly computerName: string,
+    /** This computer's names and addresses: a SQL Server named by any of them is the scenario's server of this name. */
+    private readonly computer: () => ComputerIdentity,
   ) {
     this.state = new SqlStateFile(stateRoot, servers.filter((s): s is SimulatedSqlServer => !isRealServer(s)));
   }
@@ -31,7 +36,7 @@ export class RehearsalSql implements HostSql {
   /** The scenario's `sqlServers`, validated; a bad entry makes the whole scenario refused, naming its file. */
   static fromScenario(loaded: LoadedScenario, stateRoot: string): RehearsalSql {
     try {
-      return new RehearsalSql(parseSqlServers(loaded.scenario.sqlServers), stateRoot, loaded.scenario.computer.name);
+      return new RehearsalSql(parseSqlServers(loaded.scenario.sqlServers), stateRoot, () => rehearsalIdentity(readFactsSections(loaded.file)));
     } catch (err) {
       if (err instanceof SqlScenarioError) throw new ScenarioError(loaded.file, `is not a valid scenario: ${err.message}`);
       throw err;
@@ -65,10 +70,11 @@ export class RehearsalSql implements HostSql {
   }
 
   private find(target: SqlTarget): ScenarioSqlServer | undefined {
-    const local = isLocalServer(target.server, this.computerName);
+    const computer = this.computer();
+    const local = isThisComputer(target.server, computer);
     return this.servers.find(
       (s) =>
-        (s.name.toLowerCase() === target.server.toLowerCase() || (local && s.name.toLowerCase() === this.computerName.toLowerCase())) &&
+        (s.name.toLowerCase() === target.server.toLowerCase() || (local && s.name.toLowerCase() === computer.name.toLowerCase())) &&
         s.instance.toLowerCase() === (target.instance ?? '').toLowerCase(),
     );
   }
@@ -277,6 +283,11 @@ class SimulatedSession implements SqlSession {
   async createWindowsLogin(account: string): Promise<void> {
     this.fault(`login:${account}`);
     this.requirePermission('manageLogins', `creating the login ${account}`);
+    // As SQL Server does: FROM WINDOWS takes DOMAIN\user only (a UPN, user@domain, is error 15407).
+    if (!account.includes('\\')) {
+      const raw = { name: 'RequestError', code: 'EREQUEST', number: 15407, message: `'${account}' is not a valid Windows NT name. Give the complete name: <domain\\username>.` };
+      throw mapSqlError(raw, { target: this.target, step: `creating the login ${account}`, connectTimeoutMs: CONNECT_MS, requestTimeoutMs: REQUEST_MS });
+    }
     this.change((s) => {
       if (!s.logins.some((l) => l.toLowerCase() === account.toLowerCase())) s.logins.push(account);
     });

@@ -1,0 +1,51 @@
+import { BUILT_IN_ACCOUNTS, builtInAccount, type BuiltInAccount } from '../../../../shared/settings/accounts';
+import type { ComputerIdentity, ResolvedAccount } from '../facts';
+import type { FactsSections } from './facts-scenario';
+
+/** Made-up domain and computer SIDs for the scenario's accounts that give none: stable, so a rehearsal is repeatable. */
+const DOMAIN_SID = 'S-1-5-21-3623811015-3361044348-30300820';
+const COMPUTER_SID = 'S-1-5-21-1004336348-1177238915-682003330';
+
+/** The rehearsal computer's names, from the scenario's `computer` section. */
+export function rehearsalIdentity({ computer }: FactsSections): ComputerIdentity {
+  const dnsDomain = computer.domain === null ? null : (computer.dnsDomain ?? `${computer.domain.toLowerCase()}.com`);
+  const host = computer.name.toLowerCase();
+  return {
+    name: computer.name,
+    dnsDomain,
+    machineAccount: computer.domain === null ? null : `${computer.domain}\\${computer.name}$`,
+    dnsNames: dnsDomain ? [host, `${host}.${dnsDomain}`] : [host],
+    addresses: computer.addresses,
+  };
+}
+
+/**
+ * The scenario's accounts as Windows would resolve them: by name, by UPN (giving the down-level DOMAIN\user) or by
+ * SID; the built-in accounts always, by their well-known SIDs.
+ */
+export function resolveRehearsalAccount(sections: FactsSections, name: string): ResolvedAccount | null {
+  const byBuiltIn = (account: BuiltInAccount) => ({ name: BUILT_IN_ACCOUNTS[account].name, sid: BUILT_IN_ACCOUNTS[account].sid });
+  const wanted = name.trim().toLowerCase();
+  const builtIn = builtInAccount(name) ?? (Object.keys(BUILT_IN_ACCOUNTS) as BuiltInAccount[]).find((a) => BUILT_IN_ACCOUNTS[a].sid === name.trim()) ?? null;
+  if (builtIn) return byBuiltIn(builtIn);
+  const found = accountList(sections).find((a) => a.name.toLowerCase() === wanted || a.sid.toLowerCase() === wanted || a.upn?.toLowerCase() === wanted);
+  return found ? { name: found.name, sid: found.sid } : null;
+}
+
+function accountList(sections: FactsSections): { name: string; sid: string; upn: string | null }[] {
+  const { computer } = sections;
+  const dnsDomain = rehearsalIdentity(sections).dnsDomain;
+  return sections.accounts
+    .map((entry) => (typeof entry === 'string' ? { name: entry } : entry))
+    .filter((entry) => builtInAccount(entry.name) === null)
+    .map((entry, i) => {
+      const [domain, user] = entry.name.includes('\\') ? entry.name.split('\\') : ['', entry.name];
+      const local = domain.toLowerCase() === computer.name.toLowerCase();
+      const ofThisDomain = computer.domain !== null && domain.toLowerCase() === computer.domain.toLowerCase();
+      return {
+        name: entry.name,
+        sid: entry.sid ?? `${local ? COMPUTER_SID : DOMAIN_SID}-${1100 + i}`,
+        upn: entry.upn ?? (ofThisDomain && dnsDomain ? `${user}@${dnsDomain}` : null),
+      };
+    });
+}
