@@ -39,6 +39,11 @@ describe('system facts from the scenario', () => {
     ['pending-reboot', { pendingReboot: true }, 'warning', /restart/],
     ['os-version', { os: { caption: 'Microsoft Windows Server 2008', version: '6.0.6002' } }, 'error', /older than Windows Server 2008 R2/],
     ['os-version', { os: { caption: 'Microsoft Windows 8.1 Pro', version: '6.3.9600' } }, 'warning', /client edition/],
+    // The floor is what the scripts need: Windows PowerShell 4.0 (2012 R2 as shipped); 2008 R2 ships 2.0, 2012 ships 3.0.
+    ['os-version', { os: { caption: 'Microsoft Windows Server 2008 R2 Standard', version: '6.1.7601' }, powershellVersion: '2.0' }, 'error', /runs Windows PowerShell 2\.0; Setup's scripts need Windows PowerShell 4\.0/],
+    ['os-version', { os: { caption: 'Microsoft Windows Server 2012 Standard', version: '6.2.9200' }, powershellVersion: '3.0' }, 'error', /Windows PowerShell 3\.0/],
+    ['os-version', { os: { caption: 'Microsoft Windows Server 2008 R2 Standard', version: '6.1.7601' }, powershellVersion: '5.1.14409.1005' }, 'passed', /with Windows PowerShell 5\.1\.14409\.1005 is supported/],
+    ['os-version', {}, 'passed', /Windows Server 2012 R2 Datacenter \(version 6\.3\.9600\) with Windows PowerShell 4\.0 is supported/],
     ['disk-space', { diskFreeBytes: 10 * 1024 ** 2 }, 'error', /Only 10\.0 MB free/],
   ])('%s with %j is %s', async (id, computer, status, details) => {
     const host = rehearsalHost(scenarioFile((s) => Object.assign(s.computer, computer)));

@@ -6,7 +6,7 @@ import { WindowsFacts } from '../../electron/engine/hosts/windows/windows-facts'
 /** What powershell.exe printed on a Windows Server 2012 R2 (recorded), result line after the marker. */
 const RECORDED_COMPUTER = [
   'WARNING: some module printed this first',
-  '##CDX-RESULT##{"ok":true,"value":{"elevated":true,"caption":"Microsoft Windows Server 2012 R2 Datacenter ","version":"6.3.9600","productType":3,"dotNetRelease":379893,"executionPolicy":"Undefined","sqlcmd":"C:\\\\Program Files\\\\Microsoft SQL Server\\\\110\\\\Tools\\\\Binn\\\\SQLCMD.EXE","pendingReboot":false,"setupRunning":false}}',
+  '##CDX-RESULT##{"ok":true,"value":{"elevated":true,"powershellVersion":"4.0","caption":"Microsoft Windows Server 2012 R2 Datacenter ","version":"6.3.9600","productType":3,"dotNetRelease":379893,"executionPolicy":"Undefined","sqlcmd":"C:\\\\Program Files\\\\Microsoft SQL Server\\\\110\\\\Tools\\\\Binn\\\\SQLCMD.EXE","pendingReboot":false,"setupRunning":false}}',
 ].join('\r\n');
 
 describe('the Windows facts scripts', () => {
@@ -38,6 +38,7 @@ describe('parsing recorded outputs', () => {
     expect(facts).toEqual({
       elevated: true,
       os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600', server: true },
+      powershellVersion: '4.0',
       dotNetRelease: 379893,
       executionPolicy: 'RemoteSigned',
       sqlcmd: 'C:\\Program Files\\Microsoft SQL Server\\110\\Tools\\Binn\\SQLCMD.EXE',
@@ -47,7 +48,7 @@ describe('parsing recorded outputs', () => {
   });
 
   it('treats an undefined policy on Windows Server 2008 R2 as Restricted, and a workstation as not a server', () => {
-    const raw = { elevated: false, caption: 'Windows 7', version: '6.1.7601', productType: 1, dotNetRelease: null, executionPolicy: 'Undefined', sqlcmd: null, pendingReboot: true, setupRunning: true };
+    const raw = { elevated: false, powershellVersion: '2.0', caption: 'Windows 7', version: '6.1.7601', productType: 1, dotNetRelease: null, executionPolicy: 'Undefined', sqlcmd: null, pendingReboot: true, setupRunning: true };
     expect(parseComputerFacts(raw)).toMatchObject({ executionPolicy: 'Restricted', os: { server: false }, dotNetRelease: null });
   });
 

@@ -10,7 +10,7 @@ import { afterConfigure, chosenSettings } from './helpers';
 /** Outputs recorded from powershell.exe on a Windows Server 2012 R2 missing WCF HTTP activation, with a Restricted policy. */
 const RECORDED: Record<string, string> = {
   [COMPUTER_FACTS_SCRIPT]:
-    '##CDX-RESULT##{"ok":true,"value":{"elevated":true,"caption":"Microsoft Windows Server 2012 R2 Standard","version":"6.3.9600","productType":3,"dotNetRelease":394802,"executionPolicy":"Restricted","sqlcmd":null,"pendingReboot":true,"setupRunning":false}}',
+    '##CDX-RESULT##{"ok":true,"value":{"elevated":true,"powershellVersion":"4.0","caption":"Microsoft Windows Server 2012 R2 Standard","version":"6.3.9600","productType":3,"dotNetRelease":394802,"executionPolicy":"Restricted","sqlcmd":null,"pendingReboot":true,"setupRunning":false}}',
   [IIS_ROLE_SERVICES_SCRIPT]: '##CDX-RESULT##{"ok":true,"value":["Web-Server","Web-Asp-Net45","NET-WCF-TCP-Activation45","Web-Scripting-Tools"]}',
   [RESOLVE_ACCOUNTS_SCRIPT]: '##CDX-RESULT##{"ok":true,"value":{"CONTOSO\\\\svc-async":{"name":"CONTOSO\\\\svc-async","sid":"S-1-5-21-1-2-3-1105"},"CONTOSO\\\\svc-aos":null}}',
   [COMPUTER_IDENTITY_SCRIPT]: '##CDX-RESULT##{"ok":true,"value":{"name":"CDX-HQ01","dnsDomain":"contoso.com","machineAccount":"CONTOSO\\\\CDX-HQ01$","dnsNames":["CDX-HQ01","CDX-HQ01.contoso.com"],"addresses":"10.0.0.21"}}',

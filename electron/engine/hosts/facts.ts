@@ -7,6 +7,8 @@ export interface ComputerFacts {
   /** The process runs with administrator rights (elevated token). */
   elevated: boolean;
   os: { caption: string; version: string; server: boolean };
+  /** $PSVersionTable.PSVersion of the Windows PowerShell the host runs its scripts in (4.0 on 2012 R2 as shipped). */
+  powershellVersion: string;
   /** HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full Release; null when .NET 4.5+ is absent. */
   dotNetRelease: number | null;
   /** The effective PowerShell execution policy (Restricted, RemoteSigned, …). */

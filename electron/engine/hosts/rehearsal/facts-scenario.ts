@@ -19,6 +19,8 @@ const ComputerFactsSection = z.object({
   os: z
     .object({ caption: z.string().default('Microsoft Windows Server 2012 R2 Datacenter'), version: z.string().default('6.3.9600') })
     .default({ caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600' }),
+  /** Windows PowerShell's version: 4.0 on Windows Server 2012 R2 as shipped, 5.1 on 2016 and later or with WMF 5.1. */
+  powershellVersion: z.string().regex(/^[0-9]+\.[0-9]+/).default('4.0'),
   elevated: z.boolean().default(true),
   /** The .NET Framework 4.x Release value; null when 4.5 or later is absent. 379893 is 4.5.2. */
   dotNetRelease: z.number().int().nonnegative().nullable().default(379893),

@@ -26,6 +26,7 @@ export class RehearsalFacts implements HostFacts {
     return {
       elevated: computer.elevated,
       os: { ...computer.os, server: /server/i.test(computer.os.caption) },
+      powershellVersion: computer.powershellVersion,
       dotNetRelease: computer.dotNetRelease,
       executionPolicy: computer.executionPolicy,
       sqlcmd: computer.sqlcmd,

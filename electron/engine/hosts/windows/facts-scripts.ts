@@ -27,6 +27,7 @@ $installing = $false
 try { $mutex = [System.Threading.Mutex]::OpenExisting('Global\\_MSIExecute'); $mutex.Dispose(); $installing = $true } catch { }
 [pscustomobject]@{
   elevated = ($labels -match 'S-1-16-12288|S-1-16-16384')
+  powershellVersion = [string]$PSVersionTable.PSVersion
   caption = [string]$os.Caption
   version = [string]$os.Version
   productType = [int]$os.ProductType
@@ -40,6 +41,7 @@ try { $mutex = [System.Threading.Mutex]::OpenExisting('Global\\_MSIExecute'); $m
 
 const RawComputerFacts = z.object({
   elevated: z.boolean(),
+  powershellVersion: z.string(),
   caption: z.string(),
   version: z.string(),
   /** Win32_OperatingSystem.ProductType: 1 workstation, 2 domain controller, 3 server. */
@@ -59,6 +61,7 @@ export function parseComputerFacts(raw: unknown): ComputerFacts {
   return {
     elevated: r.elevated,
     os: { caption: r.caption.trim(), version: r.version, server },
+    powershellVersion: r.powershellVersion,
     dotNetRelease: r.dotNetRelease,
     executionPolicy: r.executionPolicy === 'Undefined' ? defaultExecutionPolicy(r.version, server) : r.executionPolicy,
     sqlcmd: r.sqlcmd,

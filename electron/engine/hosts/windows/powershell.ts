@@ -12,6 +12,10 @@ import { randomBytes } from 'node:crypto';
 export const RESULT_MARKER = '##CDX-RESULT##';
 
 export const BOOTSTRAP = [
+  // Windows PowerShell 2.0 (2008 R2 as shipped) and 3.0 (2012) cannot run the scripts (2.0 has not even
+  // ConvertFrom-Json): it says so and stops, and the session reports what it wrote to standard error.
+  '$version = $PSVersionTable.PSVersion;',
+  "if ($version.Major -lt 4) { [Console]::Error.WriteLine('Windows PowerShell ' + $version + ' is older than 4.0, which CDX Setup needs: install Windows Management Framework 5.1 (or 4.0).'); exit 1 }",
   '$ErrorActionPreference = "Stop";',
   '$ProgressPreference = "SilentlyContinue";',
   '$utf8 = New-Object System.Text.UTF8Encoding $false;',
