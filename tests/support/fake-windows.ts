@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
+import { readFactsSections } from '../../electron/engine/hosts/rehearsal/facts-scenario';
+import { rehearsalIdentity, scenarioAccounts } from '../../electron/engine/hosts/rehearsal/rehearsal-accounts';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { RehearsalSql } from '../../electron/engine/hosts/rehearsal/sql/rehearsal-sql';
 import { windowsPathUnder } from '../../electron/engine/hosts/windows-paths';
@@ -82,7 +84,8 @@ export class FakeWindowsHost extends WindowsHost {
       ProgramData: 'C:\\ProgramData',
       TEMP: 'C:\\Windows\\Temp',
       COMPUTERNAME: computer.name,
-      USERDOMAIN: computer.domain,
+      // The installing user's domain, which may be another than the computer's (computer.userDomain).
+      USERDOMAIN: computer.userDomain ?? computer.domain ?? computer.name,
       USERNAME: computer.user,
     };
   }
@@ -96,7 +99,10 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
   const { scenario, baseDir } = loadScenario(scenarioFile);
   const computer = { ...raw.computer };
   const read = (file: string) => readFileSync(path.resolve(baseDir, file), 'utf8');
-  const domainAccounts = scenario.accounts.filter((a) => !BUILT_IN_DOMAINS.has(a.split('\\')[0].toLowerCase()));
+  // The same accounts, SIDs and UPNs, and the same computer names, as the rehearsal host gives this scenario.
+  const facts = readFactsSections(scenarioFile);
+  const identity = rehearsalIdentity(facts);
+  const domainAccounts = scenarioAccounts(facts).filter((a) => !BUILT_IN_DOMAINS.has(a.name.split('\\')[0].toLowerCase()));
   const registry: Record<string, Record<string, unknown>> = {};
   if (computer.dotNetRelease != null) registry['SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full'] = { Release: computer.dotNetRelease };
   if (computer.pendingReboot) registry['SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending'] = {};
@@ -104,7 +110,8 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
     computer: {
       name: scenario.computer.name,
       domain: scenario.computer.domain,
-      dnsDomain: `${scenario.computer.domain.toLowerCase()}.local`,
+      dnsDomain: identity.dnsDomain,
+      addresses: identity.addresses,
       user: 'setup-admin',
       os: { caption: scenario.computer.os.caption, version: scenario.computer.os.version, productType: 3 },
       elevated: computer.elevated ?? true,
@@ -112,7 +119,7 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
     },
     registry,
     features: (scenario.iis.roleServices as string[] | undefined) ?? [],
-    accounts: domainAccounts.map((name, i) => ({ name, sid: `S-1-5-21-3623811015-3361044348-30300820-${1105 + i}` })),
+    accounts: domainAccounts.map((a) => ({ name: a.name, sid: a.sid, ...(a.upn ? { upn: a.upn } : {}) })),
     certificates: scenario.certificates.map((c) => ({
       rootStore: c.rootStore,
       store: c.store,

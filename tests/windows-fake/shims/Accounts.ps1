@@ -1,6 +1,6 @@
-# Accounts and their SIDs. The fake computer knows Windows' built-in accounts, the accounts of its state
-# (`accounts`: [{ name: 'CONTOSO\svc-async', sid: 'S-1-5-21-…' }]) and, as IIS makes them, one virtual account
-# IIS APPPOOL\<pool> per application pool. NTAccount.Translate maps a name as LookupAccountName does: DOMAIN\user, or a
+# Accounts and their SIDs. The fake computer knows Windows' built-in accounts (in its language), the accounts of its
+# state (`accounts`: [{ name: 'CONTOSO\svc-async', sid: 'S-1-5-21-…', upn: 'svc-async@contoso.com' }]), its own
+# computer account in its domain and, as IIS makes them, one virtual account IIS APPPOOL\<pool> per application pool. NTAccount.Translate maps a name as LookupAccountName does: DOMAIN\user, or a
 # bare user name; '.\user' and names nobody has fail with Windows' IdentityNotMappedException message.
 
 $global:FakeBuiltInAccounts = @(
@@ -17,6 +17,27 @@ $global:FakeBuiltInAccounts = @(
 
 $global:FakeNotMapped = 'Some or all identity references could not be translated.'
 
+# A localized Windows names its built-in accounts in its own language (the state's computer.language) and knows them
+# by no other name, while their SIDs stay the same: there NT AUTHORITY\NETWORK SERVICE does not translate.
+$global:FakeLocalizedBuiltInNames = @{
+  'de-DE' = @{
+    'S-1-5-18' = 'NT-AUTORITÄT\SYSTEM'; 'S-1-5-19' = 'NT-AUTORITÄT\LOKALER DIENST'; 'S-1-5-20' = 'NT-AUTORITÄT\NETZWERKDIENST'
+    'S-1-5-11' = 'NT-AUTORITÄT\Authentifizierte Benutzer'; 'S-1-5-32-544' = 'VORDEFINIERT\Administratoren'; 'S-1-5-32-545' = 'VORDEFINIERT\Benutzer'
+    'S-1-5-32-568' = 'VORDEFINIERT\IIS_IUSRS'; 'S-1-1-0' = 'Jeder'; 'S-1-3-0' = 'ERSTELLER-BESITZER'
+  }
+}
+
+# The computer's own account in its domain (DOMAIN\NAME$), which Network Service and app pool identities are on the
+# network; a computer in a workgroup (no computer.domain) has none.
+$global:FakeComputerAccountSid = 'S-1-5-21-3623811015-3361044348-30300820-1000'
+
+function Get-FakeBuiltInAccounts {
+  $language = [string](Get-FakeState).computer.language
+  $names = $global:FakeLocalizedBuiltInNames[$language]
+  if (-not $names) { return $global:FakeBuiltInAccounts }
+  @($global:FakeBuiltInAccounts | ForEach-Object { @{ name = $names[$_.sid]; sid = $_.sid } })
+}
+
 # IIS derives an app pool identity's SID from the SHA-1 of its upper-cased name (UTF-16): S-1-5-82-a-b-c-d-e.
 function Get-FakeAppPoolSid([string]$Pool) {
   $sha = [System.Security.Cryptography.SHA1]::Create()
@@ -27,7 +48,9 @@ function Get-FakeAppPoolSid([string]$Pool) {
 function Get-FakeAccounts {
   $state = Get-FakeState
   $pools = @($state.iis.appPools | Where-Object { $_ } | ForEach-Object { @{ name = 'IIS APPPOOL\' + $_.name; sid = Get-FakeAppPoolSid $_.name } })
-  @($global:FakeBuiltInAccounts) + @($state.accounts | Where-Object { $_ }) + $pools
+  $computer = @()
+  if ($state.computer.domain) { $computer = @(@{ name = [string]$state.computer.domain + '\' + [string]$state.computer.name + '$'; sid = $global:FakeComputerAccountSid }) }
+  @(Get-FakeBuiltInAccounts) + @($state.accounts | Where-Object { $_ }) + $computer + $pools
 }
 
 # The account a name means, or $null when Windows would not map it.
@@ -36,6 +59,8 @@ function Find-FakeAccount([string]$Name) {
   if ($Name -match '^[^\\]+\\[^\\]+$') { return ($accounts | Where-Object { $_.name -ieq $Name } | Select-Object -First 1) }
   if ($Name -match '^S-1-') { return ($accounts | Where-Object { $_.sid -ieq $Name } | Select-Object -First 1) }
   if ($Name -match '\\') { return $null }
+  # user@domain: a user principal name, as the account's `upn` says (LookupAccountName asks the domain for it).
+  if ($Name -match '^[^@]+@[^@]+$') { return ($accounts | Where-Object { $_.upn -and $_.upn -ieq $Name } | Select-Object -First 1) }
   # A bare name: the account whose user part it is (the computer's own accounts win, as LookupAccountName searches them first).
   $computer = [string](Get-FakeState).computer.name
   $matching = @($accounts | Where-Object { ($_.name -split '\\')[-1] -ieq $Name })

@@ -1,4 +1,5 @@
-# What the facts script asks of the computer: WMI's Win32_OperatingSystem and Win32_ComputerSystem, elevation
+# What the facts script asks of the computer: WMI's Win32_OperatingSystem, Win32_ComputerSystem and
+# Win32_NetworkAdapterConfiguration, elevation
 # (whoami /groups lists the token's integrity level by SID, which no language translates), the environment.
 
 function Get-CimInstance {
@@ -7,7 +8,13 @@ function Get-CimInstance {
   $computer = (Get-FakeState).computer
   switch ($ClassName) {
     'Win32_OperatingSystem' { [pscustomobject]@{ Caption = $computer.os.caption; Version = $computer.os.version; ProductType = [uint32]$computer.os.productType; CSName = $computer.name } }
-    'Win32_ComputerSystem' { [pscustomobject]@{ Name = $computer.name; Domain = $computer.dnsDomain; PartOfDomain = [bool]$computer.dnsDomain; DNSHostName = $computer.name } }
+    # Domain is the domain's DNS name on a member, the workgroup's name otherwise.
+    'Win32_ComputerSystem' {
+      $member = [bool]$computer.domain
+      [pscustomobject]@{ Name = $computer.name; Domain = $(if ($member) { $computer.dnsDomain } else { 'WORKGROUP' }); PartOfDomain = $member; DNSHostName = $computer.name }
+    }
+    # One network adapter with the computer's addresses (the scripts ask for the IP-enabled ones).
+    'Win32_NetworkAdapterConfiguration' { [pscustomobject]@{ Description = 'Fake Ethernet Adapter'; IPEnabled = $true; IPAddress = [string[]]@($computer.addresses | Where-Object { $_ }) } }
     default { throw "The fake Windows does not model the WMI class $ClassName." }
   }
 }

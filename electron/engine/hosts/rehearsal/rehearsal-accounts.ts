@@ -28,11 +28,12 @@ export function resolveRehearsalAccount(sections: FactsSections, name: string): 
   const wanted = name.trim().toLowerCase();
   const builtIn = builtInAccount(name) ?? (Object.keys(BUILT_IN_ACCOUNTS) as BuiltInAccount[]).find((a) => BUILT_IN_ACCOUNTS[a].sid === name.trim()) ?? null;
   if (builtIn) return byBuiltIn(builtIn);
-  const found = accountList(sections).find((a) => a.name.toLowerCase() === wanted || a.sid.toLowerCase() === wanted || a.upn?.toLowerCase() === wanted);
+  const found = scenarioAccounts(sections).find((a) => a.name.toLowerCase() === wanted || a.sid.toLowerCase() === wanted || a.upn?.toLowerCase() === wanted);
   return found ? { name: found.name, sid: found.sid } : null;
 }
 
-function accountList(sections: FactsSections): { name: string; sid: string; upn: string | null }[] {
+/** The scenario's accounts besides the built-in ones, each with its SID and UPN (given, or made up as described). */
+export function scenarioAccounts(sections: FactsSections): { name: string; sid: string; upn: string | null }[] {
   const { computer } = sections;
   const dnsDomain = rehearsalIdentity(sections).dnsDomain;
   return sections.accounts
