@@ -14,7 +14,8 @@ foreach ($file in Microsoft.PowerShell.Management\Get-ChildItem -LiteralPath (Jo
 }
 $computer = (Get-FakeState).computer
 $env:COMPUTERNAME = $computer.name
-$env:USERDOMAIN = $computer.domain
+# The installing user's domain may be another than the computer's (computer.userDomain); a workgroup's is the computer.
+$env:USERDOMAIN = if ($computer.userDomain) { $computer.userDomain } elseif ($computer.domain) { $computer.domain } else { $computer.name }
 $env:USERNAME = $computer.user
 $env:SystemDrive = 'C:'
 Remove-Variable computer, name, file

@@ -47,6 +47,8 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     expect(await w.host.facts.computer()).toEqual({
       elevated: true,
       os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600', server: true },
+      // The PowerShell the script runs in: pwsh here, Windows PowerShell 4.0 or 5.1 on a server.
+      powershellVersion: '7.6.9',
       dotNetRelease: 379893,
       executionPolicy: 'RemoteSigned',
       sqlcmd: null,
@@ -54,11 +56,20 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
       setupRunning: false,
     });
     expect(await w.host.facts.iisRoleServices()).toContain('Web-Asp-Net45');
-    expect(await w.host.facts.resolveAccounts(['CONTOSO\\svc-async', 'NT Authority\\Network Service', 'CONTOSO\\nobody', '.\\svc-async'])).toEqual({
-      'CONTOSO\\svc-async': true,
-      'NT Authority\\Network Service': true,
-      'CONTOSO\\nobody': false,
-      '.\\svc-async': false,
+    const svcAsync = { name: 'CONTOSO\\svc-async', sid: expect.stringMatching(/^S-1-5-21-/) };
+    expect(await w.host.facts.resolveAccounts(['CONTOSO\\svc-async', 'svc-async@contoso.com', 'S-1-5-20', 'CONTOSO\\nobody'])).toEqual({
+      'CONTOSO\\svc-async': svcAsync,
+      // A UPN comes back as the down-level name, a SID as the built-in account's name.
+      'svc-async@contoso.com': svcAsync,
+      'S-1-5-20': { name: 'NT AUTHORITY\\NETWORK SERVICE', sid: 'S-1-5-20' },
+      'CONTOSO\\nobody': null,
+    });
+    expect(await w.host.facts.computerIdentity()).toEqual({
+      name: 'CDX-HQ01',
+      dnsDomain: 'contoso.com',
+      machineAccount: 'CONTOSO\\CDX-HQ01$',
+      dnsNames: ['CDX-HQ01', 'CDX-HQ01.contoso.com'],
+      addresses: ['10.0.0.21'],
     });
     const certificates = await w.host.listCertificates('LocalMachine', 'My');
     expect(certificates.map((c) => [c.thumbprint, c.hasPrivateKey, c.expired])).toEqual([

@@ -130,7 +130,8 @@ $dnsNames = @([string]$cs.DNSHostName)
 if ($cs.PartOfDomain) {
   $dnsDomain = [string]$cs.Domain
   $dnsNames += ([string]$cs.DNSHostName + '.' + $dnsDomain)
-  foreach ($candidate in @($name + '$', $dnsDomain + '\\' + $name + '$')) {
+  # By its name alone (the computer's own domain answers), else qualified by the domain's DNS name.
+  foreach ($candidate in @(($name + '$'), ($dnsDomain + '\\' + $name + '$'))) {
     try {
       $sid = (New-Object System.Security.Principal.NTAccount($candidate)).Translate([System.Security.Principal.SecurityIdentifier])
       $machine = [string]$sid.Translate([System.Security.Principal.NTAccount]).Value
