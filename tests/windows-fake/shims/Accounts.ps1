@@ -82,6 +82,12 @@ function New-FakeSid([string]$Value) {
   $sid
 }
 
+# An account name, never a SID string: Windows' LookupAccountName does not read 'S-1-5-20' as an account.
+function Find-FakeAccountByName([string]$Name) {
+  if ($Name -match '^S-1-') { return $null }
+  Find-FakeAccount $Name
+}
+
 function New-FakeNtAccount([string]$Name) {
   if ([string]::IsNullOrEmpty($Name)) { throw 'Exception calling ".ctor" with "1" argument(s): "Value cannot be null or empty. (Parameter ''name'')"' }
   $account = [pscustomobject]@{ Value = $Name }
@@ -89,7 +95,7 @@ function New-FakeNtAccount([string]$Name) {
   $account | Add-Member -MemberType ScriptMethod -Name ToString -Force -Value { $this.Value }
   $account | Add-Member -MemberType ScriptMethod -Name Translate -Value {
     param([type]$Type)
-    $found = Find-FakeAccount $this.Value
+    $found = Find-FakeAccountByName $this.Value
     if (-not $found) { throw $global:FakeNotMapped }
     if ($Type.Name -eq 'SecurityIdentifier') { return (New-FakeSid $found.sid) }
     New-FakeNtAccount $found.name

@@ -27,7 +27,9 @@ function ConvertTo-FakeRuleObject($Rule, [bool]$Inherited) {
 # The identity of a rule or a Purge call as its account entry; Windows' IdentityNotMappedException when unknown.
 function Resolve-FakeIdentity($Identity) {
   $name = if ($Identity -is [string]) { $Identity } else { [string]$Identity.Value }
-  $account = Find-FakeAccount $name
+  # A SecurityIdentifier by its SID; a string or an NTAccount by its name only.
+  $bySid = $Identity.PSObject.TypeNames[0] -eq 'System.Security.Principal.SecurityIdentifier'
+  $account = if ($bySid) { Find-FakeAccount $name } else { Find-FakeAccountByName $name }
   if (-not $account) { throw $global:FakeNotMapped }
   $account
 }
@@ -40,7 +42,9 @@ Register-FakeType 'System.Security.AccessControl.FileSystemAccessRule' {
   $type = [System.Security.AccessControl.AccessControlType]$arguments[4]
   # .NET adds Synchronize to every Allow rule (and Windows stores it so).
   if ($type -eq 'Allow') { $rights = $rights -bor [System.Security.AccessControl.FileSystemRights]::Synchronize }
-  $identity = if ($arguments[0] -is [string]) { New-FakeNtAccount $arguments[0] } else { $arguments[0] }
+  # An IdentityReference (the fake's NTAccount or SecurityIdentifier) as it is; a string is an account name, as in .NET.
+  $reference = @('System.Security.Principal.NTAccount', 'System.Security.Principal.SecurityIdentifier') -contains $arguments[0].PSObject.TypeNames[0]
+  $identity = if ($reference) { $arguments[0] } else { New-FakeNtAccount ([string]$arguments[0]) }
   $rule = [pscustomobject]@{
     IdentityReference = $identity
     FileSystemRights = $rights
