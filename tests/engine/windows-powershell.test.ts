@@ -28,8 +28,9 @@ describe('PowerShell on the Windows host', () => {
   it('lists a store without splicing the store name into the script', async () => {
     expect(LIST_CERTIFICATES_SCRIPT).toContain('$Data.rootStore');
     const calls: { script: string; data: unknown }[] = [];
-    // A recorded answer of Get-ChildItem Cert:\LocalMachine\My as the script shapes it (one element: not an array).
-    const recorded = {
+    // An answer written by hand in the shape the script gives Get-ChildItem Cert:\LocalMachine\My (one element: not an
+    // array); the script itself runs against the fake's store in tests/windows/scripts-in-pwsh.test.ts.
+    const answer = {
       thumbprint: 'd0743827efd9bfa20059ce80157df8b8b74ee50b',
       subject: 'CN=cdx-hq01.contoso.com, O=Contoso',
       issuer: 'CN=Contoso Test Root CA, O=Contoso',
@@ -43,7 +44,7 @@ describe('PowerShell on the Windows host', () => {
     const host = new WindowsHost({
       run: async <T,>(script: string, data?: unknown) => {
         calls.push({ script, data });
-        return { ok: true as const, value: recorded as T };
+        return { ok: true as const, value: answer as T };
       },
     });
     const [cert] = await host.listCertificates('LocalMachine', "My'; Remove-Item C:\\ -Recurse; '");

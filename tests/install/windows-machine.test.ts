@@ -5,7 +5,10 @@ import { envelope, parsePowerShellOutput, powershellArgs, type PowerShellOutcome
 
 const CANARY = "Can'ary$(Remove-Item C:\\)\"`;Pa55";
 
-/** Records what would be sent to PowerShell and answers with recorded outputs. */
+/**
+ * Records what would be sent to PowerShell and answers with outputs written by hand in the scripts' shapes (not captured
+ * from a server); the scripts themselves run in pwsh against the fake Windows in tests/windows/.
+ */
 function recorder(answer: (script: string) => string) {
   const calls: { script: string; stdin: string; argv: string[] }[] = [];
   const runner: PowerShellRunner = {
@@ -48,8 +51,8 @@ describe('the Windows machine', () => {
     expect(err.message).not.toContain(CANARY);
   });
 
-  it('reads a website from recorded ConvertTo-Json output, one binding collapsed into an object', async () => {
-    const recorded =
+  it('reads a website from ConvertTo-Json output (hand-written), one binding collapsed into an object', async () => {
+    const output =
       'WARNING: The module WebAdministration is old\r\n##CDX-RESULT##' +
       JSON.stringify({
         ok: true,
@@ -61,7 +64,7 @@ describe('the Windows machine', () => {
           enabledProtocols: 'https',
         },
       });
-    const { runner } = recorder(() => recorded);
+    const { runner } = recorder(() => output);
     expect(await new WindowsMachine(runner).readSite('AsyncServerSite')).toEqual({
       name: 'AsyncServerSite',
       physicalPath: 'C:\\inetpub\\AsyncServerSite',
@@ -71,7 +74,7 @@ describe('the Windows machine', () => {
     });
   });
 
-  it('parses the other recorded objects, and null as absent', () => {
+  it('parses the other objects (hand-written), and null as absent', () => {
     expect(parseSite(null)).toBeNull();
     expect(parseAppPool({ name: 'P', identityType: 'NetworkService', userName: 'ignored', managedRuntimeVersion: 'v4.0', pipelineMode: 'Integrated' })).toEqual({
       name: 'P',

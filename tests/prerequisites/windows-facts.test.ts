@@ -1,13 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMPUTER_FACTS_SCRIPT, IIS_ROLE_SERVICES_SCRIPT, parseComputerFacts, parseIisRoleServices, parseResolvedAccounts, RESOLVE_ACCOUNTS_SCRIPT } from '../../electron/engine/hosts/windows/facts-scripts';
 import { envelope, parsePowerShellOutput, powershellArgs, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
 import { WindowsFacts } from '../../electron/engine/hosts/windows/windows-facts';
+import { fakeWindows, type FakeWindows } from '../support/fake-windows';
 
-/** What powershell.exe printed on a Windows Server 2012 R2 (recorded), result line after the marker. */
-const RECORDED_COMPUTER = [
+/**
+ * A line in the shape the bootstrap prints, written by hand (not captured from a server): text some module printed,
+ * then the result after the marker. What COMPUTER_FACTS_SCRIPT itself prints is taken from pwsh below.
+ */
+const HAND_WRITTEN_OUTPUT = [
   'WARNING: some module printed this first',
-  '##CDX-RESULT##{"ok":true,"value":{"elevated":true,"powershellVersion":"4.0","caption":"Microsoft Windows Server 2012 R2 Datacenter ","version":"6.3.9600","productType":3,"dotNetRelease":379893,"executionPolicy":"Undefined","sqlcmd":"C:\\\\Program Files\\\\Microsoft SQL Server\\\\110\\\\Tools\\\\Binn\\\\SQLCMD.EXE","pendingReboot":false,"setupRunning":false}}',
+  '##CDX-RESULT##{"ok":true,"value":{"elevated":true,"powershellVersion":"4.0","caption":"Microsoft Windows Server 2012 R2 Datacenter ","version":"6.3.9600","productType":3,"dotNetRelease":379893,"executionPolicy":"Undefined","sqlcmd":null,"pendingReboot":false,"setupRunning":false}}',
 ].join('\r\n');
+
+const computers: FakeWindows[] = [];
+afterAll(() => Promise.all(computers.map((w) => w.host.close())));
 
 describe('the Windows facts scripts', () => {
   it('take their inputs from $Data, never from text spliced into the script', () => {
@@ -30,24 +37,34 @@ describe('the Windows facts scripts', () => {
   });
 });
 
-describe('parsing recorded outputs', () => {
-  it('reads the computer facts, applying Windows\' default execution policy when no scope sets one', () => {
-    const outcome = parsePowerShellOutput<unknown>(RECORDED_COMPUTER);
+describe('parsing what the scripts print', () => {
+  it('reads the marker line after other output', () => {
+    const outcome = parsePowerShellOutput<unknown>(HAND_WRITTEN_OUTPUT);
     expect(outcome.ok).toBe(true);
-    const facts = parseComputerFacts((outcome as { value: unknown }).value);
-    expect(facts).toEqual({
+    expect(parseComputerFacts((outcome as { value: unknown }).value)).toMatchObject({ os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter' }, executionPolicy: 'RemoteSigned' });
+  });
+
+  it('reads the computer facts COMPUTER_FACTS_SCRIPT printed in pwsh against the fake Windows, applying Windows\' default execution policy when no scope sets one', { timeout: 120_000 }, async () => {
+    // WMI's caption of 2012 R2 ends with a space; no execution policy scope is set.
+    const w = fakeWindows({ patch: (state) => ((state.computer.os.caption = 'Microsoft Windows Server 2012 R2 Datacenter '), (state.computer.executionPolicy = {})) });
+    computers.push(w);
+    const outcome = await w.host.powershell.run<unknown>(COMPUTER_FACTS_SCRIPT, {});
+    expect(outcome).toMatchObject({ ok: true, value: { caption: 'Microsoft Windows Server 2012 R2 Datacenter ', executionPolicy: 'Undefined', productType: 3 } });
+    expect(parseComputerFacts((outcome as { value: unknown }).value)).toEqual({
       elevated: true,
       os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600', server: true },
-      powershellVersion: '4.0',
+      // pwsh's own version: the script reports the PowerShell it runs in (4.0 on 2012 R2 as shipped).
+      powershellVersion: '7.6.9',
       dotNetRelease: 379893,
       executionPolicy: 'RemoteSigned',
-      sqlcmd: 'C:\\Program Files\\Microsoft SQL Server\\110\\Tools\\Binn\\SQLCMD.EXE',
+      sqlcmd: null,
       pendingReboot: false,
       setupRunning: false,
     });
   });
 
   it('treats an undefined policy on Windows Server 2008 R2 as Restricted, and a workstation as not a server', () => {
+    // Written by hand in the script's shape: the fake Windows models a 2012 R2 server, not these.
     const raw = { elevated: false, powershellVersion: '2.0', caption: 'Windows 7', version: '6.1.7601', productType: 1, dotNetRelease: null, executionPolicy: 'Undefined', sqlcmd: null, pendingReboot: true, setupRunning: true };
     expect(parseComputerFacts(raw)).toMatchObject({ executionPolicy: 'Restricted', os: { server: false }, dotNetRelease: null });
   });
