@@ -143,7 +143,7 @@ describe('installing with an application pool of that name already there (6j)', 
     expect(snapshot(w.sandbox, await supportDirOf(w))).toEqual(before);
     // And the operation itself, should the pool appear after the gate: it writes nothing.
     const ctx = { host: w.host, supportDir: await supportDirOf(w), secrets: { appPoolPassword: CANARY }, signal: new AbortController().signal, log: () => {} };
-    await expect(appPoolOperation('AsyncServer', 'CONTOSO\\svc-async').apply(ctx)).rejects.toThrow(/already runs as CONTOSO\\svc-aos/);
+    await expect(appPoolOperation('AsyncServer', { written: 'CONTOSO\\svc-async', name: 'CONTOSO\\svc-async', builtIn: null, virtual: false }).apply(ctx)).rejects.toThrow(/already runs as CONTOSO\\svc-aos/);
     expect(w.readState().iis.appPools[1].processModel).toEqual({ identityType: 'SpecificUser', userName: 'CONTOSO\\svc-aos', passwordSha256: sha256('their-own-password') });
     expect(snapshot(w.sandbox, await supportDirOf(w))).toEqual(before);
   });
