@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildPlan, type Plan } from '../../electron/engine/plan/build-plan';
 import type { OperationContext } from '../../electron/engine/plan/operation';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
-import type { Settings } from '../../shared/settings/parameters';
+import type { Settings } from '../../shared/components/async-server/parameters';
 import { CANARY, CHOICES, goodSettings } from '../install/support';
 import { fakeWindows, type FakeState, type FakeWindows } from '../support/fake-windows';
 import { defaultScenarioCopy } from '../support/scenario-copy';
