@@ -46,7 +46,18 @@ function TypeName($typeName) {
   return $typeName.FullName
 }
 
+# Whether a pipeline starts with Get-Command: what it gives are CommandInfo objects (ApplicationInfo for an .exe).
+function FromGetCommand($pipeline) {
+  if ($pipeline -isnot [System.Management.Automation.Language.PipelineAst]) { return $false }
+  $first = $pipeline.PipelineElements[0]
+  $first -is [System.Management.Automation.Language.CommandAst] -and @('Get-Command', 'gcm') -contains $first.GetCommandName()
+}
+
 function Features($ast, $tokens) {
+  # The variables a script sets from Get-Command, so that their members can be judged as CommandInfo's.
+  $commandInfoVariables = @($ast.FindAll({ param($x) $x -is [System.Management.Automation.Language.AssignmentStatementAst] }, $true) |
+    Where-Object { $_.Left -is [System.Management.Automation.Language.VariableExpressionAst] -and (FromGetCommand $_.Right) } |
+    ForEach-Object { $_.Left.VariablePath.UserPath.ToLowerInvariant() })
   foreach ($n in $ast.FindAll({ $true }, $true)) {
     switch ($n.GetType().Name) {
       'TypeDefinitionAst' { if ($n.IsEnum) { Syntax $n 'enum' } else { Syntax $n 'class' } }
@@ -74,7 +85,9 @@ function Features($ast, $tokens) {
         elseif ($n.Expression -is [System.Management.Automation.Language.VariableExpressionAst]) { $target = '$' + $n.Expression.VariablePath.UserPath }
         $firstArgument = $null
         if ($invoked -and $n.Arguments -and $n.Arguments[0] -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $firstArgument = $n.Arguments[0].Value }
-        if ($member) { Feature 'member' $n @{ name = $member; static = $n.Static; invoked = $invoked; target = $target; firstArgument = $firstArgument } }
+        $commandInfo = ($n.Expression -is [System.Management.Automation.Language.VariableExpressionAst] -and $commandInfoVariables -contains $n.Expression.VariablePath.UserPath.ToLowerInvariant()) -or
+          ($n.Expression -is [System.Management.Automation.Language.ParenExpressionAst] -and (FromGetCommand $n.Expression.Pipeline))
+        if ($member) { Feature 'member' $n @{ name = $member; static = $n.Static; invoked = $invoked; target = $target; firstArgument = $firstArgument; commandInfo = [bool]$commandInfo } }
       }
       'IndexExpressionAst' { if ($n.NullConditional) { Syntax $n 'null-conditional' } }
     }

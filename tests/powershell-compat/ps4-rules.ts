@@ -17,6 +17,8 @@ export interface Feature {
   parameters?: string[];
   /** Members: `[Type]::Member` (static), a method call (invoked), on which type or variable. */
   static?: boolean;
+  /** Members: of what Get-Command gives, `(Get-Command x).Member` or a variable set from a Get-Command pipeline. */
+  commandInfo?: boolean;
   invoked?: boolean;
   target?: string | null;
   firstArgument?: string | null;
@@ -141,9 +143,9 @@ export const PS4_RULES: Rule[] = [
     id: 'member:Source',
     construct: '.Source (CommandInfo.Source, of Get-Command)',
     since: '5.0',
-    reason: 'CommandInfo.Source came with PowerShell 5.0: on 4.0 Get-Command\'s result has no Source, which reads as $null (a stock 2012 R2 then reports sqlcmd missing). Use .Path for an application, .Definition else. Refused on any object: the checker cannot know the type.',
-    example: "(Get-Command sqlcmd.exe).Source",
-    matches: (f) => f.kind === 'member' && !f.static && same(f.name, 'Source'),
+    reason: 'CommandInfo.Source came with PowerShell 5.0: on 4.0 Get-Command\'s result has no Source, which reads as $null (a stock 2012 R2 then reports sqlcmd missing). Use .Path for an application, .Definition else. Judged where the object visibly comes from Get-Command (a variable set from it, or (Get-Command …).Source).',
+    example: "$c = Get-Command -Name sqlcmd.exe | Select-Object -First 1; $c.Source; (Get-Command sqlcmd.exe).Source",
+    matches: (f) => f.kind === 'member' && !f.static && !!f.commandInfo && same(f.name, 'Source'),
   },
   ...['PSEdition', 'OS', 'Platform', 'GitCommitId'].map((name): Rule => ({
     id: `member:$PSVersionTable.${name}`,
@@ -269,4 +271,5 @@ export const PS4_ALLOWED: { construct: string; since: string; example: string }[
   { construct: 'Test-NetConnection -Port', since: '4.0 (2012 R2)', example: 'Test-NetConnection -ComputerName sql01 -Port 1433' },
   { construct: 'New-Object System.Text.StringBuilder', since: '1.0', example: '$b = New-Object System.Text.StringBuilder' },
   { construct: '$using: scope', since: '3.0', example: 'Invoke-Command -ComputerName x -ScriptBlock { $using:name }' },
+  { construct: '.Source of an object that is not Get-Command\'s', since: '—', example: '$e = $Data.event; Write-EventLog -LogName Application -Source $e.source -EventId 1 -Message $e.message' },
 ];
