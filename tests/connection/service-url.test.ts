@@ -16,6 +16,7 @@ describe('the URL Test connection probes', () => {
       ['http://cdx-hq01.contoso.com/AsyncServer', 'must start with https://'],
       ['https://cdx-hq01.contoso.com', 'names no web application'],
       ['cdx-hq01.contoso.com/AsyncServer', 'is not a URL'],
+      ['https://cdx-hq01.contoso.com/AsyncServer?wsdl', 'remove what follows it'],
       ['https://user:secret@cdx-hq01.contoso.com/AsyncServer', 'must not contain a user name or password'],
     ]) {
       const r = await dispatch(ctx, 'connection.test', { url });

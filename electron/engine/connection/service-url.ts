@@ -17,6 +17,7 @@ export function parseServiceUrl(text: string): ServiceUrl | string {
   }
   if (url.protocol !== 'https:') return `The URL must start with https:// (it starts with ${url.protocol}//): the service is reached over HTTPS only.`;
   if (url.username || url.password) return 'The URL must not contain a user name or password.';
+  if (url.search || url.hash) return 'The URL ends with the web application name; remove what follows it (? or #).';
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '') return `The URL names no web application: enter it as https://${url.host}/<web application name>.`;
   // URL keeps IPv6 literals in brackets; the resolver and TLS want them bare.
