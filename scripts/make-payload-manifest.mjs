@@ -1,5 +1,5 @@
 // Recomputes the sizes and sha256 of a payload folder's manifest.json from the files on disk, keeping its other
-// sections (version, database, saltUtility). Usage: node scripts/make-payload-manifest.mjs [payload/async-server]
+// sections (version, database, saltUtility, configuration). Usage: node scripts/make-payload-manifest.mjs [payload/async-server]
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,7 @@ const manifest = {
   files,
   database: previous.database ?? { scripts: [], roles: { appPoolUser: [], aosServiceUser: [] } },
   saltUtility: { files: files.map((f) => f.path).filter((p) => p.startsWith('RetailSaltUtility/')) },
+  ...(previous.configuration ? { configuration: previous.configuration } : {}),
 };
 writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`${manifestFile}: ${files.length} files, ${files.reduce((n, f) => n + f.size, 0)} bytes.`);

@@ -30,6 +30,11 @@ test('happy path: valid entries on every page reach Ready to install, which show
   await expect(row('Message database', /Server name/)).toContainText(GOOD.server);
   await expect(row('Message database', /Named instance/)).toContainText('SQLHQ01\\AX');
   await expect(row('Message database', /Database/)).toContainText(`${GOOD.database} (use an existing one)`);
+  // What Setup writes into web.config, with the node that receives it.
+  const config = (label: RegExp) => row('Application configuration', label);
+  await expect(config(/Message database connection string/)).toContainText(`Data Source=SQLHQ01\\AX;Initial Catalog=${GOOD.database};Integrated Security=True`);
+  await expect(config(/Message database connection string/)).toContainText("add[@name='HQMessageDatabase']/@connectionString");
+  await expect(config(/HTTPS port/)).toContainText(GOOD.httpsPort);
   await expect(w.page.getByText(GOOD.password)).toHaveCount(0);
   // This walk stops at Ready to install (installing: install.spec.ts, uninstall.spec.ts and the keyboard-only walk).
   await expect(w.button('Install')).toBeVisible();

@@ -1,10 +1,10 @@
-import { MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { PlanStep } from '../../shared/contract/install-schemas';
+import type { PlanConfiguration, PlanStep } from '../../shared/contract/install-schemas';
 import { api } from '../api/client';
 import { useWizard } from '../store/store';
 
-type PlanView = { steps: PlanStep[]; notes: string[]; instance: string } | { error: string } | null;
+type PlanView = { steps: PlanStep[]; notes: string[]; instance: string; configuration: PlanConfiguration | null } | { error: string } | null;
 
 /** The plan in words on Ready to install; steps already in place are marked, so a modify shows its difference. */
 export function InstallPlan() {
@@ -51,6 +51,37 @@ export function InstallPlan() {
           </li>
         ))}
       </ol>
+      {view.configuration && <ConfigurationValues configuration={view.configuration} />}
     </section>
+  );
+}
+
+/** The values written into the application's configuration file, each with the XML node that receives it. */
+function ConfigurationValues({ configuration }: { configuration: PlanConfiguration }) {
+  return (
+    <>
+      <h3>Application configuration</h3>
+      <Text as="p" block>
+        Written into {configuration.file}; the rest of the file stays as the application ships it.
+      </Text>
+      <Table size="small" aria-label="Application configuration">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Value</TableHeaderCell>
+            <TableHeaderCell>Written</TableHeaderCell>
+            <TableHeaderCell>XML node</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {configuration.values.map((v) => (
+            <TableRow key={v.location}>
+              <TableHeaderCell scope="row">{v.label}</TableHeaderCell>
+              <TableCell className="mono">{v.value || '(empty)'}</TableCell>
+              <TableCell className="mono">{v.location}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
   );
 }

@@ -89,3 +89,10 @@ export type InterruptedRunInfo = z.infer<typeof InterruptedRunInfo>;
 
 export const PlanStep = z.object({ id: z.string(), kind: z.string(), description: z.string(), done: z.boolean() });
 export type PlanStep = z.infer<typeof PlanStep>;
+
+/** What Setup writes into the application's configuration file: each value with its XML node (a password masked). */
+export const PlanConfiguration = z.object({
+  file: z.string(),
+  values: z.array(z.object({ label: z.string(), location: z.string(), value: z.string() })),
+});
+export type PlanConfiguration = z.infer<typeof PlanConfiguration>;

@@ -30,7 +30,13 @@ describe('the install API', () => {
   it('plans, installs with progress events, keeps the run for a reloaded window, and lists the instance', async () => {
     const { env, events, call, finished } = await engineOn();
     const plan = await call('install.plan', { settings: goodSettings(), choices: CHOICES });
-    expect(plan.steps.every((s: { done: boolean }) => !s.done)).toBe(true);
+    expect(plan.steps.every((s: { kind: string; done: boolean }) => s.done === (s.kind === 'service'))).toBe(true);
+    expect(plan.configuration.file).toBe('C:\\inetpub\\AsyncServerSite\\AsyncServer\\web.config');
+    expect(plan.configuration.values[0]).toEqual({
+      label: 'Message database connection string',
+      location: "/configuration/connectionStrings/add[@name='HQMessageDatabase']/@connectionString",
+      value: 'Data Source=SQLHQ01;Initial Catalog=AsyncServerMessageDB;Integrated Security=True;Encrypt=True',
+    });
     await call('install.start', { settings: goodSettings(), choices: CHOICES, appPoolPassword: CANARY });
     const state = await finished();
     expect(state.run.result.outcome).toBe('installed');

@@ -34,10 +34,21 @@ export const CHOICES: PlanChoices = {
 /** A second instance of the same partition uses the message database the first created (one per partition). */
 export const SHARED_DATABASE: PlanChoices = { ...CHOICES, database: { ...CHOICES.database, mode: 'existing' } };
 
-/** A fresh rehearsal machine; `faults` are written into a copy of the default scenario. */
-export async function rehearsal(faults: { operation: string; message?: string }[] = []) {
+/** The services IIS and WCF activation need, stopped, and the port sharing service disabled (as Windows ships it). */
+export const STOPPED_SERVICES = {
+  W3SVC: { startMode: 'Automatic', running: false },
+  WAS: { startMode: 'Manual', running: false },
+  NetTcpActivator: { startMode: 'Manual', running: false },
+  NetTcpPortSharing: { startMode: 'Disabled', running: false },
+};
+
+/** A fresh rehearsal machine; `faults` (and `services`) are written into a copy of the default scenario. */
+export async function rehearsal(faults: { operation: string; message?: string }[] = [], services?: Record<string, unknown>) {
   const sandbox = mkdtempSync(path.join(os.tmpdir(), 'cdx-install-'));
-  const file = defaultScenarioCopy((s) => (s.faults = faults), sandbox);
+  const file = defaultScenarioCopy((s) => {
+    s.faults = faults;
+    if (services) s.services = services;
+  }, sandbox);
   const host = new RehearsalHost(loadScenario(file), path.join(sandbox, 'machine'));
   const supportDir = await new SupportFiles(host).realDir();
   return { host, supportDir, sandbox: path.join(sandbox, 'machine') };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../electron/engine/executor/journal';
 import { readInstances } from '../../electron/engine/instances/registry';
 import { buildPlan, PlanError } from '../../electron/engine/plan/build-plan';
-import { allFiles, CANARY, CHOICES, goodSettings, install, rehearsal, serviceOn, SHARED_DATABASE, snapshot } from './support';
+import { allFiles, CANARY, CHOICES, goodSettings, install, rehearsal, serviceOn, SHARED_DATABASE, snapshot, STOPPED_SERVICES } from './support';
 
 const uninstall = (env: Awaited<ReturnType<typeof rehearsal>>, name: string) => serviceOn(env).uninstall(name, { secrets: {} });
 
@@ -13,9 +13,9 @@ describe('the installation plan', () => {
     const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
     // The message database feature's operations come between the firewall rules and the instance record.
     const kinds = plan.operations.map((o) => o.kind);
-    const ours = new Set(['folder', 'files', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'firewall', 'instance']);
+    const ours = new Set(['folder', 'files', 'app-config', 'service', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'firewall', 'instance']);
     expect(kinds.filter((k) => ours.has(k))).toEqual([
-      'folder', 'folder', 'files', 'folder', 'files', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'acl', 'firewall', 'firewall', 'instance',
+      'folder', 'folder', 'files', 'folder', 'files', 'app-config', 'service', 'service', 'service', 'service', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'acl', 'firewall', 'firewall', 'instance',
     ]);
     const database = kinds.map((k, i) => (ours.has(k) ? -1 : i)).filter((i) => i >= 0);
     for (const i of database) expect(i).toBeGreaterThan(kinds.lastIndexOf('firewall'));
@@ -107,7 +107,8 @@ describe('a fault at any operation', async () => {
   const env = await rehearsal();
   const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
   it.each(plan.operations.map((o) => o.id))('%s: rolls the machine back to exactly its state before', async (id) => {
-    const faulty = await rehearsal([{ operation: id, message: `Injected fault at ${id}` }]);
+    // Its services stopped (one disabled), so that every operation has something to change and to undo.
+    const faulty = await rehearsal([{ operation: id, message: `Injected fault at ${id}` }], STOPPED_SERVICES);
     // A machine with history: a first instance is installed, so rollback must also keep what was there.
     const other = goodSettings({ WebApplicationName: 'Existing', AppPoolName: 'Existing', WebSiteName: 'ExistingSite', WebSiteHttpsPort: '9443', WebSiteTcpPort: '909', WebSiteWorkingFolder: 'C:\\inetpub\\ExistingSite' });
     const otherPlan = await buildPlan(faulty.host, faulty.supportDir, { settings: other, choices: CHOICES, passwordProvided: true });

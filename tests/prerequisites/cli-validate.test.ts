@@ -79,7 +79,7 @@ describe('cdx-setup validate', () => {
     let streamed = '';
     io.err = (t: string) => void (streamed += `${t}\n`);
     expect(await runCli(['validate', '--rehearsal', '--sandbox', tempDir()], io)).toBe(0);
-    expect(streamed.match(/^Passed {11}.+$/gm)).toHaveLength(12);
+    expect(streamed.match(/^Passed {11}.+$/gm)).toHaveLength(13);
   });
 
   it('writes the HTML and JSON report with --report', async () => {

@@ -155,10 +155,11 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
     firewall: { rules: [] },
     acl: {},
     services: [
-      { name: 'W3SVC', displayName: 'World Wide Web Publishing Service', status: 'Running', startType: 'Automatic' },
-      { name: 'WAS', displayName: 'Windows Process Activation Service', status: 'Running', startType: 'Manual' },
-      { name: 'NetTcpActivator', displayName: 'Net.Tcp Listener Adapter', status: 'Running', startType: 'Automatic' },
-      { name: 'NetTcpPortSharing', displayName: 'Net.Tcp Port Sharing Service', status: 'Running', startType: 'Manual' },
+      // dependsOn: as on Windows, a service others run on is not stopped without -Force.
+      { name: 'W3SVC', displayName: 'World Wide Web Publishing Service', status: 'Running', startType: 'Automatic', dependsOn: ['WAS'] },
+      { name: 'WAS', displayName: 'Windows Process Activation Service', status: 'Running', startType: 'Manual', dependsOn: [] },
+      { name: 'NetTcpActivator', displayName: 'Net.Tcp Listener Adapter', status: 'Running', startType: 'Automatic', dependsOn: ['WAS', 'NetTcpPortSharing'] },
+      { name: 'NetTcpPortSharing', displayName: 'Net.Tcp Port Sharing Service', status: 'Running', startType: 'Manual', dependsOn: [] },
     ],
     faults: [],
   };

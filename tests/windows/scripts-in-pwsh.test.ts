@@ -2,6 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
 import { mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCRIPTS } from '../../electron/engine/hosts/machine/windows-scripts';
@@ -71,6 +72,14 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
       dnsNames: ['CDX-HQ01', 'CDX-HQ01.contoso.com'],
       addresses: ['10.0.0.21'],
     });
+    // A port that is taken: the facts name the process that holds it (SMSvcHost: net.tcp shares the port through it).
+    const listener = net.createServer().listen(0, '0.0.0.0');
+    await new Promise((resolve) => listener.once('listening', resolve));
+    const port = (listener.address() as net.AddressInfo).port;
+    w.patchState((state) => (state.network = { listeners: [{ localPort: port, processId: 4242, processName: 'SMSvcHost' }] }));
+    expect(await w.host.facts.probePorts([port])).toEqual([expect.objectContaining({ port, state: 'in-use', owner: 'SMSvcHost' })]);
+    listener.close();
+    w.patchState((state) => delete state.network);
     const certificates = await w.host.listCertificates('LocalMachine', 'My');
     expect(certificates.map((c) => [c.thumbprint, c.hasPrivateKey, c.expired])).toEqual([
       [THUMBPRINT, true, false],

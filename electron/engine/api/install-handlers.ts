@@ -29,7 +29,7 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
   async 'install.plan'(req, ctx) {
     try {
       const preview = await (await serviceOf(ctx)).preview({ settings: req.settings, choices: req.choices });
-      return ok({ instance: preview.instance, notes: preview.notes, steps: preview.steps.map(({ id, kind, description, done }) => ({ id, kind, description, done })) });
+      return ok({ instance: preview.instance, notes: preview.notes, steps: preview.steps.map(({ id, kind, description, done }) => ({ id, kind, description, done })), configuration: preview.configuration });
     } catch (err) {
       return planFailure(err);
     }

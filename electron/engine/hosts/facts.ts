@@ -36,6 +36,8 @@ export interface PortProbe {
   /** free: nothing listens; in-use: something does; unknown: this process may not bind it (why in detail). */
   state: 'free' | 'in-use' | 'unknown';
   detail?: string;
+  /** in-use: the listening process's name when known (SMSvcHost: the Net.Tcp Port Sharing Service, which shares it). */
+  owner?: string;
 }
 
 /** An account as Windows knows it on this computer. */

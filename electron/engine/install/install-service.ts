@@ -12,6 +12,7 @@ import { findInstance, putInstance, readInstances, type InstanceRecord } from '.
 import { buildPlan, PlanError, type Plan, type PlanChoices } from '../plan/build-plan';
 import { exportPlanScript } from '../plan/export-script';
 import type { RunSecrets } from '../plan/operation';
+import { isAppConfigOperation, type AppConfigOperation } from '../plan/operations/app-config';
 import { checkSkipList, runGate, type GateVerdict } from './gate';
 
 export { PlanError, type PlanChoices };
@@ -57,6 +58,8 @@ export interface PlanPreview {
   choices: PlanChoices;
   notes: string[];
   steps: { id: string; kind: string; description: string; details: Record<string, string>; done: boolean }[];
+  /** What is written into the application's configuration file (passwords masked), or null when nothing is. */
+  configuration: AppConfigOperation['configuration'] | null;
 }
 
 export interface ServiceContext {
@@ -281,7 +284,8 @@ export class InstallService {
     const steps: PlanPreview['steps'] = [];
     // A step whose state cannot be read here (a computer that is not Windows) is shown as still to do.
     for (const op of plan.operations) steps.push({ id: op.id, kind: op.kind, description: op.description, details: op.details, done: await op.isDone(ctx).catch(() => false) });
-    return { instance: plan.instanceName, choices: plan.choices, notes: plan.notes, steps };
+    const configuration = plan.operations.find(isAppConfigOperation)?.configuration ?? null;
+    return { instance: plan.instanceName, choices: plan.choices, notes: plan.notes, steps, configuration };
   }
 
   private spec(kind: RunKind, instance: string, steps: RunSpec['steps'], asyncServerUrl: string | null, options: RunHooks & { secrets: RunSecrets }): RunSpec {

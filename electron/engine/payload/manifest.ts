@@ -3,6 +3,23 @@ import path from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/contract/describe-error';
 import { GRANTABLE_ROLES } from '../database/database-roles';
+import { PARAMETER_NAMES } from '../../../shared/components/async-server/parameters';
+import { ConfigFileError, readConfigValues } from '../app-config/config-file';
+import { NodePathError, parseNodePath } from '../app-config/node-path';
+
+/** What a configuration value is written from: the message database's connection string, or a setting's value. */
+export const CONFIG_SOURCES = ['messageDatabaseConnectionString', ...PARAMETER_NAMES] as const;
+export type ConfigSource = (typeof CONFIG_SOURCES)[number];
+
+const NodeLocation = z.string().transform((text, ctx) => {
+  try {
+    return parseNodePath(text);
+  } catch (err) {
+    if (!(err instanceof NodePathError)) throw err;
+    ctx.addIssue({ code: 'custom', message: err.message });
+    return z.NEVER;
+  }
+});
 
 /**
  * The payload folder (WebApplicationServiceBinarySourceFolder) carries a manifest.json: what a component installs,
@@ -23,6 +40,16 @@ export const PayloadManifest = z.object({
     .default({ scripts: [], roles: { appPoolUser: [], aosServiceUser: [] } }),
   /** The Retail Salt Utility's files, relative to the payload folder. */
   saltUtility: z.object({ files: z.array(z.string()) }).default({ files: [] }),
+  /**
+   * The application's configuration file (one of `files`) and the values Setup writes into it, each at one XML
+   * attribute; the rest of the file is installed as the payload has it.
+   */
+  configuration: z
+    .object({
+      file: z.string().min(1),
+      values: z.array(z.object({ label: z.string().min(1), location: NodeLocation, source: z.enum(CONFIG_SOURCES) })).min(1),
+    })
+    .optional(),
 });
 export type PayloadManifest = z.infer<typeof PayloadManifest>;
 
@@ -49,5 +76,20 @@ export async function loadPayload(root: string): Promise<LoadedPayload> {
   }
   const parsed = PayloadManifest.safeParse(raw);
   if (!parsed.success) throw new PayloadError(`${file} is not a valid payload manifest: ${describeZodError(parsed.error)}`);
+  const config = parsed.data.configuration;
+  if (config) {
+    if (!parsed.data.files.some((f) => f.path === config.file)) throw new PayloadError(`${file} names the configuration file ${config.file}, which is not one of its files.`);
+    // Every node Setup writes must be in the shipped file, once: found now, not halfway through an installation.
+    const configFile = path.join(root, ...config.file.split('/'));
+    const bytes = await readFile(configFile).catch(() => null);
+    if (bytes !== null) {
+      try {
+        readConfigValues(bytes, configFile, config.values.map((v) => v.location));
+      } catch (err) {
+        if (err instanceof ConfigFileError) throw new PayloadError(`The payload's configuration file does not have what its manifest names: ${err.message}`);
+        throw err;
+      }
+    }
+  }
   return { root, manifest: parsed.data };
 }

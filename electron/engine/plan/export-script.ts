@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SITE_FUNCTIONS } from '../hosts/machine/windows-scripts';
 import { psQuote } from '../hosts/windows/powershell';
 import type { Plan } from './plan';
 import type { Operation } from './operation';
+import { isAppConfigOperation } from './operations/app-config';
 import { isFilesOperation } from './operations/files';
 
 /** The identity types as IIS numbers them in processModel. */
@@ -59,6 +62,29 @@ function scriptFor(op: Operation, plan: Plan): string[] {
           `Copy-Item -LiteralPath (Join-Path $PayloadFolder ${q(source)}) -Destination ${q(target)} -Force`,
         ];
       });
+    }
+    case 'app-config': {
+      if (!isAppConfigOperation(op)) return [];
+      // The payload's file with the values written, byte for byte what deploy leaves (comments, layout, encoding):
+      // computed here, written only when the installed file differs.
+      const shipped = readFileSync(path.join(plan.payload.root, ...(plan.payload.manifest.configuration?.file ?? '').split('/')));
+      const configured = op.edit(shipped).toString('base64');
+      return [
+        // .NET resolves a path against its own current folder: the provider's full name is handed to it instead.
+        `$configPath = (Get-Item -LiteralPath ${q(op.configuration.file)}).FullName`,
+        `if ([Convert]::ToBase64String([IO.File]::ReadAllBytes($configPath)) -ne ${q(configured)}) { [IO.File]::WriteAllBytes($configPath, [Convert]::FromBase64String(${q(configured)})) }`,
+      ];
+    }
+    case 'service': {
+      // Win32_Service says Auto for Automatic; the first acceptable start mode is the one set.
+      const modes = d.startModes.split(' or ');
+      const wmi = modes.map((m) => (m === 'Automatic' ? 'Auto' : m));
+      return [
+        `$service = Get-CimInstance -ClassName Win32_Service -Filter ${q(`Name = '${d.name}'`)}`,
+        `if (-not $service) { throw ${q(`The service ${d.name} is not installed.`)} }`,
+        `if (@(${wmi.map(q).join(', ')}) -notcontains [string]$service.StartMode) { Set-Service -Name ${q(d.name)} -StartupType ${q(modes[0])} }`,
+        `Start-Service -Name ${q(d.name)}`,
+      ];
     }
     case 'iis.app-pool':
       return appPoolScript(d);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { InterruptedRunInfo, PlanStep, RunState } from '../install-schemas';
+import { InterruptedRunInfo, PlanConfiguration, PlanStep, RunState } from '../install-schemas';
 import { CheckResult } from '../../prerequisites/report';
 import { SettingsSchema, SetupChoices } from '../schemas';
 
@@ -9,10 +9,13 @@ const choices = SetupChoices.pick({ configure: true, components: true, database:
 const password = z.string().max(256).default('');
 
 export const installMethods = {
-  /** The plan in words for Ready to install; `done` marks what is already in place (the difference on a modify). */
+  /**
+   * The plan in words for Ready to install; `done` marks what is already in place (the difference on a modify).
+   * `configuration`: the values written into the application's configuration file, passwords masked.
+   */
   'install.plan': method(
     z.object({ settings: SettingsSchema, choices }),
-    z.object({ instance: z.string(), notes: z.array(z.string()), steps: z.array(PlanStep) }),
+    z.object({ instance: z.string(), notes: z.array(z.string()), steps: z.array(PlanStep), configuration: PlanConfiguration.nullable() }),
   ),
   /**
    * `sqlPassword`: the SQL login's, when the message database uses SQL Server authentication. Answered once the

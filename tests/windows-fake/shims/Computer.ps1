@@ -8,6 +8,7 @@ function Get-CimInstance {
   $computer = (Get-FakeState).computer
   switch ($ClassName) {
     'Win32_OperatingSystem' { [pscustomobject]@{ Caption = $computer.os.caption; Version = $computer.os.version; ProductType = [uint32]$computer.os.productType; CSName = $computer.name } }
+    'Win32_Service' { Get-FakeWin32Service $Filter }
     # Domain is the domain's DNS name on a member, the workgroup's name otherwise.
     'Win32_ComputerSystem' {
       $member = [bool]$computer.domain

@@ -9,7 +9,10 @@ import type { Host } from '../../hosts/host';
 import { shippedPayloadRoot } from '../../payload/default-payload';
 import { loadPayload, type LoadedPayload } from '../../payload/manifest';
 import type { Operation } from '../../plan/operation';
+import { messageDatabaseConnectionString } from '../../database/installed-connection';
 import { accessOperation } from '../../plan/operations/access';
+import { appConfigOperation } from '../../plan/operations/app-config';
+import { neededServices, serviceOperation } from '../../plan/operations/services';
 import { filesOperation } from '../../plan/operations/files';
 import { firewallOperation } from '../../plan/operations/firewall';
 import { folderOperation } from '../../plan/operations/folder';
@@ -54,6 +57,7 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
   if (configure) ops.push(folderOperation(e.WebSiteWorkingFolder, 'website files'));
   ops.push(folderOperation(e.WebApplicationWorkingFolder, 'web application files'));
   const appFilesId = `files:${e.WebApplicationWorkingFolder}`;
+  const configuration = configure ? payload.manifest.configuration : undefined;
   ops.push(
     filesOperation({
       id: appFilesId,
@@ -62,6 +66,7 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
       destination: e.WebApplicationWorkingFolder,
       files: payload.manifest.files.filter((f) => !payload.manifest.saltUtility.files.includes(f.path)),
       backupDir: backups(appFilesId),
+      ...(configuration ? { configured: { path: configuration.file, locations: configuration.values.map((v) => v.location) } } : {}),
     }),
   );
   // The Retail Salt Utility's files sit in their own payload folder and are placed without it.
@@ -87,6 +92,18 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
   }
 
   if (configure) {
+    if (configuration) {
+      const file = `${e.WebApplicationWorkingFolder}\\${configuration.file.split('/').join('\\')}`;
+      const id = `app-config:${file}`;
+      const connectionString = messageDatabaseConnectionString(e, input.choices.database.trustServerCertificate);
+      const values = configuration.values.map((v) => ({
+        label: v.label,
+        location: v.location,
+        value: v.source === 'messageDatabaseConnectionString' ? connectionString : e[v.source].trim(),
+      }));
+      ops.push(appConfigOperation({ id, file, values, backupDir: backups(id) }));
+    }
+    for (const need of neededServices(e.WebSiteTcpPort)) ops.push(serviceOperation(need));
     const tcpPort = e.WebSiteTcpPort.trim() ? Number(e.WebSiteTcpPort) : null;
     const [pool, aos] = await planAccounts(host, e, input.choices.database);
     ops.push(appPoolOperation(e.AppPoolName, pool));

@@ -1,6 +1,6 @@
 /**
  * What an installation changes on a computer besides files (which go through `Host.realPath` and Node's fs on every
- * host): IIS, folder permissions and the firewall. Every kind of object is read, written and removed, so an
+ * host): IIS, folder permissions, services and the firewall. Every kind of object is read, written and removed, so an
  * operation's undo is always "write back what was read before, or remove what did not exist". A website is the
  * exception that makes this exact: it may hold other bindings than ours (Default Web Site's 443 and 808:*), so its
  * bindings are written one at a time and the rest of the site is never rewritten to change one.
@@ -80,6 +80,16 @@ export interface EventLogEntry {
   message: string;
 }
 
+export type ServiceStartMode = 'Automatic' | 'Manual' | 'Disabled';
+
+/** A Windows service as Setup needs it: how it starts, and whether it runs now. */
+export interface ServiceState {
+  /** The service's short name: W3SVC, WAS, NetTcpActivator, NetTcpPortSharing. */
+  name: string;
+  startMode: ServiceStartMode;
+  running: boolean;
+}
+
 export interface Machine {
   readAppPool(name: string): Promise<AppPoolState | null>;
   /**
@@ -114,6 +124,11 @@ export interface Machine {
   readAccess(path: string, identity: string): Promise<AccessRule | null>;
   writeAccess(rule: AccessRule): Promise<void>;
   removeAccess(path: string, identity: string): Promise<void>;
+
+  /** null: the service is not installed (Setup never creates or removes one). */
+  readService(name: string): Promise<ServiceState | null>;
+  /** Sets the start mode, then starts or stops the service. */
+  writeService(state: ServiceState): Promise<void>;
 
   readFirewallRule(name: string): Promise<FirewallRule | null>;
   writeFirewallRule(rule: FirewallRule): Promise<void>;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AccessRule, ApplicationState, AppPoolState, EventLogEntry, FirewallRule, Machine, ProgramsEntry, SiteBinding, SiteState } from './machine';
+import { sameState } from '../../plan/operations/same-state';
+import type { AccessRule, ApplicationState, AppPoolState, EventLogEntry, FirewallRule, Machine, ProgramsEntry, ServiceState, SiteBinding, SiteState } from './machine';
 import { sameBinding } from './same-binding';
 
 type Collection<T> = Record<string, T>;
@@ -9,13 +10,17 @@ type Collection<T> = Record<string, T>;
 type StoredAppPool = AppPoolState & { passwordOf?: string };
 
 /**
- * The rehearsal computer's IIS, permissions and firewall, kept as JSON under `<sandbox>/state`. Keys are sorted and a
+ * The rehearsal computer's IIS, permissions, services and firewall, kept as JSON under `<sandbox>/state`. Keys are sorted and a
  * file that becomes empty is deleted, so removing what was added leaves the state files byte for byte as before.
  * Passwords are never kept: a pool records only whose password it holds (`passwordOf`), so that a pool written to run
  * as a user it has no password for is refused, where IIS would accept it and the pool would never start.
  */
 export class RehearsalMachine implements Machine {
-  constructor(private readonly stateRoot: string) {}
+  /** The services as the scenario starts them (lower-case names), which writes are compared with. */
+  constructor(
+    private readonly stateRoot: string,
+    private readonly services: Map<string, ServiceState> = new Map(),
+  ) {}
 
   async readAppPool(name: string) {
     const stored = this.get<StoredAppPool>('iis', 'appPools', key(name));
@@ -87,6 +92,19 @@ export class RehearsalMachine implements Machine {
   }
   async removeAccess(folder: string, identity: string) {
     this.put('acl', 'rules', key(`${folder}|${identity}`), null);
+  }
+
+  /** The scenario's services; what a run changed is kept in the state, and dropped again once it is as the scenario had it. */
+  async readService(name: string) {
+    return this.get<ServiceState>('services', 'services', key(name)) ?? this.services.get(key(name)) ?? null;
+  }
+  async writeService(state: ServiceState) {
+    const initial = this.services.get(key(state.name));
+    if (!initial) throw new Error(`Cannot find any service with service name '${state.name}'.`);
+    // As Windows refuses: a disabled service does not start, and one that others run on does not stop.
+    if (state.running && state.startMode === 'Disabled') throw new Error(`Service '${state.name}' cannot be started: it is disabled.`);
+    const next = { ...state, name: initial.name };
+    this.put('services', 'services', key(state.name), sameState(next, initial) ? null : next);
   }
 
   async readFirewallRule(name: string) {

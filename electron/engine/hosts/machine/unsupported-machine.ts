@@ -20,6 +20,8 @@ export const unsupportedMachine: Machine = {
   readAccess: refuse,
   writeAccess: refuse,
   removeAccess: refuse,
+  readService: refuse,
+  writeService: refuse,
   readFirewallRule: refuse,
   writeFirewallRule: refuse,
   removeFirewallRule: refuse,

@@ -1,13 +1,18 @@
 import type { PowerShellRunner } from '../windows/powershell';
-import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type Machine, type ProgramsEntry, type SiteBinding, type SiteState } from './machine';
+import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
+import { SERVICE_SCRIPTS } from './service-scripts';
 import { SCRIPTS, type ScriptName } from './windows-scripts';
 
-/** This Windows computer's IIS, folder permissions and firewall, through PowerShell (scripts in windows-scripts.ts). */
+/** This Windows computer's IIS, folder permissions, services and firewall, through PowerShell (scripts in windows-scripts.ts and service-scripts.ts). */
 export class WindowsMachine implements Machine {
   constructor(private readonly powershell: PowerShellRunner) {}
 
-  private async run<T>(name: ScriptName, data: Record<string, unknown>, what: string): Promise<T> {
-    const outcome = await this.powershell.run<T>(SCRIPTS[name], data);
+  private run<T>(name: ScriptName, data: Record<string, unknown>, what: string): Promise<T> {
+    return this.runScript<T>(SCRIPTS[name], data, what);
+  }
+
+  private async runScript<T>(script: string, data: Record<string, unknown>, what: string): Promise<T> {
+    const outcome = await this.powershell.run<T>(script, data);
     // The error is PowerShell's message about the object; the data (and so any password) is not part of it.
     if (!outcome.ok) throw new MachineError(`${what} failed: ${outcome.error}`);
     return outcome.value;
@@ -55,6 +60,12 @@ export class WindowsMachine implements Machine {
   }
   async removeAccess(path: string, identity: string) {
     await this.run('removeAccess', { path, identity }, `Removing the permissions of ${identity} on ${path}`);
+  }
+  async readService(name: string) {
+    return parseService(await this.runScript<unknown>(SERVICE_SCRIPTS.readService, { name }, `Reading the service ${name}`));
+  }
+  async writeService(state: ServiceState) {
+    await this.runScript(SERVICE_SCRIPTS.writeService, { state }, `${state.running ? 'Starting' : 'Stopping'} the service ${state.name} (start mode ${state.startMode})`);
   }
   async readFirewallRule(name: string) {
     return parseFirewallRule(await this.run<unknown>('readFirewallRule', { name }, `Reading the firewall rule ${name}`));
@@ -133,6 +144,13 @@ export function parseAccess(value: unknown): AccessRule | null {
   if (!r) return null;
   const rights = str(r.rights);
   return { path: str(r.path), identity: str(r.identity), rights: rights === 'FullControl' || rights === 'Modify' ? rights : 'ReadAndExecute' };
+}
+
+export function parseService(value: unknown): ServiceState | null {
+  const r = record(value, 'a service');
+  if (!r) return null;
+  const mode = str(r.startMode);
+  return { name: str(r.name), startMode: mode === 'Automatic' || mode === 'Disabled' ? mode : 'Manual', running: r.running === true };
 }
 
 export function parseFirewallRule(value: unknown): FirewallRule | null {

@@ -33,12 +33,17 @@ const ComputerFactsSection = z.object({
   factDelayMs: z.number().int().nonnegative().max(600_000).default(0),
 });
 
+const Port = z.number().int().min(1).max(65535);
+
 export const FactsSections = z.object({
   computer: ComputerFactsSection.default(ComputerFactsSection.parse({})),
   iis: z
     .object({ roleServices: z.array(z.enum(IIS_ROLE_SERVICE_NAMES as [string, ...string[]])).default([...IIS_ROLE_SERVICE_NAMES]) })
     .default({ roleServices: [...IIS_ROLE_SERVICE_NAMES] }),
-  network: z.object({ portsInUse: z.array(z.number().int().min(1).max(65535)).default([]) }).default({ portsInUse: [] }),
+  /** A port as a number (some program), or with the process that listens on it (SMSvcHost for Net.Tcp Port Sharing). */
+  network: z
+    .object({ portsInUse: z.array(z.union([Port, z.strictObject({ port: Port, process: z.string().min(1) })])).default([]) })
+    .default({ portsInUse: [] }),
   /**
    * The accounts Windows resolves besides the built-in ones: `DOMAIN\user` (or `COMPUTER\user` for a local
    * account), or `{ "name": …, "sid": …, "upn": … }`. A domain account of the computer's domain has the UPN

@@ -40,12 +40,18 @@ export class RehearsalFacts implements HostFacts {
   }
 
   async probePorts(ports: number[]): Promise<PortProbe[]> {
-    const inUse = new Set((await this.sections()).network.portsInUse);
+    const inUse = new Map((await this.sections()).network.portsInUse.map((p) => (typeof p === 'number' ? [p, null] : [p.port, p.process])));
     const sites = await this.sites();
     return ports.map((port): PortProbe => {
-      if (inUse.has(port)) return { port, state: 'in-use', detail: `the scenario has a program listening on port ${port}` };
-      const site = sites.find((s) => s.bindings.some((b) => bindingPort(b) === port));
-      return site ? { port, state: 'in-use', detail: `IIS listens on it for the website ${site.name}` } : { port, state: 'free' };
+      if (inUse.has(port)) {
+        const owner = inUse.get(port);
+        return owner ? { port, state: 'in-use', detail: `${owner}.exe listens on port ${port}`, owner } : { port, state: 'in-use', detail: `the scenario has a program listening on port ${port}` };
+      }
+      const binding = sites.flatMap((s) => s.bindings.map((b) => ({ site: s.name, b }))).find((x) => bindingPort(x.b) === port);
+      if (!binding) return { port, state: 'free' };
+      // As on Windows: http.sys (the System process) holds HTTPS ports, the Net.Tcp Port Sharing Service net.tcp ones.
+      const owner = binding.b.protocol === 'net.tcp' ? 'SMSvcHost' : 'System';
+      return { port, state: 'in-use', detail: `IIS listens on it for the website ${binding.site}`, owner };
     });
   }
 

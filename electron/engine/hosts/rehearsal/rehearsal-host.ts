@@ -9,6 +9,7 @@ import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
 import { parseFaults } from './faults';
 import { RehearsalFacts } from './rehearsal-facts';
+import { scenarioServices } from './services-scenario';
 import { parsePayloadFolders, seedPayloadFolders } from './payload-folders';
 import type { LoadedScenario } from './scenario';
 import { RehearsalSql } from './sql/rehearsal-sql';
@@ -48,7 +49,7 @@ export class RehearsalHost implements Host {
     mkdirSync(this.stateRoot, { recursive: true });
     seedPayloadFolders(this.drivesRoot, parsePayloadFolders(loaded.file, scenario.payloadFolders));
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
-    this.machine = new RehearsalMachine(this.stateRoot);
+    this.machine = new RehearsalMachine(this.stateRoot, scenarioServices(loaded.file, scenario.services));
     this.facts = new RehearsalFacts(loaded.file, () => this.machine.listSites());
     this.network = new RehearsalNetwork(parseNetworkSection(loaded.file, scenario.network), (f) => this.scenarioFile(f), async () => this.rootStorePems());
   }

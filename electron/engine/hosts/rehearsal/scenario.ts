@@ -40,7 +40,7 @@ export const Scenario = z.object({
     }),
   certificates: z.array(ScenarioCertificate).default([]),
   /**
-   * Sections owned by later features (IIS role services, ports in use, accounts, SQL servers, faults). They are
+   * Sections owned by later features (IIS role services, ports in use, accounts, SQL servers, faults, services). They are
    * kept as data here and validated by the feature that reads them.
    */
   iis: z.record(z.string(), z.unknown()).default({}),
@@ -48,6 +48,7 @@ export const Scenario = z.object({
   accounts: z.array(z.unknown()).default([]),
   sqlServers: z.array(z.record(z.string(), z.unknown())).default([]),
   faults: z.array(z.record(z.string(), z.unknown())).default([]),
+  services: z.record(z.string(), z.unknown()).default({}),
   payloadFolders: z.array(z.unknown()).default([]),
 });
 export type Scenario = z.infer<typeof Scenario>;

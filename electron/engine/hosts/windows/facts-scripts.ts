@@ -89,6 +89,25 @@ export function parseIisRoleServices(raw: unknown): IisRoleService[] {
   return list.filter((name) => known.has(name)) as IisRoleService[];
 }
 
+/** Which process listens on each port (Get-NetTCPConnection: Windows Server 2012 and later). */
+export const PORT_OWNERS_SCRIPT = `
+$answer = @{}
+foreach ($port in @($Data.ports)) {
+  $listener = @(Get-NetTCPConnection -LocalPort $port -State Listen -ErrorAction SilentlyContinue) | Select-Object -First 1
+  if ($listener) {
+    $process = Get-Process -Id $listener.OwningProcess -ErrorAction SilentlyContinue
+    if ($process) { $answer[[string]$port] = [string]$process.ProcessName }
+  }
+}
+$answer
+`;
+
+export function parsePortOwners(raw: unknown): Record<number, string> {
+  const parsed = z.record(z.string(), z.string()).safeParse(raw ?? {});
+  if (!parsed.success) throw new Error('The owners of the ports came back in an unexpected form.');
+  return Object.fromEntries(Object.entries(parsed.data).map(([port, owner]) => [Number(port), owner]));
+}
+
 /**
  * Each name to its SID and back: the way back gives the down-level name Windows uses (a UPN becomes DOMAIN\\user, a
  * well-known SID the built-in account's name in this Windows' language). `.\\user` never comes here: the engine

@@ -8,6 +8,8 @@ import {
   parseComputerIdentity,
   parseIisRoleServices,
   parseResolvedAccounts,
+  parsePortOwners,
+  PORT_OWNERS_SCRIPT,
   RESOLVE_ACCOUNTS_SCRIPT,
 } from './facts-scripts';
 import type { PowerShellRunner } from './powershell';
@@ -30,8 +32,13 @@ export class WindowsFacts implements HostFacts {
     return this.run('The installed IIS role services', IIS_ROLE_SERVICES_SCRIPT, { names: IIS_ROLE_SERVICE_NAMES }, parseIisRoleServices);
   }
 
-  probePorts(ports: number[]): Promise<PortProbe[]> {
-    return Promise.all(ports.map(bindProbe));
+  /** A real bind; for a port that is taken, the process that holds it (net.tcp shares a port SMSvcHost holds). */
+  async probePorts(ports: number[]): Promise<PortProbe[]> {
+    const probes = await Promise.all(ports.map(bindProbe));
+    const taken = probes.filter((p) => p.state === 'in-use').map((p) => p.port);
+    if (taken.length === 0) return probes;
+    const owners = await this.run('The owners of the ports', PORT_OWNERS_SCRIPT, { ports: taken }, parsePortOwners).catch(() => ({}) as Record<number, string>);
+    return probes.map((p) => (owners[p.port] ? { ...p, owner: owners[p.port], detail: `${owners[p.port]}.exe listens on port ${p.port}` } : p));
   }
 
   resolveAccounts(names: string[]): Promise<Record<string, ResolvedAccount | null>> {

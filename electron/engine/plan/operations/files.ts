@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { readConfigValues, replaceRawValues } from '../../app-config/config-file';
+import type { NodePath } from '../../app-config/node-path';
 import type { Operation, OperationContext, UndoData, UndoKind } from '../operation';
 import { removeEmptyFolders } from './folder';
 
@@ -21,6 +23,11 @@ export interface FilesInput {
   files: PayloadFile[];
   /** A folder of the support files where files this operation replaces are kept for undo. */
   backupDir: string;
+  /**
+   * The application's configuration file (a payload path) and the nodes Setup writes into it: that file is in place
+   * when it is the payload's apart from those nodes' values, so a second install leaves the written values alone.
+   */
+  configured?: { path: string; locations: NodePath[] };
 }
 
 interface FilesUndo {
@@ -40,6 +47,20 @@ export async function sha256File(file: string): Promise<string> {
 
 async function inPlace(real: string, file: PayloadFile): Promise<boolean> {
   return existsSync(real) && statSync(real).size === file.size && (await sha256File(real)) === file.sha256;
+}
+
+/** The installed configuration file with the payload's values put back into the configured nodes is the payload's file. */
+async function configuredInPlace(real: string, source: string, file: PayloadFile, locations: NodePath[]): Promise<boolean> {
+  if (!existsSync(real)) return false;
+  try {
+    const installed = await readFile(real);
+    const shipped = readConfigValues(await readFile(source), file.path, locations);
+    const found = readConfigValues(installed, file.path, locations);
+    const normalized = replaceRawValues(installed, found, shipped.spots.map((spot, index) => ({ index, raw: spot.raw })));
+    return normalized.length === file.size && createHash('sha256').update(normalized).digest('hex') === file.sha256;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -72,6 +93,8 @@ export const filesUndo: UndoKind = {
 
 export function filesOperation(input: FilesInput): FilesOperation {
   const target = (rel: string) => targetIn(input.destination, rel);
+  const placed = (real: string, file: PayloadFile) =>
+    input.configured?.path === file.path ? configuredInPlace(real, path.join(input.sourceRoot, ...file.path.split('/')), file, input.configured.locations) : inPlace(real, file);
 
   async function survey(ctx: OperationContext): Promise<FilesUndo> {
     const data: FilesUndo = { created: [], replaced: [], folders: [], backupDir: input.backupDir };
@@ -84,7 +107,7 @@ export function filesOperation(input: FilesInput): FilesOperation {
     for (const file of input.files) {
       const real = ctx.host.realPath(target(file.path));
       if (!existsSync(real)) data.created.push(file.path);
-      else if (!(await inPlace(real, file))) {
+      else if (!(await placed(real, file))) {
         const backup = path.join(input.backupDir, ...file.path.split('/'));
         if (!existsSync(backup)) {
           mkdirSync(path.dirname(backup), { recursive: true });
@@ -107,7 +130,7 @@ export function filesOperation(input: FilesInput): FilesOperation {
     description: input.description,
     details: { source: input.sourceRoot, destination: input.destination, files: String(input.files.length), bytes: String(input.files.reduce((n, f) => n + f.size, 0)) },
     async isDone(ctx) {
-      for (const file of input.files) if (!(await inPlace(ctx.host.realPath(target(file.path)), file))) return false;
+      for (const file of input.files) if (!(await placed(ctx.host.realPath(target(file.path)), file))) return false;
       return true;
     },
     async prepare(ctx) {

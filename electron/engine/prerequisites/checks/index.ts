@@ -6,6 +6,7 @@ import { foldersCheck } from './folders';
 import { iisRoleServicesCheck } from './iis';
 import { payloadCheck } from './payload';
 import { portsCheck } from './ports';
+import { servicesCheck } from './services';
 import { sqlServerCheck } from './sql-server';
 import { dotNetCheck, elevatedCheck, executionPolicyCheck, operatingSystemCheck, pendingRebootCheck, setupRunningCheck, sqlcmdCheck } from './system';
 
@@ -15,6 +16,7 @@ export const ALL_CHECKS: PrerequisiteCheck[] = [
   operatingSystemCheck,
   dotNetCheck,
   iisRoleServicesCheck,
+  servicesCheck,
   sqlcmdCheck,
   executionPolicyCheck,
   portsCheck,

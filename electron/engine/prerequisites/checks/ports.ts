@@ -10,6 +10,7 @@ type PortField = keyof typeof PORT_FIELDS;
  * HTTPS and TCP ports: valid and distinct by the shared rules, then free on the computer (a real bind, or the
  * scenario and the rehearsal's IIS sites). A port the website these settings name already binds is not in the way:
  * IIS holds it for that very site, which the instance is (Add or modify components) or joins (a shared website).
+ * Nor is a TCP port that the Net.Tcp Port Sharing Service (SMSvcHost.exe) holds: net.tcp listens through it.
  */
 export const portsCheck: PrerequisiteCheck = {
   id: 'ports',
@@ -35,14 +36,18 @@ export const portsCheck: PrerequisiteCheck = {
     const probes = await ctx.host.facts.probePorts(chosen.map((c) => c.port));
     const label = (port: number) => chosen.filter((c) => c.port === port).map((c) => `${PORT_FIELDS[c.field]} ${port}`)[0];
     const sites = await websites(ctx, probes);
+    // net.tcp shares a port through the Net.Tcp Port Sharing Service: SMSvcHost.exe holding the TCP port is no conflict.
+    const shared = (p: PortProbe) => p.state === 'in-use' && p.owner?.toLowerCase() === 'smsvchost' && chosen.some((c) => c.field === 'WebSiteTcpPort' && c.port === p.port);
     // IIS holds the ports of the website these settings name for that very site: the instance joins it, or is it.
-    const held = (p: PortProbe) => p.state !== 'free' && sites.target?.ports.has(p.port) === true;
+    const held = (p: PortProbe) => (p.state !== 'free' && sites.target?.ports.has(p.port) === true) || shared(p);
     const busy = probes.filter((p) => p.state === 'in-use' && !held(p));
     const unknown = probes.filter((p) => p.state === 'unknown' && !held(p));
     const ruleWarnings = issues.filter((i) => i.severity === 'warning').map((i) => `${PORT_FIELDS[i.field as PortField]}: ${i.message}`);
     const notes = [...ruleWarnings, ...(httpsPending ? ['The HTTPS port is chosen on Configure Async Server and checked after it.'] : [])];
     const heldText = (p: PortProbe) =>
-      sites.own
+      shared(p) && sites.target?.ports.has(p.port) !== true
+        ? `${label(p.port)} is held by the Net.Tcp Port Sharing Service (SMSvcHost.exe), through which net.tcp shares it: it is not in the way.`
+        : sites.own
         ? `${label(p.port)} is this instance's own binding (the website ${sites.target?.site} of ${ctx.modifying?.record.name}): it is not in the way.`
         : `${label(p.port)} is bound by the website ${sites.target?.site}, which this instance joins: it is not in the way.`;
     const freeText = [...probes.filter((p) => p.state === 'free').map((p) => `${label(p.port)} is free.`), ...probes.filter(held).map(heldText)];
