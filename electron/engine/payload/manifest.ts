@@ -3,13 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/contract/describe-error';
 import { GRANTABLE_ROLES } from '../database/database-roles';
-import { PARAMETER_NAMES } from '../../../shared/components/async-server/parameters';
 import { ConfigFileError, readConfigValues } from '../app-config/config-file';
 import { NodePathError, parseNodePath } from '../app-config/node-path';
 
-/** What a configuration value is written from: the message database's connection string, or a setting's value. */
-export const CONFIG_SOURCES = ['messageDatabaseConnectionString', ...PARAMETER_NAMES] as const;
-export type ConfigSource = (typeof CONFIG_SOURCES)[number];
 
 const NodeLocation = z.string().transform((text, ctx) => {
   try {
@@ -47,7 +43,8 @@ export const PayloadManifest = z.object({
   configuration: z
     .object({
       file: z.string().min(1),
-      values: z.array(z.object({ label: z.string().min(1), location: NodeLocation, source: z.enum(CONFIG_SOURCES) })).min(1),
+      values: z.array(z.object({ label: z.string().min(1), location: NodeLocation, /** What it is written from, as the component names it (its connection string, one of its parameters). */
+source: z.string().min(1) })).min(1),
     })
     .optional(),
 });

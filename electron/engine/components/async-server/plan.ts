@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expandSettings } from '../../../../shared/settings/expand';
-import { asSettings, type Settings } from '../../../../shared/components/async-server/parameters';
+import { asSettings, isParameterName, type Settings } from '../../../../shared/components/async-server/parameters';
 import { hasErrors } from '../../../../shared/settings/rules';
 import { normalizeSettings, validateSettings } from '../../../../shared/components/async-server/rules';
 import { SqlTargetError, sqlTargetFromSettings } from '../../database/sql-target';
@@ -96,11 +96,12 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
       const file = `${e.WebApplicationWorkingFolder}\\${configuration.file.split('/').join('\\')}`;
       const id = `app-config:${file}`;
       const connectionString = messageDatabaseConnectionString(e, input.choices.database.trustServerCertificate);
-      const values = configuration.values.map((v) => ({
-        label: v.label,
-        location: v.location,
-        value: v.source === 'messageDatabaseConnectionString' ? connectionString : e[v.source].trim(),
-      }));
+      const values = configuration.values.map((v) => {
+        if (v.source !== 'messageDatabaseConnectionString' && !isParameterName(v.source)) {
+          throw new PlanError(`The payload manifest writes ${v.label} from "${v.source}", which is neither messageDatabaseConnectionString nor a parameter of ss-settings.xml.`, 'bad-input', 'WebApplicationServiceBinarySourceFolder');
+        }
+        return { label: v.label, location: v.location, value: v.source === 'messageDatabaseConnectionString' ? connectionString : e[v.source].trim() };
+      });
       ops.push(appConfigOperation({ id, file, values, backupDir: backups(id) }));
     }
     for (const need of neededServices(e.WebSiteTcpPort)) ops.push(serviceOperation(need));
