@@ -102,6 +102,19 @@ interface Pending {
 }
 
 const STDERR_KEPT = 4000;
+const WINDOWS = process.platform === 'win32';
+
+function kill(child: ChildProcessWithoutNullStreams): void {
+  if (!WINDOWS && child.pid) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+      return;
+    } catch {
+      // The group is gone already.
+    }
+  }
+  child.kill();
+}
 
 /**
  * The session: scripts go one after another to one PowerShell process, started at the first script and again after
@@ -136,9 +149,9 @@ export class PowerShellSession implements PowerShellRunner {
     if (!child) return;
     this.child = null;
     await new Promise<void>((resolve) => {
-      const kill = setTimeout(() => child.kill(), 5000);
+      const timer = setTimeout(() => kill(child), 5000);
       child.once('exit', () => {
-        clearTimeout(kill);
+        clearTimeout(timer);
         resolve();
       });
       child.stdin.end();
@@ -146,7 +159,8 @@ export class PowerShellSession implements PowerShellRunner {
   }
 
   private start(): ChildProcessWithoutNullStreams {
-    const child = spawn(this.command.executable, powershellArgs(this.command.prelude), { windowsHide: true, env: this.command.env ?? process.env });
+    // Its own process group off Windows, so that a kill reaches pwsh behind the .NET tool's launcher too.
+    const child = spawn(this.command.executable, powershellArgs(this.command.prelude), { windowsHide: true, env: this.command.env ?? process.env, detached: !WINDOWS });
     this.starts += 1;
     this.stdout = '';
     this.stderr = '';
@@ -174,7 +188,7 @@ export class PowerShellSession implements PowerShellRunner {
       const timer = setTimeout(() => {
         // A script that hangs takes its process with it; the next script starts a new one.
         this.ended(child, `PowerShell did not answer within ${Math.round(timeoutMs / 1000)} seconds.`);
-        child.kill();
+        kill(child);
       }, timeoutMs);
       this.pending = { id, timer, resolve: resolve as (o: PowerShellOutcome<never>) => void };
       child.stdin.write(`${envelope(script, data, id)}\n`);
@@ -204,6 +218,8 @@ export class PowerShellSession implements PowerShellRunner {
   private ended(child: ChildProcessWithoutNullStreams, error: string): void {
     if (this.child !== child) return;
     this.child = null;
+    // Whatever is left of it reads the end of its input and stops.
+    child.stdin.destroy();
     this.settle({ ok: false, error });
   }
 
