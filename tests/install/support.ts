@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
+import type { Host } from '../../electron/engine/hosts/host';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
@@ -56,13 +57,13 @@ export async function rehearsal(faults: { operation: string; message?: string }[
 
 export type Rehearsal = Awaited<ReturnType<typeof rehearsal>>;
 
-/** The one install service, on a rehearsal machine. */
-export function serviceOn(env: Pick<Rehearsal, 'host' | 'supportDir'>): InstallService {
+/** The one install service, on a machine. */
+export function serviceOn(env: { host: Host; supportDir: string }): InstallService {
   return new InstallService({ host: env.host, supportDir: env.supportDir, toolVersion: 'test' });
 }
 
 /** Installs `settings` through the service (prerequisite gate included), with the canary as AppPoolUser's password. */
-export function install(env: Pick<Rehearsal, 'host' | 'supportDir'>, settings = goodSettings(), options: Partial<InstallOptions> = {}, choices = CHOICES) {
+export function install(env: { host: Host; supportDir: string }, settings = goodSettings(), options: Partial<InstallOptions> = {}, choices = CHOICES) {
   return serviceOn(env).install({ settings, choices }, { secrets: { appPoolPassword: CANARY }, ...options });
 }
 

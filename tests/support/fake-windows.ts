@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
@@ -211,4 +211,16 @@ export function fakeWindows(options: FakeWindowsOptions = {}): FakeWindows {
       }
     },
   };
+}
+
+/**
+ * The fake computer has no sqlcmd.exe; a deploy's prerequisite gate wants one. This puts an executable of that name
+ * on pwsh's PATH, where Get-Command finds it as it finds SQLCMD.EXE on Windows.
+ */
+export function sqlcmdOnPath(): Record<string, string> {
+  const bin = mkdtempSync(path.join(os.tmpdir(), 'cdx-sqlcmd-'));
+  const sqlcmd = path.join(bin, 'sqlcmd.exe');
+  writeFileSync(sqlcmd, '#!/bin/sh\n');
+  chmodSync(sqlcmd, 0o755);
+  return { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
 }

@@ -50,3 +50,19 @@ function ConvertTo-FakeSandboxPath([string]$WindowsPath) {
   if ($parts -contains '..') { throw "The fake Windows does not follow '..' in '$WindowsPath'." }
   [IO.Path]::Combine([string[]](@($root) + $parts))
 }
+
+# Whether a Windows path names something in the sandbox, its case ignored as Windows ignores it (the sandbox is a
+# Linux folder, where case counts).
+function Test-FakeSandboxPathCaseless([string]$WindowsPath) {
+  $exact = ConvertTo-FakeSandboxPath $WindowsPath
+  if ([IO.File]::Exists($exact) -or [IO.Directory]::Exists($exact)) { return $true }
+  $root = $env:CDX_FAKE_WINDOWS_DRIVES
+  $current = $root
+  foreach ($segment in $exact.Substring($root.Length).Split([IO.Path]::DirectorySeparatorChar, [StringSplitOptions]::RemoveEmptyEntries)) {
+    if (-not [IO.Directory]::Exists($current)) { return $false }
+    $next = [IO.Directory]::EnumerateFileSystemEntries($current) | Where-Object { [IO.Path]::GetFileName($_) -ieq $segment } | Select-Object -First 1
+    if (-not $next) { return $false }
+    $current = $next
+  }
+  $true
+}

@@ -130,10 +130,11 @@ function Set-Acl {
     $acl = [ordered]@{}
     # Rules of folders that are gone went with them.
     foreach ($key in @($state.acl.Keys)) {
-      if (Microsoft.PowerShell.Management\Test-Path -LiteralPath (ConvertTo-FakeSandboxPath $key)) { $acl[$key] = $state.acl[$key] }
+      if (Test-FakeSandboxPathCaseless $key) { $acl[$key] = $state.acl[$key] }
     }
     $rules = @($AclObject.Rules)
-    if ($rules.Count) { $acl[(Get-FakeAclKey $p)] = $rules } else { $acl.Remove((Get-FakeAclKey $p)) }
+    $key = Get-FakeAclKey $p
+    if ($rules.Count) { $acl[$key] = $rules } else { $acl.Remove($key) }
     $state.acl = $acl
     Save-FakeState $state
   }
