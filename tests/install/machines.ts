@@ -84,53 +84,67 @@ const windowsKind: MachineKind = {
     return onFake(fakeWindows({ env: sqlcmdOnPath() }));
   },
   async faultCases() {
-    const probe = fakeWindows({ env: sqlcmdOnPath(), patch: stopServices });
-    const machine = await onFake(probe);
-    try {
-      const first = await install(machine, EXISTING);
-      if (first.outcome !== 'installed') throw new Error(`The probe's first install: ${first.message}`);
-      // Each operation's changes: those asked for between its start and its end (not the run's own, after the last).
-      const started = new Map<string, number>();
-      const ended = new Map<string, number>();
-      const order: string[] = [];
-      const run = await install(machine, goodSettings(), {
-        onProgress: (p) => {
-          if (p.phase !== 'apply') return;
-          if (p.status === 'running' && !started.has(p.operationId)) {
-            started.set(p.operationId, probe.calls().length);
-            order.push(p.operationId);
-          }
-          if (p.status === 'applied' || p.status === 'skipped') ended.set(p.operationId, probe.calls().length);
-        },
-      }, SHARED_DATABASE);
-      if (run.outcome !== 'installed') throw new Error(`The probe's install: ${run.message}`);
-      const calls = probe.calls();
-      const cases: FaultCase[] = [];
-      const untestable: string[] = [];
-      order.forEach((id) => {
-        const own = calls.slice(started.get(id), ended.get(id));
-        const last = own.at(-1);
-        if (!last) return untestable.push(id);
-        cases.push({
-          operationId: id,
-          machine: () =>
-            onFake(
-              fakeWindows({
-                env: sqlcmdOnPath(),
-                patch: (s) => {
-                  stopServices(s);
-                  s.faults = [{ command: last.command, occurrence: last.occurrence, message: `Injected fault at ${id}` }];
-                },
-              }),
-            ),
-        });
+    // As the fault test does: an operation the first instance shares (the services, the Retail Salt Utility) fails
+    // on a machine without it; every other one on a machine with the first instance installed.
+    const withHistory = await probeChanges(true);
+    const empty = await probeChanges(false);
+    const cases: FaultCase[] = [];
+    const untestable: string[] = [];
+    for (const id of withHistory.order) {
+      const last = (withHistory.shared.has(id) ? empty : withHistory).changes.get(id)?.at(-1);
+      if (!last) {
+        untestable.push(id);
+        continue;
+      }
+      cases.push({
+        operationId: id,
+        machine: () =>
+          onFake(
+            fakeWindows({
+              env: sqlcmdOnPath(),
+              patch: (s) => {
+                stopServices(s);
+                s.faults = [{ command: last.command, occurrence: last.occurrence, message: `Injected fault at ${id}` }];
+              },
+            }),
+          ),
       });
-      return { cases, untestable };
-    } finally {
-      await machine.close();
     }
+    return { cases, untestable };
   },
 };
+
+/** The changes each operation of an install asks of a fresh fake: those between its start and its end. */
+async function probeChanges(history: boolean) {
+  const probe = fakeWindows({ env: sqlcmdOnPath(), patch: stopServices });
+  const machine = await onFake(probe);
+  try {
+    const otherPlan = await buildPlan(machine.host, machine.supportDir, { settings: EXISTING, choices: CHOICES, passwordProvided: true });
+    const shared = new Set(otherPlan.operations.map((o) => o.id));
+    if (history) {
+      const first = await install(machine, EXISTING);
+      if (first.outcome !== 'installed') throw new Error(`The probe's first install: ${first.message}`);
+    }
+    const started = new Map<string, number>();
+    const ended = new Map<string, number>();
+    const order: string[] = [];
+    const run = await install(machine, goodSettings(), {
+      onProgress: (p) => {
+        if (p.phase !== 'apply') return;
+        if (p.status === 'running' && !started.has(p.operationId)) {
+          started.set(p.operationId, probe.calls().length);
+          order.push(p.operationId);
+        }
+        if (p.status === 'applied' || p.status === 'skipped') ended.set(p.operationId, probe.calls().length);
+      },
+    }, history ? SHARED_DATABASE : CHOICES);
+    if (run.outcome !== 'installed') throw new Error(`The probe's install: ${run.message}`);
+    const calls = probe.calls();
+    return { order, shared, changes: new Map(order.map((id) => [id, calls.slice(started.get(id), ended.get(id))])) };
+  } finally {
+    await machine.close();
+  }
+}
 
 export const MACHINES: MachineKind[] = [rehearsalKind, windowsKind];
 
