@@ -12,6 +12,7 @@ const CHECK_TITLES = [
   'Operating system supported',
   '.NET Framework 4.5 or later',
   'IIS role services',
+  'IIS and WCF activation services',
   'SQLCMD utility present',
   'PowerShell execution policy',
   'HTTPS and TCP ports free',

@@ -61,8 +61,8 @@ test('after one install, Add or modify components validates the prerequisites: t
     });
     expect(shown).toEqual([prerequisites.id, prerequisitesAfterConfigure.id]);
 
-    // The plan of the difference: the new binding and its firewall rule, and the instance record.
-    await expect(page.getByText(/Instance AsyncServer: 3 of \d+ steps will change this computer/)).toBeVisible();
+    // The plan of the difference: the new binding, its firewall rule, web.config's HTTPS port, and the instance record.
+    await expect(page.getByText(/Instance AsyncServer: 4 of \d+ steps will change this computer/)).toBeVisible();
     const plan = page.getByRole('list', { name: 'Installation steps' });
     await expect(plan.getByRole('listitem').filter({ hasText: 'HTTPS binding on port 9443' })).not.toContainText('already in place');
     await page.getByRole('button', { name: 'Install', exact: true }).click();
