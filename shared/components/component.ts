@@ -53,8 +53,8 @@ export interface ComponentDefinition {
   title: string;
   /** Its settings file, as the guide names it: ss-settings.xml, sc-settings.xml. */
   settingsFileName: string;
-  /** Who the settings file's header says the password is asked for. */
-  passwordOf: string;
+  /** What the settings file's header says after "No password is stored in this file.": whose, and where it is asked for. */
+  passwordHeader: readonly string[];
   parameters: readonly ParameterInfo[];
   defaults(): ComponentSettings;
   /** Every rule over a whole set of settings; an empty list means the settings can be used. */

@@ -1,3 +1,4 @@
+import { asyncClientDefinition } from './async-client/definition';
 import { asyncServerDefinition } from './async-server/definition';
 import type { ComponentDefinition } from './component';
 import type { ComponentId } from './ids';
@@ -6,7 +7,7 @@ import type { ComponentId } from './ids';
  * The one list of components, browser-safe: everything outside a component's own folders reaches it through here
  * (scripts/layering.ts refuses a direct import). The engine's half is electron/engine/components/registry.ts.
  */
-const DEFINITIONS: readonly ComponentDefinition[] = [asyncServerDefinition];
+const DEFINITIONS: readonly ComponentDefinition[] = [asyncServerDefinition, asyncClientDefinition];
 
 export function componentDefinitions(): readonly ComponentDefinition[] {
   return DEFINITIONS;

@@ -57,9 +57,9 @@ export function checkIisName(raw: string, what: string): string | null {
 const HOST = /^(?:\.|\(local\)|localhost|[A-Za-z0-9](?:[A-Za-z0-9._-]{0,253}[A-Za-z0-9])?)$/;
 const INSTANCE = /^[A-Za-z_][A-Za-z0-9_$#@]{0,15}$/;
 
-export function checkSqlServerName(raw: string): string | null {
+export function checkSqlServerName(raw: string, what = 'the message database'): string | null {
   const value = raw.trim();
-  if (value === '') return 'Enter the name of the server that hosts the message database.';
+  if (value === '') return `Enter the name of the server that hosts ${what}.`;
   if (value.includes('\\')) return 'Enter the computer name only; the named instance goes in its own field.';
   if (!HOST.test(value)) return 'A server name holds letters, digits, dots and hyphens, for example server1 or localhost.';
   return null;
@@ -78,8 +78,8 @@ export function checkSqlInstance(raw: string, required: boolean): string | null 
   return null;
 }
 
-export function checkDatabaseName(raw: string): string | null {
-  if (raw.trim() === '') return 'Enter the name of the message database.';
+export function checkDatabaseName(raw: string, what = 'message database'): string | null {
+  if (raw.trim() === '') return `Enter the name of the ${what}.`;
   if (raw !== raw.trim()) return 'A database name cannot begin or end with a space.';
   if (raw.length > 128) return 'A database name can be at most 128 characters long.';
   if (/[\u0000-\u001F]/.test(raw)) return 'A database name cannot contain control characters.';

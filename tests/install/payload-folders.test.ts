@@ -1,3 +1,4 @@
+import { asSettings } from '../../shared/components/async-server/parameters';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,7 @@ describe('rehearsal payloadFolders', () => {
     const loaded = await loadSettingsFile(NOTEPAD_FILE);
     expect(loaded.settings.WebApplicationServiceBinarySourceFolder).toBe(GUIDE_FOLDER);
     const report = await validatePrerequisites(
-      { stage: 'after-configure', components: ['async-server'], settings: loaded.settings, configure: true, passwordProvided: true },
+      { stage: 'after-configure', components: ['async-server'], settings: asSettings(loaded.settings), configure: true, passwordProvided: true },
       { host, toolVersion: 'test' },
     );
     const payload = report.results.find((r) => r.id === 'payload')!;
@@ -49,7 +50,7 @@ describe('rehearsal payloadFolders', () => {
     const plan = await buildPlan(host, supportDir, { settings: loaded.settings, choices: CHOICES, passwordProvided: true });
     expect(plan.notes.join(' ')).not.toMatch(/sample payload shipped/);
     // SQLHQ01\AX already holds the partition's message database: the prerequisite gate wants it used, not created.
-    const result = await install({ host, supportDir }, loaded.settings, {}, { ...CHOICES, database: { ...CHOICES.database, mode: 'existing' } });
+    const result = await install({ host, supportDir }, asSettings(loaded.settings), {}, { ...CHOICES, database: { ...CHOICES.database, mode: 'existing' } });
     expect(result.outcome, result.message).toBe('installed');
     expect(existsSync(host.realPath('C:\\inetpub\\AsyncServerSite\\AsyncServer\\SynchService.svc'))).toBe(true);
   });

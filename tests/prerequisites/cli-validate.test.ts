@@ -94,7 +94,7 @@ describe('cdx-setup validate', () => {
   });
 
   it('exits 2 on bad input: an unknown component, a settings file with a wrong-case key, a missing file', async () => {
-    expect((await validate('--rehearsal', '--component', 'async-client')).code).toBe(2);
+    expect((await validate('--rehearsal', '--component', 'retail-server')).code).toBe(2);
     const file = path.join(tempDir(), 'ss-settings.xml');
     writeFileSync(file, '<Settings><Setting key="websitehttpsport" value="8443"/></Settings>');
     const wrongCase = await validate('--rehearsal', '--sandbox', tempDir(), '--settings', file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettingsFile, parseSettingsBytes } from '../../electron/engine/settings-files/load';
-import { PARAMETER_FILE_MAP } from '../../electron/engine/settings-files/parameter-file';
+import { ASYNC_SERVER_PARAMETER_FILE } from '../../shared/components/async-server/parameter-file-keys';
 import { writeSettingsXml } from '../../electron/engine/settings-files/write';
 import { CANARY, fixture } from './helpers';
 
@@ -25,7 +25,7 @@ describe('AX Setup parameter file', () => {
     });
     expect(loaded.written.WebSiteHttpsPort?.line).toBe(15);
     expect(loaded.choices).toEqual({ components: ['async-server'] });
-    expect(Object.keys(PARAMETER_FILE_MAP)).toHaveLength(11);
+    expect(Object.keys(ASYNC_SERVER_PARAMETER_FILE.parameters)).toHaveLength(11);
   });
 
   it('never carries the password over, nor repeats it', async () => {

@@ -99,7 +99,7 @@ describe('reading ss-settings.xml', () => {
     expect(loaded.problems.map((p) => [p.line, p.key, p.message])).toEqual([
       [4, 'CdxSetup configure', 'is "yes"; use "true" or "false".'],
       [4, 'CdxSetup databaseMod', 'is not a CdxSetup attribute; did you mean "databaseMode"?'],
-      [4, 'CdxSetup components', 'names "async-client", which CDX Setup does not install; use async-server.'],
+      [4, 'CdxSetup components', 'names "retail-server", which CDX Setup does not install; use async-server, async-client.'],
     ]);
   });
 });

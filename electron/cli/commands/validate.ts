@@ -1,5 +1,5 @@
 import { ComponentId } from '../../../shared/contract/schemas';
-import { defaultSettings } from '../../../shared/components/async-server/parameters';
+import { asSettings, defaultSettings } from '../../../shared/components/async-server/parameters';
 import { parseArgs, optionalString, UsageError } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
@@ -25,9 +25,15 @@ export const validateCommand: Command = {
       if (!parsed.success) throw new UsageError(`--component "${c}" is not a component; the components are: ${ComponentId.options.join(', ')}.`);
       return parsed.data;
     });
+    if (components.includes('async-client')) {
+      throw new UsageError("validate checks Async Server's prerequisites; Async Client's are checked before its first change by cdx-setup deploy --settings sc-settings.xml.");
+    }
     const settingsFile = optionalString(args.options.settings);
     const loaded = settingsFile ? await settingsFromFile(io, settingsFile) : undefined;
-    const settings = loaded?.settings ?? defaultSettings();
+    if (loaded && loaded.component !== 'async-server') {
+      throw new UsageError(`${loaded.file} holds Async Client settings: validate checks Async Server's prerequisites; Async Client's are checked before its first change by cdx-setup deploy --settings.`);
+    }
+    const settings = loaded ? asSettings(loaded.settings) : defaultSettings();
     const choices = cliChoices(loaded?.choices ?? {}, false);
     // The SQL Server check signs in as the file's SQL login; without its password it could only guess.
     const sqlPassword = loaded && needsSqlPassword(choices.configure, choices.database) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;

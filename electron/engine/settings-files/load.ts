@@ -1,11 +1,12 @@
 import { open } from 'node:fs/promises';
 import { MAX_SETTINGS_FILE_BYTES } from '../../../shared/contract/methods/settings-files';
-import { isParameterName, PARAMETER_NAMES, withDefaults, type ParameterName, type Settings } from '../../../shared/components/async-server/parameters';
+import { withDefaultsOf, type ComponentDefinition, type ComponentSettings } from '../../../shared/components/component';
+import { componentDefinition, componentDefinitions } from '../../../shared/components/registry';
 import type { ComponentId } from '../../../shared/components/ids';
 import { nearest } from '../../../shared/text/levenshtein';
 import { CHOICES_ELEMENT, readChoices, type FileChoices } from './choices';
 import { decodeFileBytes, tooLargeMessage, type TextEncodingName } from './decode';
-import { looksLikeParameterFile, readParameterFile } from './parameter-file';
+import { looksLikeParameterFile, readParameterFile, type ParameterFilePart } from './parameter-file';
 import type { SettingsFileProblem } from './problems';
 import { parseXml, type XmlElement } from './xml';
 import { isWrittenByCdxSetup } from './write';
@@ -19,19 +20,24 @@ export interface SettingsFileEntry {
 
 /** A comment of the file, kept to be written again before the parameter it preceded (null: at the end). */
 export interface KeptComment {
-  before: ParameterName | null;
+  before: string | null;
   text: string;
 }
 
 export interface LoadedSettingsFile {
   file: string;
-  format: 'ss-settings.xml' | 'parameter file';
+  format: SettingsFileFormat;
   /** The component the file's settings are of, known by its content. */
   component: ComponentId;
-  /** Every parameter: the value as written, or the guide's default where the file leaves it empty or out. */
-  settings: Settings;
+  /** Every parameter of the component: the value as written, or the guide's default where the file leaves it empty or out. */
+  settings: ComponentSettings;
   /** What the file itself says, with the line; tokens and %VAR% as written. */
-  written: Partial<Record<ParameterName, SettingsFileEntry>>;
+  written: Record<string, SettingsFileEntry>;
+  /**
+   * A parameter file may set (and install) several components; each one's part, in Setup's order. The file's
+   * `component`, `settings` and `written` are the first part's. Settings XML files hold one component.
+   */
+  parts: { component: ComponentId; settings: ComponentSettings; written: Record<string, SettingsFileEntry> }[];
   choices: FileChoices;
   comments: KeptComment[];
   encoding: TextEncodingName | null;
@@ -39,8 +45,11 @@ export interface LoadedSettingsFile {
   problems: SettingsFileProblem[];
 }
 
+/** The settings XML files by the guide's names, and AX Setup's parameter file. */
+export type SettingsFileFormat = 'ss-settings.xml' | 'sc-settings.xml' | 'parameter file';
+
 /**
- * Reads an ss-settings.xml (either element shape: `<Setting key="K" value="V"/>` or `<K value="V"/>`) or an AX Setup
+ * Reads an ss-settings.xml or sc-settings.xml (known by their parameters, not their name) (either element shape: `<Setting key="K" value="V"/>` or `<K value="V"/>`) or an AX Setup
  * parameter file. Never throws for what is in the file: a file that cannot be used comes back with its problems.
  */
 export async function loadSettingsFile(file: string): Promise<LoadedSettingsFile> {
@@ -59,15 +68,48 @@ export function parseSettingsBytes(bytes: Uint8Array, file: string): LoadedSetti
   if ('message' in decoded) return failed(file, decoded.message, decoded.line);
   if (looksLikeParameterFile(decoded.text)) {
     const read = readParameterFile(decoded.text, file);
-    return { ...empty(file), format: 'parameter file', ...read, settings: withDefaults(valuesOf(read.written)), encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
+    const parts = read.parts.map((p: ParameterFilePart) => ({ ...p, settings: withDefaultsOf(componentDefinition(p.component).parameters, valuesOf(p.written)) }));
+    const first = parts[0] ?? { component: 'async-server' as const, written: {}, settings: componentDefinition('async-server').defaults() };
+    return { ...empty(file), format: 'parameter file', ...first, parts, choices: read.choices, comments: read.comments, encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
   }
   const parsed = parseXml(decoded.text, file);
   if ('message' in parsed) return { ...failed(file, parsed.message, parsed.line), encoding: decoded.encoding };
-  const read = readSettingsXml(parsed.root, parsed.prolog.map((c) => c.text), file);
-  return { ...read, file, format: 'ss-settings.xml', component: 'async-server', settings: withDefaults(valuesOf(read.written)), encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
+  const definition = componentOfXml(parsed.root);
+  const read = readSettingsXml(parsed.root, parsed.prolog.map((c) => c.text), file, definition);
+  const settings = withDefaultsOf(definition.parameters, valuesOf(read.written));
+  const part = { component: definition.id, settings, written: read.written };
+  return { ...read, file, format: definition.settingsFileName as SettingsFileFormat, ...part, parts: [part], encoding: decoded.encoding, problems: [...decoded.warnings, ...read.problems] };
 }
 
-function readSettingsXml(root: XmlElement, prologComments: string[], file: string) {
+/** The keys a settings XML file sets, wherever they are: `<Setting key="K" …/>` or `<K value="…"/>`, grouped or not. */
+function keysOf(element: XmlElement): string[] {
+  return element.children.flatMap((child) => {
+    if (child.kind !== 'element') return [];
+    if (child.name.toLowerCase() === 'setting') return Object.entries(child.attributes).filter(([k]) => k.toLowerCase() === 'key').map(([, v]) => v);
+    if ('value' in child.attributes || 'Value' in child.attributes) return [child.name];
+    return keysOf(child);
+  });
+}
+
+/**
+ * The component a settings XML file is of, by its content: the one whose parameters it sets most (an ss-settings.xml
+ * and an sc-settings.xml share none). A file of neither, or an empty one, is read as an ss-settings.xml, as before
+ * there were two.
+ */
+function componentOfXml(root: XmlElement): ComponentDefinition {
+  const keys = new Set(root.name === 'Setting' || 'value' in root.attributes ? [root.name] : keysOf(root));
+  let best = componentDefinition('async-server');
+  let most = 0;
+  for (const definition of componentDefinitions()) {
+    const count = definition.parameters.filter((p) => keys.has(p.name)).length;
+    if (count > most) [best, most] = [definition, count];
+  }
+  return best;
+}
+
+function readSettingsXml(root: XmlElement, prologComments: string[], file: string, definition: ComponentDefinition) {
+  const isParameterName = (key: string) => definition.parameters.some((p) => p.name === key);
+  const others = componentDefinitions().filter((d) => d.id !== definition.id);
   const written: LoadedSettingsFile['written'] = {};
   const problems: SettingsFileProblem[] = [];
   let choices: FileChoices = {};
@@ -83,7 +125,11 @@ function readSettingsXml(root: XmlElement, prologComments: string[], file: strin
       return;
     }
     if (!isParameterName(key)) {
-      problems.push({ file, line, key, severity: 'error', message: unknownKeyMessage(key) });
+      const elsewhere = others.find((d) => d.parameters.some((p) => p.name === key));
+      const message = elsewhere
+        ? `is a parameter of ${elsewhere.settingsFileName} (${elsewhere.title}), and this file is an ${definition.settingsFileName} (${definition.title}): one file holds one component's settings.`
+        : unknownKeyMessage(key, definition);
+      problems.push({ file, line, key, severity: 'error', message });
       return;
     }
     const previous = written[key];
@@ -134,7 +180,7 @@ function readSettingsXml(root: XmlElement, prologComments: string[], file: strin
     }
   };
 
-  if (isParameterName(root.name) || 'value' in root.attributes) {
+  if (componentDefinitions().some((d) => d.parameters.some((p) => p.name === root.name)) || 'value' in root.attributes) {
     problems.push({ file, line: root.line, severity: 'error', message: `has no root element around the settings: put them inside <Settings>…</Settings> (<${root.name}> is the whole document).` });
   } else {
     visit(root);
@@ -158,13 +204,14 @@ function attribute(element: XmlElement, name: 'key' | 'value', file: string, pro
   return undefined;
 }
 
-export function unknownKeyMessage(key: string): string {
-  const near = nearest(key, PARAMETER_NAMES);
+export function unknownKeyMessage(key: string, definition: ComponentDefinition = componentDefinition('async-server')): string {
+  const near = nearest(key, definition.parameters.map((p) => p.name));
+  const format = definition.settingsFileName;
   if (near && near.toLowerCase() === key.toLowerCase()) return `is not a parameter: names are case-sensitive, use "${near}".`;
-  return near ? `is not an ss-settings.xml parameter; did you mean "${near}"?` : 'is not an ss-settings.xml parameter (see docs/settings-files.md for the list).';
+  return near ? `is not an ${format} parameter; did you mean "${near}"?` : `is not an ${format} parameter (see docs/settings-files.md for the list).`;
 }
 
-function valuesOf(written: LoadedSettingsFile['written']): Partial<Record<ParameterName, string>> {
+function valuesOf(written: LoadedSettingsFile['written']): Partial<Record<string, string>> {
   return Object.fromEntries(Object.entries(written).map(([k, e]) => [k, e.value]));
 }
 
@@ -173,7 +220,8 @@ function shorten(text: string): string {
 }
 
 function empty(file: string): LoadedSettingsFile {
-  return { file, format: 'ss-settings.xml', component: 'async-server', settings: withDefaults({}), written: {}, choices: {}, comments: [], encoding: null, problems: [] };
+  const settings = componentDefinition('async-server').defaults();
+  return { file, format: 'ss-settings.xml', component: 'async-server', settings, written: {}, parts: [{ component: 'async-server', settings, written: {} }], choices: {}, comments: [], encoding: null, problems: [] };
 }
 
 function failed(file: string, message: string, line?: number): LoadedSettingsFile {

@@ -1,31 +1,25 @@
-import type { ParameterName } from '../../../shared/components/async-server/parameters';
+import type { ComponentDefinition } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
+import { componentDefinitions } from '../../../shared/components/registry';
 import { nearest } from '../../../shared/text/levenshtein';
 import type { FileChoices } from './choices';
 import type { KeptComment, SettingsFileEntry } from './load';
 import type { SettingsFileProblem } from './problems';
 
-/**
- * The AX Setup parameter file's Async Server keys ("Commerce Data Exchange: Async Server parameters" of the setup
- * parameters reference) and the ss-settings.xml parameter each one sets. docs/settings-files.md has the same table.
- */
-export const PARAMETER_FILE_MAP = {
-  SynchServiceHeadOfficeDatabaseServerName: 'HQMessageDatabaseServerName',
-  SynchServiceDatabaseServerInstanceName: 'HQMessageDatabaseServerNamedInstanceName',
-  SynchServiceHeadOfficeDatabase: 'HQMessageDatabase',
-  SynchServiceHeadOfficeWebsiteName: 'WebSiteName',
-  SynchServiceHeadOfficeAppPoolName: 'AppPoolName',
-  SynchServiceHeadOfficeUsername: 'AppPoolUser',
-  SynchServiceHeadOfficeAOSServiceUser: 'AOSServiceUser',
-  SynchServiceHeadOfficeApplicationName: 'WebApplicationName',
-  SynchServiceHeadOfficeHttpsPort: 'WebSiteHttpsPort',
-  SynchServiceHeadOfficeTcpPort: 'WebSiteTcpPort',
-  SynchServiceHeadOfficeSslCertThumbprint: 'WebSiteSSLCertificateThumbprint',
-} as const satisfies Record<string, ParameterName>;
+/** One component's values in a parameter file, by its settings file's parameter names. */
+export interface ParameterFilePart {
+  component: ComponentId;
+  written: Record<string, SettingsFileEntry>;
+}
 
-const INSTALL = 'InstallSynchServiceHeadOffice';
-const REMOVE = 'RemoveSynchServiceHeadOffice';
-const PASSWORD = 'SynchServiceHeadOfficePassword';
-const ASYNC_SERVER_KEYS = [...Object.keys(PARAMETER_FILE_MAP), INSTALL, REMOVE, PASSWORD];
+/** Every key of every component's parameter-file table, with the component it belongs to. */
+function keyTable(): { key: string; definition: ComponentDefinition }[] {
+  return componentDefinitions().flatMap((definition) => {
+    const keys = definition.parameterFile;
+    return [...Object.keys(keys.parameters), keys.install, keys.remove, ...keys.passwords].map((key) => ({ key, definition }));
+  });
+}
+
 const NAME_VALUE = /^\s*([A-Za-z][A-Za-z0-9_.]*)\s*=(.*)$/;
 
 /** A parameter file is `Name=Value` lines and `#` comments; an XML file starts with "<". */
@@ -34,14 +28,22 @@ export function looksLikeParameterFile(text: string): boolean {
   return first !== undefined && !first.startsWith('<') && NAME_VALUE.test(first);
 }
 
+/**
+ * Reads AX Setup's parameter file: the keys of every component CDX Setup installs (one file may install several), each
+ * key at most once (AX Setup fails silently on a key given twice), passwords never carried over.
+ */
 export function readParameterFile(text: string, file: string) {
-  const written: Partial<Record<ParameterName, SettingsFileEntry>> = {};
+  const table = keyTable();
+  const allKeys = table.map((t) => t.key);
+  const parts = new Map<ComponentId, ParameterFilePart>();
   const choices: FileChoices = {};
+  const installs: ComponentId[] = [];
   const comments: KeptComment[] = [];
   const problems: SettingsFileProblem[] = [];
   const seen = new Map<string, number>();
   const otherKeys: string[] = [];
   let pending: string[] = [];
+  const partOf = (id: ComponentId) => parts.get(id) ?? parts.set(id, { component: id, written: {} }).get(id)!;
 
   text.split('\n').forEach((raw, index) => {
     const line = index + 1;
@@ -59,45 +61,53 @@ export function readParameterFile(text: string, file: string) {
     const [, written_key, rawValue] = match;
     const value = unquote(rawValue.trim());
     // AX Setup reads its parameter names without regard to case; the canonical spelling is reported.
-    const key = ASYNC_SERVER_KEYS.find((k) => k.toLowerCase() === written_key.toLowerCase());
-    if (!key) {
-      if (/^SynchService(HeadOffice|Database)/i.test(written_key)) {
-        const near = nearest(written_key, ASYNC_SERVER_KEYS);
-        problems.push({ file, line, key: written_key, severity: 'error', message: `is not an Async Server parameter of AX Setup${near ? `; did you mean "${near}"?` : '.'}` });
+    const entry = table.find((t) => t.key.toLowerCase() === written_key.toLowerCase());
+    if (!entry) {
+      if (/^SynchService(HeadOffice|Database|Client|HO)/i.test(written_key)) {
+        const near = nearest(written_key, allKeys);
+        problems.push({ file, line, key: written_key, severity: 'error', message: `is not a Commerce Data Exchange parameter of AX Setup${near ? `; did you mean "${near}"?` : '.'}` });
       } else {
         otherKeys.push(written_key);
       }
       return;
     }
+    const { key, definition } = entry;
+    const keys = definition.parameterFile;
+    partOf(definition.id);
     if (key !== written_key) problems.push({ file, line, key: written_key, severity: 'warning', message: `is spelled "${key}" in the setup parameters reference.` });
     const previous = seen.get(key);
     if (previous !== undefined) {
-      problems.push({ file, line, key, severity: 'error', message: `is set twice, on lines ${previous} and ${line}; keep one.` });
+      problems.push({ file, line, key, severity: 'error', message: `is set twice, on lines ${previous} and ${line}; keep one (AX Setup fails without saying why on a key given twice).` });
       return;
     }
     seen.set(key, line);
-    if (key === PASSWORD) {
-      problems.push({ file, line, key, severity: 'warning', message: 'is not carried over: passwords never go in a settings file. It is asked for when the settings are deployed (prompt, --credential-file or CDX_SETUP_PASSWORD).' });
-    } else if (key === INSTALL) {
-      if (value === '1') choices.components = ['async-server'];
-      else problems.push({ file, line, key, severity: 'warning', message: `is "${value}": this parameter file does not install Async Server; its Async Server values are read anyway.` });
-    } else if (key === REMOVE) {
-      if (value === '1') problems.push({ file, line, key, severity: 'error', message: 'is 1 (remove Async Server): a settings file describes an installation; remove an instance with cdx-setup instead.' });
+    if (keys.passwords.includes(key)) {
+      problems.push({ file, line, key, severity: 'warning', message: 'is not carried over: passwords never go in a settings file. It is asked for when the settings are deployed (prompt, a credential file or an environment variable).' });
+    } else if (key === keys.install) {
+      if (value === '1') installs.push(definition.id);
+      else problems.push({ file, line, key, severity: 'warning', message: `is "${value}": this parameter file does not install ${definition.title}; its ${definition.title} values are read anyway.` });
+    } else if (key === keys.remove) {
+      if (value === '1') problems.push({ file, line, key, severity: 'error', message: `is 1 (remove ${definition.title}): a settings file describes an installation; remove an instance with cdx-setup instead.` });
     } else {
-      const parameter = PARAMETER_FILE_MAP[key as keyof typeof PARAMETER_FILE_MAP];
-      written[parameter] = { value, line };
+      const parameter = keys.parameters[key];
+      partOf(definition.id).written[parameter] = { value, line };
       comments.push(...pending.map((t) => ({ before: parameter, text: t })));
       pending = [];
     }
   });
   comments.push(...pending.map((t) => ({ before: null, text: t })));
   if (otherKeys.length) {
-    problems.push({ file, severity: 'warning', message: `sets ${otherKeys.length} AX Setup parameter(s) for other components, which Async Server does not use: ${otherKeys.join(', ')}.` });
+    problems.push({ file, severity: 'warning', message: `sets ${otherKeys.length} AX Setup parameter(s) for other components, which CDX Setup does not install: ${otherKeys.join(', ')}.` });
   }
   if (seen.size === 0) {
-    problems.push({ file, severity: 'error', message: `has no Async Server parameters (${Object.keys(PARAMETER_FILE_MAP)[0]}=…, ${INSTALL}=1…).` });
+    const first = componentDefinitions()[0].parameterFile;
+    problems.push({ file, severity: 'error', message: `has no Async Server or Async Client parameters (${Object.keys(first.parameters)[0]}=…, ${first.install}=1…).` });
   }
-  return { written, choices, comments, problems };
+  // In Setup's order, whatever the order of the lines.
+  const ordered = componentDefinitions().map((d) => parts.get(d.id)).filter((p): p is ParameterFilePart => p !== undefined);
+  const installed = componentDefinitions().map((d) => d.id).filter((id) => installs.includes(id));
+  if (installed.length) choices.components = installed as FileChoices['components'];
+  return { parts: ordered, choices, comments, problems };
 }
 
 function unquote(value: string): string {

@@ -1,10 +1,9 @@
 import { expandSettings } from '../../../shared/settings/expand';
-import { PARAMETERS, type ParameterName } from '../../../shared/components/async-server/parameters';
-import { normalizeSettings } from '../../../shared/components/async-server/rules';
+import { componentDefinition } from '../../../shared/components/registry';
 import type { LoadedSettingsFile } from './load';
 
 export interface ShownParameter {
-  name: ParameterName;
+  name: string;
   /** As written in the file; null when the file leaves the parameter out. */
   written: string | null;
   line: number | null;
@@ -23,10 +22,11 @@ export interface ShownSettings {
 
 /** What `settings show` prints and --json returns: each value as written, the default used, and the expanded value. */
 export function showSettings(loaded: LoadedSettingsFile, environment: Record<string, string>): ShownSettings {
-  const settings = normalizeSettings(loaded.settings);
+  const definition = componentDefinition(loaded.component);
+  const settings = definition.normalize(loaded.settings);
   const expansion = expandSettings(settings, environment);
   return {
-    parameters: PARAMETERS.map((p) => {
+    parameters: definition.parameters.map((p) => {
       const entry = loaded.written[p.name];
       return {
         name: p.name,

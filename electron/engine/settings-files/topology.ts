@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SETTINGS_FILE_BYTES } from '../../../shared/contract/methods/settings-files';
+import { asSettings } from '../../../shared/components/async-server/parameters';
 import { normalizeSettings } from '../../../shared/components/async-server/rules';
 import { decodeFileBytes, tooLargeMessage } from './decode';
 import { loadSettingsFile, type LoadedSettingsFile } from './load';
@@ -136,7 +137,8 @@ export function sameComputer(listed: string, computerName: string): boolean {
  */
 function collisions(entries: TopologyEntry[], file: string): SettingsFileProblem[] {
   const problems: SettingsFileProblem[] = [];
-  const instances = entries.map((e) => ({ entry: e, s: normalizeSettings(e.loaded.settings) }));
+  // Async Server's websites and ports; Async Client's services are judged by its own plan when each is installed.
+  const instances = entries.filter((e) => e.loaded.component === 'async-server').map((e) => ({ entry: e, s: normalizeSettings(asSettings(e.loaded.settings)) }));
   for (let i = 0; i < instances.length; i++) {
     for (let j = i + 1; j < instances.length; j++) {
       const [a, b] = [instances[i], instances[j]];

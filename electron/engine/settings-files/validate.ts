@@ -1,6 +1,5 @@
 import { expandSettings } from '../../../shared/settings/expand';
-import { PARAMETER_BY_NAME, isParameterName } from '../../../shared/components/async-server/parameters';
-import { normalizeSettings, validateSettings } from '../../../shared/components/async-server/rules';
+import { componentDefinition } from '../../../shared/components/registry';
 import type { LoadedSettingsFile } from './load';
 import type { SettingsFileProblem } from './problems';
 
@@ -12,13 +11,15 @@ export function validateLoadedFile(loaded: LoadedSettingsFile): SettingsFileProb
   const problems = [...loaded.problems];
   // A file that could not be read has nothing more to check: its values are all defaults.
   if (problems.some((p) => p.severity === 'error' && p.key === undefined && Object.keys(loaded.written).length === 0)) return problems;
-  const settings = normalizeSettings(loaded.settings);
+  const definition = componentDefinition(loaded.component);
+  const parameter = (field: string) => definition.parameters.find((p) => p.name === field);
+  const settings = definition.normalize(loaded.settings);
   const at = (field: string) => {
-    const entry = isParameterName(field) ? loaded.written[field] : undefined;
+    const entry = parameter(field) ? loaded.written[field] : undefined;
     return entry ? { line: entry.line } : {};
   };
-  const notSet = (field: string) => (isParameterName(field) && !loaded.written[field]?.value.trim() ? ` (not set in the file${PARAMETER_BY_NAME[field].defaultValue ? '; the default applies' : ''})` : '');
-  for (const issue of validateSettings(settings, { configure: loaded.choices.configure ?? true })) {
+  const notSet = (field: string) => (parameter(field) && !loaded.written[field]?.value.trim() ? ` (not set in the file${parameter(field)?.defaultValue ? '; the default applies' : ''})` : '');
+  for (const issue of definition.validate(settings, { configure: loaded.choices.configure ?? true })) {
     problems.push({ file: loaded.file, ...at(issue.field), key: issue.field, severity: issue.severity, message: `: ${issue.message}${notSet(issue.field)}` });
   }
   // Tokens are checked here with every %VAR% stood in for; their real values are the target computer's, at plan time.

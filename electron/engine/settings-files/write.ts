@@ -1,18 +1,22 @@
-import { PARAMETER_NAMES, type ParameterName } from '../../../shared/components/async-server/parameters';
+import type { ComponentDefinition } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
+import { componentDefinition, componentDefinitions } from '../../../shared/components/registry';
 import { TOOL_VERSION } from '../version';
 import { CHOICES_ELEMENT, choicesAttributes, type FileChoices } from './choices';
 import type { KeptComment } from './load';
 
-const HEADER_MARK = 'ss-settings.xml for Commerce Data Exchange: Async Server, written by CDX Setup';
+const headerMark = (d: ComponentDefinition) => `${d.settingsFileName} for Commerce Data Exchange: ${d.title}, written by CDX Setup`;
 
 /** Our own header is written fresh each time, not kept as a user comment (round trips must not pile them up). */
 export function isWrittenByCdxSetup(comment: string): boolean {
-  return comment.includes(HEADER_MARK);
+  return componentDefinitions().some((d) => comment.includes(headerMark(d)));
 }
 
 export interface SettingsFileContent {
+  /** Whose settings: ss-settings.xml for Async Server (the default), sc-settings.xml for Async Client. */
+  component?: ComponentId;
   /** The values as the user wrote or entered them: tokens and %VAR% stay as they are; '' means the default. */
-  values: Partial<Record<ParameterName, string>>;
+  values: Partial<Record<string, string>>;
   choices?: FileChoices;
   comments?: KeptComment[];
 }
@@ -22,10 +26,11 @@ export interface SettingsFileContent {
  * `<Settings>`, then the wizard's other choices in a CdxSetup element. No password is ever part of it.
  */
 export function writeSettingsXml(content: SettingsFileContent): string {
-  const lines = ['<?xml version="1.0" encoding="utf-8"?>', ...header(), '<Settings>'];
+  const definition = componentDefinition(content.component ?? 'async-server');
+  const lines = ['<?xml version="1.0" encoding="utf-8"?>', ...header(definition), '<Settings>'];
   const comments = content.comments ?? [];
-  const commentLines = (before: ParameterName | null) => comments.filter((c) => c.before === before).map((c) => `  <!--${safeComment(c.text)}-->`);
-  for (const name of PARAMETER_NAMES) {
+  const commentLines = (before: string | null) => comments.filter((c) => c.before === before).map((c) => `  <!--${safeComment(c.text)}-->`);
+  for (const { name } of definition.parameters) {
     lines.push(...commentLines(name), `  <Setting key="${name}" value="${escapeAttribute(content.values[name] ?? '')}" />`);
   }
   lines.push(...commentLines(null));
@@ -35,14 +40,15 @@ export function writeSettingsXml(content: SettingsFileContent): string {
   return lines.join('\r\n');
 }
 
-function header(): string[] {
+function header(definition: ComponentDefinition): string[] {
+  const [first, ...rest] = definition.passwordHeader;
   return [
-    `<!-- ${HEADER_MARK} ${TOOL_VERSION}.`,
+    `<!-- ${headerMark(definition)} ${TOOL_VERSION}.`,
     '     Keys are case-sensitive. An empty value takes the installation guide\'s default.',
     '     [Name] refers to another parameter and %VAR% to an environment variable of the target computer; both are',
     '     expanded when the installation plan is made, not here.',
-    '     No password is stored in this file. The app pool user\'s password is asked for when the file is deployed:',
-    '     at the deploy prompt, from --credential-file FILE, or from the CDX_SETUP_PASSWORD environment variable.',
+    `     No password is stored in this file. ${first}`,
+    ...rest.map((line) => `     ${line}`),
     `     The ${CHOICES_ELEMENT} element holds CDX Setup's other choices; the product's deploy script does not read it. -->`,
   ];
 }

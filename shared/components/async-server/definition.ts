@@ -11,7 +11,10 @@ export const asyncServerDefinition: ComponentDefinition = {
   id: 'async-server',
   title: 'Async Server',
   settingsFileName: 'ss-settings.xml',
-  passwordOf: "the app pool user's password",
+  passwordHeader: [
+    "The app pool user's password is asked for when the file is deployed:",
+    'at the deploy prompt, from --credential-file FILE, or from the CDX_SETUP_PASSWORD environment variable.',
+  ],
   parameters: PARAMETERS,
   defaults: defaultSettings,
   validate: (s, ctx) => validateSettings({ ...defaultSettings(), ...s } as Settings, ctx),
