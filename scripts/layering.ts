@@ -87,7 +87,6 @@ export const NOT_YET_MODULAR: readonly string[] = [
   'renderer/wizard/field-issues.ts',
   'renderer/wizard/page.ts',
   'shared/contract/schemas.ts',
-  'shared/prerequisites/report-html.ts',
 ];
 
 /** The component whose folder `p` is in, or null. */

@@ -1,5 +1,5 @@
 // Recomputes the sizes and sha256 of a payload folder's manifest.json from the files on disk, keeping its other
-// sections (version, database, saltUtility, configuration). Usage: node scripts/make-payload-manifest.mjs [payload/async-server]
+// sections (component, version, database, saltUtility, configuration, service). Usage: node scripts/make-payload-manifest.mjs [payload/async-server]
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,12 +27,13 @@ const files = walk(root)
   });
 
 const manifest = {
-  component: 'async-server',
+  component: previous.component ?? 'async-server',
   version: previous.version ?? '6.3.0.0',
   files,
   database: previous.database ?? { scripts: [], roles: { appPoolUser: [], aosServiceUser: [] } },
   saltUtility: { files: files.map((f) => f.path).filter((p) => p.startsWith('RetailSaltUtility/')) },
   ...(previous.configuration ? { configuration: previous.configuration } : {}),
+  ...(previous.service ? { service: previous.service } : {}),
 };
 writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`${manifestFile}: ${files.length} files, ${files.reduce((n, f) => n + f.size, 0)} bytes.`);

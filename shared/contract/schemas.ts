@@ -32,6 +32,8 @@ export const SetupChoices = z.object({
   /** "Configure Async Server by using Setup": when cleared, only the application files are installed. */
   configure: z.boolean(),
   database: DatabaseChoice,
+  /** Async Client: streaming over the NetTcp port instead of WS-ReliableMessaging (the default). */
+  streaming: z.boolean().optional(),
 });
 export type SetupChoices = z.infer<typeof SetupChoices>;
 

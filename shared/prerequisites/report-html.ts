@@ -1,4 +1,3 @@
-import { PARAMETER_NAMES } from '../components/async-server/parameters';
 import type { ValidationReport } from './report';
 import { describeCounts, STATUS_LABELS, STATUS_ORDER } from './report-text';
 
@@ -55,7 +54,7 @@ ${g.results.map((r) => `<tr class="${r.status}"><td><strong>${esc(r.title)}</str
 <h2>Settings used</h2>
 <table aria-label="Settings used">
 <tr><th>Parameter</th><th>Value</th></tr>
-${PARAMETER_NAMES.map((n) => `<tr><td class="mono">${n}</td><td>${esc(report.settings[n]) || '—'}</td></tr>`).join('\n')}
+${Object.entries(report.settings).map(([n, v]) => `<tr><td class="mono">${n}</td><td>${esc(v) || '—'}</td></tr>`).join('\n')}
 <tr><td class="mono">AppPoolPassword</td><td>${esc(report.secrets.AppPoolPassword)}</td></tr>
 <tr><td>Configure Async Server by using Setup</td><td>${report.configure ? 'Yes' : 'No: application files only'}</td></tr>
 </table>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ComponentId, HostKind, SettingsSchema } from '../contract/schemas';
+import { ComponentId, HostKind } from '../contract/schemas';
 
 /**
  * The prerequisite validation report: what the wizard shows, what `cdx-setup validate --json` prints and what support
@@ -54,7 +54,7 @@ export const ValidationReport = z.object({
   stage: ValidationStage,
   components: z.array(ComponentId),
   /** The settings the checks used; passwords never come here (AppPoolPassword only says whether one was entered). */
-  settings: SettingsSchema,
+  settings: z.record(z.string(), z.string()),
   secrets: z.object({ AppPoolPassword: z.enum(['entered (not shown)', 'not entered']) }),
   configure: z.boolean(),
   summary: ValidationSummary,

@@ -1,4 +1,5 @@
 import type { ComponentId } from '../../../shared/components/ids';
+import { asyncClientComponent } from './async-client/component';
 import { asyncServerComponent } from './async-server/component';
 import type { EngineComponent } from './component';
 
@@ -6,7 +7,7 @@ import type { EngineComponent } from './component';
  * The engine's one list of components. The frame (install service, executor, undo registry, hosts) reaches a
  * component only through here; scripts/layering.ts refuses a direct import of a component's folder.
  */
-const COMPONENTS: readonly EngineComponent[] = [asyncServerComponent];
+const COMPONENTS: readonly EngineComponent[] = [asyncServerComponent, asyncClientComponent];
 
 export function engineComponents(): readonly EngineComponent[] {
   return COMPONENTS;

@@ -37,7 +37,7 @@ export function messageDatabaseOperations(input: MessageDatabaseInput): Operatio
   const name = input.settings.HQMessageDatabase.trim();
   const ops: Operation[] = [];
   if (input.database.mode === 'create') ops.push(createDatabaseOperation(input, target, name));
-  for (const script of input.payload.manifest.database.scripts) ops.push(scriptOperation(input, target, name, script));
+  for (const script of input.payload.manifest.database.scripts) ops.push(scriptOperation(input.payload, target, name, script));
   const grants = accountGrants(input);
   // The role exists before anyone is made a member, and its undo (after theirs) finds it empty.
   if (grants.some((g) => g.roles.some((r) => sameName(r, EXECUTOR_ROLE)))) ops.push(executorRoleOperation(target, name));
@@ -133,8 +133,9 @@ function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget,
   };
 }
 
-function scriptOperation(input: MessageDatabaseInput, target: SqlTarget, name: string, script: { id: string; path: string }): Operation {
-  const file = path.resolve(input.payload.root, script.path);
+/** One payload script, run once on the database and recorded there. */
+export function scriptOperation(payload: LoadedPayload, target: SqlTarget, name: string, script: { id: string; path: string }): Operation {
+  const file = path.resolve(payload.root, script.path);
   return {
     id: `sql.script:${script.id}`,
     kind: scriptUndo.kind,
@@ -202,7 +203,14 @@ function loginOperation(input: MessageDatabaseInput, target: SqlTarget, name: st
   // Asked of the computer once per plan: which domain it is in, how Windows names the account (buildPlan has already
   // refused an account that cannot sign in there, before anything changed).
   let resolved: Promise<string> | null = null;
-  const resolve = (ctx: OperationContext) => (resolved ??= sqlLoginOn(ctx.host.facts, field, input.settings, target.server));
+  return accountLoginOperation(target, name, account, roles, (ctx) => (resolved ??= sqlLoginOn(ctx.host.facts, field, input.settings, target.server)));
+}
+
+/**
+ * A Windows account's login on the server, its user in the database and its roles there (any component's);
+ * `resolve` names the account as the SQL Server knows it. Undo removes what it added.
+ */
+export function accountLoginOperation(target: SqlTarget, name: string, account: string, roles: string[], resolve: (ctx: OperationContext) => Promise<string>): Operation {
   return {
     id: `sql.login:${account}`,
     kind: loginUndo.kind,

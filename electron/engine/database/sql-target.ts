@@ -16,7 +16,7 @@ export interface SqlTarget {
   login: string;
   trustServerCertificate: boolean;
   /** The wizard field the server came from, named when the server cannot be reached. */
-  serverField: 'HQMessageDatabaseServerName' | 'HQMessageDatabaseServerNamedInstanceName';
+  serverField: string;
 }
 
 export class SqlTargetError extends Error {
@@ -34,17 +34,26 @@ export class SqlTargetError extends Error {
  * which wins because it is the more precise of the two.
  */
 export function sqlTargetFromSettings(settings: Pick<Settings, 'HQMessageDatabaseServerName' | 'HQMessageDatabaseServerNamedInstanceName'>, choice: DatabaseChoice): SqlTarget {
-  const named = settings.HQMessageDatabaseServerNamedInstanceName.trim();
+  return sqlTargetOf(
+    { field: 'HQMessageDatabaseServerName', value: settings.HQMessageDatabaseServerName },
+    { field: 'HQMessageDatabaseServerNamedInstanceName', value: settings.HQMessageDatabaseServerNamedInstanceName },
+    choice,
+  );
+}
+
+/** Any component's pair of fields: the server's name, and the full instance name that wins when it is set. */
+export function sqlTargetOf(serverName: { field: string; value: string }, namedInstance: { field: string; value: string }, choice: DatabaseChoice): SqlTarget {
+  const named = namedInstance.value.trim();
   let server: string;
   let instance: string | null = null;
   if (named !== '') {
     const problem = checkSqlInstance(named, false);
-    if (problem) throw new SqlTargetError('HQMessageDatabaseServerNamedInstanceName', problem);
+    if (problem) throw new SqlTargetError(namedInstance.field, problem);
     [server, instance = null] = named.split('\\') as [string, string?];
   } else {
-    server = settings.HQMessageDatabaseServerName.trim();
+    server = serverName.value.trim();
     const problem = checkSqlServerName(server);
-    if (problem) throw new SqlTargetError('HQMessageDatabaseServerName', problem);
+    if (problem) throw new SqlTargetError(serverName.field, problem);
   }
   if (choice.authentication === 'sql' && choice.sqlLogin.trim() === '') {
     throw new SqlTargetError('database.sqlLogin', 'Enter the SQL Server login to use with SQL Server authentication.');
@@ -55,7 +64,7 @@ export function sqlTargetFromSettings(settings: Pick<Settings, 'HQMessageDatabas
     authentication: choice.authentication,
     login: choice.sqlLogin.trim(),
     trustServerCertificate: choice.trustServerCertificate,
-    serverField: named !== '' ? 'HQMessageDatabaseServerNamedInstanceName' : 'HQMessageDatabaseServerName',
+    serverField: named !== '' ? namedInstance.field : serverName.field,
   };
 }
 

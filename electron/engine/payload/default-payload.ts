@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ComponentId } from '../../../shared/components/ids';
 import { firstExisting, moduleDir } from '../module-dir';
 
 const hasManifest = (p: string) => existsSync(path.join(p, 'manifest.json'));
@@ -11,7 +12,11 @@ const hasManifest = (p: string) => existsSync(path.join(p, 'manifest.json'));
  * (electron/engine/payload), or the copy the build puts in dist/payload beside the CLI bundle (dist/) and the
  * Electron bundle (dist/electron/).
  */
-export function shippedPayloadRoot(env: Record<string, string | undefined> = process.env): string {
-  if (env.CDX_SETUP_PAYLOAD) return firstExisting(path.resolve(env.CDX_SETUP_PAYLOAD), ['.', 'async-server'], hasManifest);
-  return firstExisting(moduleDir(import.meta.url), ['../../../payload/async-server', 'payload/async-server', '../payload/async-server'], hasManifest);
+export function shippedPayloadRoot(env: Record<string, string | undefined> = process.env, component: ComponentId = 'async-server'): string {
+  if (env.CDX_SETUP_PAYLOAD) {
+    // CDX_SETUP_PAYLOAD may name one component's payload folder itself (the tests' copies): that is Async Server's.
+    const candidates = component === 'async-server' ? ['.', component] : [component];
+    return firstExisting(path.resolve(env.CDX_SETUP_PAYLOAD), candidates, hasManifest);
+  }
+  return firstExisting(moduleDir(import.meta.url), [`../../../payload/${component}`, `payload/${component}`, `../payload/${component}`], hasManifest);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/contract/describe-error';
+import { COMPONENT_IDS } from '../../../shared/components/ids';
 import { GRANTABLE_ROLES } from '../database/database-roles';
 import { ConfigFileError, readConfigValues } from '../app-config/config-file';
 import { NodePathError, parseNodePath } from '../app-config/node-path';
@@ -22,7 +23,7 @@ const NodeLocation = z.string().transform((text, ctx) => {
  * file by file, and its message database scripts in the order they must run.
  */
 export const PayloadManifest = z.object({
-  component: z.literal('async-server'),
+  component: z.enum(COMPONENT_IDS),
   version: z.string().regex(/^\d+(\.\d+){1,3}$/),
   /** Files relative to the payload folder, copied to WebApplicationWorkingFolder. */
   files: z.array(z.object({ path: z.string().min(1), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
@@ -47,6 +48,8 @@ export const PayloadManifest = z.object({
 source: z.string().min(1) })).min(1),
     })
     .optional(),
+  /** A component that runs as a Windows service (Async Client): the file, relative to the payload folder, it runs. */
+  service: z.object({ executable: z.string().min(1) }).optional(),
 });
 export type PayloadManifest = z.infer<typeof PayloadManifest>;
 

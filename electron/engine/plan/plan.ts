@@ -4,7 +4,7 @@ import type { ComponentSettings } from '../../../shared/components/component';
 import type { LoadedPayload } from '../payload/manifest';
 import type { Operation, RecordedChange } from './operation';
 
-export type PlanChoices = Pick<SetupChoices, 'configure' | 'components' | 'database'>;
+export type PlanChoices = Pick<SetupChoices, 'configure' | 'components' | 'database' | 'streaming'>;
 
 export interface PlanInput {
   /** The component this instance is of; older callers and records mean Async Server. */

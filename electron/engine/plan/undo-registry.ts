@@ -3,12 +3,15 @@ import { databaseUndoKinds } from '../database/plan-operations';
 import type { UndoKind } from './operation';
 import { accessUndo } from './operations/access';
 import { appConfigUndo } from './operations/app-config';
+import { accountRightUndo } from './operations/account-right';
+import { fileContentUndo } from './operations/file-content';
 import { filesUndo } from './operations/files';
 import { firewallUndo } from './operations/firewall';
 import { folderUndo } from './operations/folder';
 import { instanceRecordUndo } from './operations/instance-record';
 import { programsEntryUndo } from './operations/programs-entry';
 import { serviceUndo } from './operations/services';
+import { installedServiceStartUndo, installedServiceUndo } from './operations/installed-service';
 
 /**
  * Every kind of operation this version can undo, by kind: each operation module, and each component for the kinds
@@ -17,7 +20,7 @@ import { serviceUndo } from './operations/services';
  * not here was written by another version: undoing stops rather than skip it (Kysely's migrator refuses the same way
  * when its record names a migration its code does not have).
  */
-const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, serviceUndo, accessUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
+const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
 
 const BY_KIND = new Map<string, UndoKind>();
 for (const k of KINDS) {

@@ -7,24 +7,9 @@ import { validateLoadedFile } from '../../../electron/engine/settings-files/vali
 import { writeSettingsXml } from '../../../electron/engine/settings-files/write';
 import { asyncClientDefinition } from '../../../shared/components/async-client/definition';
 import { CLIENT_PARAMETERS, defaultClientSettings, type ClientSettings } from '../../../shared/components/async-client/parameters';
+import { clientSettings } from './helpers';
 import { checkAsyncServerUrl, validateClientSettings } from '../../../shared/components/async-client/rules';
 import { bufferIo, CANARY, tempDir } from '../../settings-files/helpers';
-
-/** A channel's settings as a store admin fills them in. */
-export function clientSettings(patch: Partial<ClientSettings> = {}): ClientSettings {
-  return {
-    ...defaultClientSettings(),
-    ChannelMessageDatabaseServer: 'STORE01',
-    ChannelMessageDatabaseName: 'ChannelMessageDB',
-    ChannelDatabaseServer: 'STORE01',
-    ChannelDatabaseName: 'RetailChannelDatabase',
-    SynchServiceHeadOfficeURL: 'https://cdxhq01:8443/AsyncServer',
-    ServiceUser: 'STORE01\\svc-cdx',
-    DataStoreName: 'Houston',
-    DataStoreUserName: 'HoustonUser',
-    ...patch,
-  };
-}
 
 const SC_SETTINGS = (settings: Partial<ClientSettings>) =>
   `<?xml version="1.0" encoding="utf-8"?>\n<Settings>\n${Object.entries(settings)

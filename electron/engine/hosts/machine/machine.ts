@@ -90,6 +90,27 @@ export interface ServiceState {
   running: boolean;
 }
 
+
+/**
+ * A Windows service a component installs (Async Client's), as the Service Control Manager keeps it (sc.exe qc and
+ * qfailure); ServiceState is a service of Windows whose start mode Setup only sets.
+ */
+export interface InstalledService {
+  name: string;
+  displayName: string;
+  /** The executable, quoted as the SCM runs it. */
+  binaryPath: string;
+  /** The account it logs on as (DOMAIN\user, .\user, or NT Authority\…). */
+  account: string;
+  startType: 'Automatic' | 'Manual' | 'Disabled';
+  /** Recovery on failure: restart after `restartDelaySeconds`, the failure count reset after `resetSeconds`. */
+  recovery: { restart: boolean; restartDelaySeconds: number; resetSeconds: number };
+  status: 'Running' | 'Stopped';
+}
+
+/** The user right a service account needs to run a service: "Log on as a service". */
+export const SERVICE_LOGON_RIGHT = 'SeServiceLogonRight';
+
 export interface Machine {
   readAppPool(name: string): Promise<AppPoolState | null>;
   /**
@@ -129,6 +150,19 @@ export interface Machine {
   readService(name: string): Promise<ServiceState | null>;
   /** Sets the start mode, then starts or stops the service. */
   writeService(state: ServiceState): Promise<void>;
+
+  readInstalledService(name: string): Promise<InstalledService | null>;
+  /**
+   * Creates the service or reconfigures it (and starts or stops it to `status`). The password goes to the SCM and
+   * nowhere else; without one the service keeps the password it has, as IIS does for a pool.
+   */
+  writeInstalledService(state: InstalledService, password?: string): Promise<void>;
+  /** Stops the service if it runs, and deletes it. */
+  removeInstalledService(name: string): Promise<void>;
+
+  /** Whether the account holds the user right (LSA), explicitly. */
+  readAccountRight(account: string, right: string): Promise<boolean>;
+  writeAccountRight(account: string, right: string, granted: boolean): Promise<void>;
 
   readFirewallRule(name: string): Promise<FirewallRule | null>;
   writeFirewallRule(rule: FirewallRule): Promise<void>;

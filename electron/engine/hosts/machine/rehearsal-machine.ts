@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sameState } from '../../plan/operations/same-state';
-import type { AccessRule, ApplicationState, AppPoolState, EventLogEntry, FirewallRule, Machine, ProgramsEntry, ServiceState, SiteBinding, SiteState } from './machine';
+import { SERVICE_LOGON_RIGHT, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
 import { sameBinding } from './same-binding';
 
 type Collection<T> = Record<string, T>;
@@ -105,6 +105,43 @@ export class RehearsalMachine implements Machine {
     if (state.running && state.startMode === 'Disabled') throw new Error(`Service '${state.name}' cannot be started: it is disabled.`);
     const next = { ...state, name: initial.name };
     this.put('services', 'services', key(state.name), sameState(next, initial) ? null : next);
+  }
+
+  async readInstalledService(name: string) {
+    const stored = this.get<InstalledService & { passwordOf?: string }>('scm', 'services', key(name));
+    if (!stored) return null;
+    const { passwordOf: _, ...state } = stored;
+    return state;
+  }
+  /**
+   * As the Service Control Manager: a service of a named account needs that account's password (it would not start
+   * without it), and it starts only when the account holds Log on as a service (error 1069, a logon failure, else).
+   */
+  async writeInstalledService(state: InstalledService, password?: string) {
+    if (this.services.has(key(state.name))) throw new Error(`The service ${state.name} exists already (a service of Windows): the name is taken.`);
+    const stored = this.get<InstalledService & { passwordOf?: string }>('scm', 'services', key(state.name));
+    const builtIn = /^(NT AUTHORITY\\|LocalSystem$)/i.test(state.account.trim());
+    const passwordOf = builtIn ? undefined : password ? state.account : stored?.passwordOf;
+    if (!builtIn && passwordOf?.toLowerCase() !== state.account.toLowerCase()) {
+      throw new Error(`The service ${state.name} would log on as ${state.account} without the password of ${state.account}.`);
+    }
+    if (state.status === 'Running' && stored?.status !== 'Running') {
+      if (state.startType === 'Disabled') throw new Error(`The service ${state.name} cannot be started: it is disabled.`);
+      if (!builtIn && !(await this.readAccountRight(state.account, SERVICE_LOGON_RIGHT))) {
+        throw new Error(`The service ${state.name} did not start due to a logon failure (1069): ${state.account} does not hold Log on as a service.`);
+      }
+    }
+    this.put('scm', 'services', key(state.name), passwordOf ? { ...state, passwordOf } : state);
+  }
+  async removeInstalledService(name: string) {
+    this.put('scm', 'services', key(name), null);
+  }
+
+  async readAccountRight(account: string, right: string) {
+    return this.get<boolean>('lsa', 'rights', key(`${account}|${right}`)) === true;
+  }
+  async writeAccountRight(account: string, right: string, granted: boolean) {
+    this.put('lsa', 'rights', key(`${account}|${right}`), granted ? true : null);
   }
 
   async readFirewallRule(name: string) {

@@ -1,5 +1,5 @@
 import type { PowerShellRunner } from '../windows/powershell';
-import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
+import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
 import { SERVICE_SCRIPTS } from './service-scripts';
 import { SCRIPTS, type ScriptName } from './windows-scripts';
 
@@ -67,6 +67,23 @@ export class WindowsMachine implements Machine {
   async writeService(state: ServiceState) {
     await this.runScript(SERVICE_SCRIPTS.writeService, { state }, `${state.running ? 'Starting' : 'Stopping'} the service ${state.name} (start mode ${state.startMode})`);
   }
+  // Async Client's Windows service and its Log on as a service right have no PowerShell here yet (their scripts and
+  // the fake Windows to run them against are still to be written): a real computer refuses them, naming what.
+  async readInstalledService(name: string): Promise<InstalledService | null> {
+    throw notYet(`Reading the Windows service ${name}`);
+  }
+  async writeInstalledService(state: InstalledService): Promise<void> {
+    throw notYet(`Setting up the Windows service ${state.name}`);
+  }
+  async removeInstalledService(name: string): Promise<void> {
+    throw notYet(`Removing the Windows service ${name}`);
+  }
+  async readAccountRight(account: string): Promise<boolean> {
+    throw notYet(`Reading the user rights of ${account}`);
+  }
+  async writeAccountRight(account: string): Promise<void> {
+    throw notYet(`Changing the user rights of ${account}`);
+  }
   async readFirewallRule(name: string) {
     return parseFirewallRule(await this.run<unknown>('readFirewallRule', { name }, `Reading the firewall rule ${name}`));
   }
@@ -88,6 +105,10 @@ export class WindowsMachine implements Machine {
   async writeEvent(event: EventLogEntry) {
     await this.run('writeEvent', { event }, `Writing event ${event.eventId} of ${event.source} to the Application log`);
   }
+}
+
+function notYet(what: string): MachineError {
+  return new MachineError(`${what} is not available on Windows in this version of CDX Setup: Async Client installs on the rehearsal host only (--rehearsal).`);
 }
 
 type Raw = Record<string, unknown>;

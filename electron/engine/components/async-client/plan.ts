@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { asClientSettings, type ClientSettings } from '../../../../shared/components/async-client/parameters';
+import { normalizeClientSettings, validateClientSettings } from '../../../../shared/components/async-client/rules';
+import { expandSettings } from '../../../../shared/settings/expand';
+import { hasErrors, isBuiltInAccount } from '../../../../shared/settings/rules';
+import { EXECUTOR_ROLE } from '../../database/database-roles';
+import { executorRoleOperation } from '../../database/executor-role-operation';
+import { accountLoginOperation, scriptOperation } from '../../database/plan-operations';
+import { databaseExists } from '../../database/database-listing';
+import { withSession } from '../../database/session-use';
+import { describeTarget, sqlTargetOf, SqlTargetError, type SqlTarget } from '../../database/sql-target';
+import { SERVICE_LOGON_RIGHT } from '../../hosts/machine/machine';
+import type { Host } from '../../hosts/host';
+import { shippedPayloadRoot } from '../../payload/default-payload';
+import { loadPayload, type LoadedPayload } from '../../payload/manifest';
+import type { Operation, OperationContext } from '../../plan/operation';
+import { accountRightOperation } from '../../plan/operations/account-right';
+import { fileContentOperation } from '../../plan/operations/file-content';
+import { filesOperation } from '../../plan/operations/files';
+import { folderOperation } from '../../plan/operations/folder';
+import { installedServiceOperation, installedServiceStartOperation } from '../../plan/operations/installed-service';
+import { PlanError, type ComponentPlan, type PlanInput } from '../../plan/plan';
+import { asyncClientConfiguration } from './app-config';
+
+export const SALT_UTILITY_FOLDER = '%ProgramFiles%\\Microsoft Dynamics AX\\60\\Retail Salt Utility';
+/** The channel database's role for Async Client (the product's local group RetailDataSyncUsers is its member). */
+export const CHANNEL_SYNC_ROLE = 'RetailDataSyncUsers';
+/** Read, write and execute on the channel message database (the product's group: RetailSyncClientDBUser). */
+export const MESSAGE_DATABASE_ROLES = ['db_datareader', 'db_datawriter', EXECUTOR_ROLE];
+
+/**
+ * Async Client's settings and choices → the operations of its installation: the install folder and files, the
+ * Retail Salt Utility, and when configured the application configuration, Log on as a service, the Windows service,
+ * the channel message database (created when missing) and its scripts, the service account's logins and roles on
+ * both databases, and the service started last. The frame adds the collisions and the instance record.
+ */
+export async function planAsyncClient(host: Host, input: PlanInput & { supportDir: string }): Promise<ComponentPlan> {
+  const settings = normalizeClientSettings(asClientSettings(input.settings));
+  const { configure } = input.choices;
+  const errors = validateClientSettings(settings, { configure }).filter((i) => i.severity === 'error');
+  if (hasErrors(errors)) throw new PlanError(errors.map((e) => `${e.field}: ${e.message}`).join(' '), 'bad-input', errors[0].field);
+  const environment = await host.environment();
+  const { expanded: e, problems } = expandSettings(settings, environment);
+  if (problems.length) throw new PlanError(problems.map((p) => p.message).join(' '), 'bad-input', problems[0].field);
+
+  const notes: string[] = [];
+  const payload = await clientPayload(host, e, notes);
+  const backups = (id: string) => path.join(input.supportDir, 'backups', id.replace(/[^A-Za-z0-9._-]+/g, '_'));
+  const salt = payload.manifest.saltUtility.files;
+  const ops: Operation[] = [folderOperation(e.ServiceInstallFolder, 'Async Client service files')];
+  const filesId = `files:${e.ServiceInstallFolder}`;
+  ops.push(
+    filesOperation({
+      id: filesId,
+      description: `Copy the ${payload.manifest.files.length - salt.length} Async Client ${payload.manifest.version} files to ${e.ServiceInstallFolder}`,
+      sourceRoot: payload.root,
+      destination: e.ServiceInstallFolder,
+      files: payload.manifest.files.filter((f) => !salt.includes(f.path)),
+      backupDir: backups(filesId),
+    }),
+  );
+  if (salt.length) {
+    // The same folder and step as Async Server's: an instance of either keeps it while the other is installed.
+    const saltFolder = SALT_UTILITY_FOLDER.replace('%ProgramFiles%', environment.ProgramFiles ?? environment.PROGRAMFILES ?? 'C:\\Program Files');
+    const top = salt[0].split('/')[0];
+    ops.push(folderOperation(saltFolder, 'Retail Salt Utility'));
+    ops.push(
+      filesOperation({
+        id: `files:${saltFolder}`,
+        description: `Install the Retail Salt Utility (${salt.length} files) in ${saltFolder}`,
+        sourceRoot: path.join(payload.root, top),
+        destination: saltFolder,
+        files: payload.manifest.files.filter((f) => salt.includes(f.path)).map((f) => ({ ...f, path: f.path.slice(top.length + 1) })),
+        backupDir: backups(`files:${saltFolder}`),
+      }),
+    );
+  }
+  if (!configure) {
+    notes.push('Configure Async Client by using Setup is cleared: only the files are placed; the Windows service, its configuration and the databases are left to you.');
+    return done(settings, e, payload, ops, notes);
+  }
+
+  const executable = payload.manifest.service?.executable;
+  if (!executable) throw new PlanError(`The payload ${payload.root} names no service executable (manifest.json service.executable).`, 'bad-input', 'ServiceBinarySourceFolder');
+  const exe = `${e.ServiceInstallFolder.replace(/\\+$/, '')}\\${executable.replace(/\//g, '\\')}`;
+  const streaming = input.choices.streaming === true;
+  ops.push(fileContentOperation(`${exe}.config`, asyncClientConfiguration(e, streaming), 'the Async Client configuration (Async Server URL, channel database ID, databases)'));
+  const account = e.ServiceUser.trim();
+  if (!isBuiltInAccount(account)) ops.push(accountRightOperation(account, SERVICE_LOGON_RIGHT, 'Log on as a service'));
+  ops.push(
+    installedServiceOperation(
+      {
+        name: e.ServiceName.trim(),
+        displayName: `Commerce Data Exchange: Async Client (${e.ServiceName.trim()})`,
+        binaryPath: `"${exe}"`,
+        account,
+        startType: 'Automatic',
+        recovery: { restart: true, restartDelaySeconds: 60, resetSeconds: 86400 },
+        status: 'Stopped',
+      },
+      'Install',
+    ),
+  );
+
+  let messageTarget: SqlTarget;
+  let channelTarget: SqlTarget;
+  try {
+    messageTarget = sqlTargetOf({ field: 'ChannelMessageDatabaseServer', value: e.ChannelMessageDatabaseServer }, { field: 'ChannelMessageDatabaseServerNamedInstanceName', value: e.ChannelMessageDatabaseServerNamedInstanceName }, input.choices.database);
+    channelTarget = sqlTargetOf({ field: 'ChannelDatabaseServer', value: e.ChannelDatabaseServer }, { field: 'ChannelDatabaseServerNamedInstanceName', value: e.ChannelDatabaseServerNamedInstanceName }, input.choices.database);
+  } catch (err) {
+    if (err instanceof SqlTargetError) throw new PlanError(err.message, 'bad-input', err.field);
+    throw err;
+  }
+  const messageDb = e.ChannelMessageDatabaseName.trim();
+  ops.push(createMessageDatabaseOperation(messageTarget, messageDb));
+  for (const script of payload.manifest.database.scripts) ops.push(scriptOperation(payload, messageTarget, messageDb, script));
+  ops.push(executorRoleOperation(messageTarget, messageDb));
+  ops.push(accountLoginOperation(messageTarget, messageDb, account, MESSAGE_DATABASE_ROLES, sqlLogin(account)));
+  ops.push(withId(accountLoginOperation(channelTarget, e.ChannelDatabaseName.trim(), account, [CHANNEL_SYNC_ROLE], sqlLogin(account)), `sql.login:${account}@${e.ChannelDatabaseName.trim()}`));
+  ops.push(installedServiceStartOperation(e.ServiceName.trim()));
+  notes.push(
+    streaming
+      ? 'Streaming over the NetTcp port: for initial or large synchronizations on a reliable network. For ongoing synchronization WS-ReliableMessaging is more reliable.'
+      : 'WS-ReliableMessaging (the default). Streaming over the NetTcp port suits initial or large synchronizations on a reliable network.',
+  );
+  return done(settings, e, payload, ops, notes, { server: describeTarget(messageTarget), name: messageDb });
+}
+
+function done(settings: ClientSettings, expanded: ClientSettings, payload: LoadedPayload, operations: Operation[], notes: string[], database = { server: '', name: '' }): ComponentPlan {
+  return { instanceName: settings.ServiceName.trim(), settings, expanded, payload, operations, notes, version: payload.manifest.version, database };
+}
+
+async function clientPayload(host: Host, e: ClientSettings, notes: string[]): Promise<LoadedPayload> {
+  let root: string;
+  if (e.ServiceBinarySourceFolder.trim() === '') {
+    root = shippedPayloadRoot(process.env, 'async-client');
+    notes.push(`ServiceBinarySourceFolder is empty: the service files come from the sample payload shipped with CDX Setup (${root}).`);
+  } else {
+    root = host.realPath(e.ServiceBinarySourceFolder);
+  }
+  let payload: LoadedPayload;
+  try {
+    payload = await loadPayload(root);
+  } catch (err) {
+    throw new PlanError((err as Error).message, 'bad-input', 'ServiceBinarySourceFolder');
+  }
+  if (payload.manifest.component !== 'async-client') {
+    throw new PlanError(`The payload ${root} is ${payload.manifest.component}'s, not Async Client's: point ServiceBinarySourceFolder at the Async Client package.`, 'bad-input', 'ServiceBinarySourceFolder');
+  }
+  return payload;
+}
+
+/** The service account as SQL Server names its Windows login: `.\\user` is this computer's user. */
+function sqlLogin(account: string): (ctx: OperationContext) => Promise<string> {
+  return async (ctx) => (account.startsWith('.\\') ? `${ctx.host.computerName}\\${account.slice(2)}` : account);
+}
+
+/** Another step on the same kind of target needs its own id: the login on the channel database besides the message database's. */
+function withId(op: Operation, id: string): Operation {
+  return { ...op, id };
+}
+
+/**
+ * The channel message database, created when it does not exist (the guide: "Setup creates a new message database");
+ * an existing one is used. Undone by the message database undo: dropped only when this run created it.
+ */
+function createMessageDatabaseOperation(target: SqlTarget, name: string): Operation {
+  return {
+    id: `sql.database:${name}`,
+    kind: 'sql.database',
+    target: { sql: target, database: name },
+    description: `Create the channel message database ${name} on ${describeTarget(target)} when it does not exist`,
+    details: { server: describeTarget(target), database: name },
+    isDone: (ctx) => withSession(ctx, target, async (s) => await databaseExists(s, name)),
+    async apply(ctx) {
+      return withSession(ctx, target, async (s) => {
+        if (await databaseExists(s, name)) return { database: name, created: false };
+        await s.createDatabase(name);
+        ctx.log('info', `Created the channel message database ${name} on ${describeTarget(target)}.`);
+        return { database: name, created: true };
+      });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { InstalledService } from '../../hosts/machine/machine';
+import type { Operation, UndoKind } from '../operation';
+import { sameState } from './same-state';
+
+/** Undo writes the service back as it was (without a password: it keeps the one it has), or deletes it. */
+export const installedServiceUndo: UndoKind = {
+  kind: 'installed-service',
+  async undo(ctx, target, before) {
+    const previous = (before?.previous ?? null) as InstalledService | null;
+    if (previous === null) await ctx.host.machine.removeInstalledService(String(target.name));
+    else await ctx.host.machine.writeInstalledService(previous);
+  },
+};
+
+/**
+ * A Windows service as the settings give it, stopped or running. A service that exists keeps its password unless
+ * its account changes; one that runs keeps running when only its configuration changes.
+ */
+export function installedServiceOperation(desired: InstalledService, what: string): Operation {
+  const target = (current: InstalledService | null): InstalledService => ({ ...desired, status: desired.status === 'Running' || current?.status !== 'Running' ? desired.status : 'Running' });
+  return {
+    id: `installed-service:${desired.name}`,
+    kind: installedServiceUndo.kind,
+    target: { name: desired.name },
+    description: `${what}: the Windows service ${desired.name} running as ${desired.account}, started ${desired.startType.toLowerCase()}ally, restarted on failure`,
+    details: { name: desired.name, displayName: desired.displayName, binaryPath: desired.binaryPath, account: desired.account, startType: desired.startType },
+    async isDone(ctx) {
+      const current = await ctx.host.machine.readInstalledService(desired.name);
+      return current !== null && sameState(current, target(current));
+    },
+    async prepare(ctx) {
+      return { previous: await ctx.host.machine.readInstalledService(desired.name) };
+    },
+    async apply(ctx) {
+      const previous = await ctx.host.machine.readInstalledService(desired.name);
+      const sameAccount = previous !== null && previous.account.toLowerCase() === desired.account.toLowerCase();
+      await ctx.host.machine.writeInstalledService(target(previous), sameAccount ? undefined : ctx.secrets.servicePassword);
+      return { previous };
+    },
+  };
+}
+
+/** Starts the service, last: undo stops it again when it was not running before. */
+export const installedServiceStartUndo: UndoKind = {
+  kind: 'installed-service.start',
+  async undo(ctx, target, before) {
+    const current = await ctx.host.machine.readInstalledService(String(target.name));
+    if (current && before?.wasRunning !== true) await ctx.host.machine.writeInstalledService({ ...current, status: 'Stopped' });
+  },
+};
+
+export function installedServiceStartOperation(name: string): Operation {
+  return {
+    id: `installed-service.start:${name}`,
+    kind: installedServiceStartUndo.kind,
+    target: { name },
+    description: `Start the Windows service ${name}`,
+    details: { name },
+    async isDone(ctx) {
+      return (await ctx.host.machine.readInstalledService(name))?.status === 'Running';
+    },
+    async prepare(ctx) {
+      return { wasRunning: (await ctx.host.machine.readInstalledService(name))?.status === 'Running' };
+    },
+    async apply(ctx) {
+      const current = await ctx.host.machine.readInstalledService(name);
+      if (!current) throw new Error(`The Windows service ${name} does not exist.`);
+      const wasRunning = current.status === 'Running';
+      if (!wasRunning) await ctx.host.machine.writeInstalledService({ ...current, status: 'Running' });
+      return { wasRunning };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/cli';
+import { writeSettingsXml } from '../../../electron/engine/settings-files/write';
+import { readInstances } from '../../../electron/engine/instances/registry';
+import { RehearsalHost } from '../../../electron/engine/hosts/rehearsal/rehearsal-host';
+import { loadScenario } from '../../../electron/engine/hosts/rehearsal/scenario';
+import { scenariosRoot } from '../../../electron/engine/hosts/create-host';
+import { InstallService } from '../../../electron/engine/install/install-service';
+import { SupportFiles } from '../../../electron/engine/support-files/support-files';
+import type { PlanChoices } from '../../../electron/engine/plan/build-plan';
+import { DEFAULT_DATABASE_CHOICE } from '../../../shared/settings/install-defaults';
+import type { ClientSettings } from '../../../shared/components/async-client/parameters';
+import { allFiles, snapshot } from '../../install/support';
+import { cliIo } from '../../support/cli-io';
+import { clientSettings } from './helpers';
+
+const CANARY = 'Canary-Client-Pa55!';
+const SECRETS = { servicePassword: CANARY, connectionPassword: `${CANARY}-connection` };
+const CHOICES: PlanChoices = { configure: true, components: ['async-client'], database: DEFAULT_DATABASE_CHOICE };
+const store = (patch: Partial<ClientSettings> = {}) => clientSettings({ ServiceUser: 'STORE01\\svc-cdx', ...patch });
+
+/** A fresh store computer (the shipped store scenario), its faults given. */
+async function storeComputer(faults: { operation: string; message?: string }[] = []) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-store-'));
+  const scenario = JSON.parse(readFileSync(path.join(scenariosRoot(), 'store', 'scenario.json'), 'utf8'));
+  const file = path.join(dir, 'scenario.json');
+  writeFileSync(file, JSON.stringify({ ...scenario, faults }));
+  const sandbox = path.join(dir, 'machine');
+  const host = new RehearsalHost(loadScenario(file), sandbox);
+  const supportDir = await new SupportFiles(host).realDir();
+  return { host, sandbox, supportDir, service: new InstallService({ host, supportDir, toolVersion: 'test' }) };
+}
+
+describe('Async Client on the rehearsal store computer', () => {
+  it('installs the files, configuration, Log on as a service, the service and both databases, and starts the service last', async () => {
+    const env = await storeComputer();
+    const result = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    expect(result.outcome, result.message).toBe('installed');
+    expect(result.steps.map((s) => s.id).at(-2)).toBe('installed-service.start:CommerceDataExchangeAsyncClientService');
+    const service = await env.host.machine.readInstalledService('CommerceDataExchangeAsyncClientService');
+    expect(service).toMatchObject({ status: 'Running', startType: 'Automatic', account: 'STORE01\\svc-cdx', recovery: { restart: true } });
+    expect(await env.host.machine.readAccountRight('STORE01\\svc-cdx', 'SeServiceLogonRight')).toBe(true);
+    const config = readFileSync(env.host.realPath('C:\\AsyncClientService\\Microsoft.Dynamics.Retail.CommerceDataExchange.AsyncClientService.exe.config'), 'utf8');
+    expect(config).toContain('value="https://cdxhq01:8443/AsyncServer"');
+    expect(config).toContain('value="Houston"');
+    expect(config).toContain('Initial Catalog=ChannelMessageDB');
+    const sql = await env.host.sql.connect({ server: 'STORE01', instance: null, authentication: 'windows', login: '', trustServerCertificate: false, serverField: '' }, undefined);
+    expect((await sql.principal('RetailChannelDatabase', 'STORE01\\svc-cdx')).roles).toEqual(['RetailDataSyncUsers']);
+    expect((await sql.principal('ChannelMessageDB', 'STORE01\\svc-cdx')).roles.sort()).toEqual(['db_datareader', 'db_datawriter', 'db_executor']);
+    await sql.close();
+    expect(readInstances(env.supportDir).map((r) => [r.name, r.component])).toEqual([['CommerceDataExchangeAsyncClientService', 'async-client']]);
+    // No password anywhere on the computer: state, configuration, journal, log, instance record.
+    for (const file of allFiles(env.sandbox)) expect(readFileSync(file, 'utf8'), file).not.toContain(CANARY);
+  });
+
+  it('installs nothing new the second time', async () => {
+    const env = await storeComputer();
+    await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    const before = snapshot(env.sandbox, env.supportDir);
+    const again = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    expect(again.outcome, again.message).toBe('unchanged');
+    expect(again.changed).toBe(false);
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+
+  it('refuses a channel database that does not exist before any change: Setup never creates one', async () => {
+    const env = await storeComputer();
+    const before = snapshot(env.sandbox, env.supportDir);
+    const result = await env.service.install({ component: 'async-client', settings: store({ ChannelDatabaseName: 'NoSuchChannel' }), choices: CHOICES }, { secrets: SECRETS });
+    expect(result.outcome).toBe('refused');
+    expect(result.failedChecks?.map((c) => [c.id, c.details])).toEqual([['channel-database', expect.stringMatching(/has no database NoSuchChannel\. Setup never creates a channel database/)]]);
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+
+  it('installs a second instance beside the first with its own service name, refuses a collision, and uninstalls one', async () => {
+    const env = await storeComputer();
+    const first = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    expect(first.outcome, first.message).toBe('installed');
+    const afterFirst = snapshot(env.sandbox, env.supportDir);
+    const clash = env.service.install(
+      { component: 'async-client', settings: store({ ServiceName: 'CDXAsyncClient2', ChannelDatabaseName: 'RetailChannelDatabase2' }), choices: CHOICES },
+      { secrets: SECRETS },
+    );
+    await expect(clash).rejects.toThrow(/already uses the folder C:\\AsyncClientService/);
+    const second = await env.service.install(
+      {
+        component: 'async-client',
+        settings: store({ ServiceName: 'CDXAsyncClient2', ServiceInstallFolder: 'C:\\AsyncClientService2', ChannelDatabaseName: 'RetailChannelDatabase2', ChannelMessageDatabaseName: 'ChannelMessageDB2', DataStoreName: 'Dallas' }),
+        choices: CHOICES,
+      },
+      { secrets: SECRETS },
+    );
+    expect(second.outcome, second.message).toBe('installed');
+    expect((await env.host.machine.readInstalledService('CDXAsyncClient2'))?.status).toBe('Running');
+    const removed = await env.service.uninstall('CDXAsyncClient2', { secrets: {} });
+    expect(removed.outcome, removed.message).toBe('uninstalled');
+    expect(await env.host.machine.readInstalledService('CDXAsyncClient2')).toBeNull();
+    // The first instance, the Retail Salt Utility and the service user's right stay as they were.
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(afterFirst);
+    expect((await env.host.machine.readInstalledService('CommerceDataExchangeAsyncClientService'))?.status).toBe('Running');
+  });
+
+  it('uninstalls the last instance back to the computer as it was', async () => {
+    const env = await storeComputer();
+    const before = snapshot(env.sandbox, env.supportDir);
+    await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    const removed = await env.service.uninstall('CommerceDataExchangeAsyncClientService', { secrets: {} });
+    expect(removed.outcome, removed.message).toBe('uninstalled');
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+
+  it('only places the files when Configure Async Client by using Setup is cleared', async () => {
+    const env = await storeComputer();
+    const plan = await env.service.plan({ component: 'async-client', settings: store(), choices: { ...CHOICES, configure: false } }, false);
+    expect(new Set(plan.operations.map((o) => o.kind))).toEqual(new Set(['folder', 'files', 'instance']));
+  });
+});
+
+describe('a fault at every operation of Async Client', async () => {
+  const probe = await storeComputer();
+  const plan = await probe.service.plan({ component: 'async-client', settings: store(), choices: CHOICES });
+  it.each(plan.operations.map((o) => o.id))('%s: rolls the store computer back to exactly its state before', async (id) => {
+    const env = await storeComputer([{ operation: id, message: 'injected fault' }]);
+    const before = snapshot(env.sandbox, env.supportDir);
+    const result = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    expect(result.outcome, result.message).toBe('rolled-back');
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+});
+
+describe('cdx-setup deploy --settings sc-settings.xml', () => {
+  it('installs Async Client on the rehearsal store, asks for both passwords by their own means, and uninstalls it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-sc-'));
+    const file = path.join(dir, 'sc-settings.xml');
+    writeFileSync(file, writeSettingsXml({ component: 'async-client', values: store() }));
+    const sandbox = path.join(dir, 'sandbox');
+    const deploy = cliIo({ CDX_SETUP_PASSWORD: CANARY, CDX_SETUP_CONNECTION_PASSWORD: `${CANARY}-c` });
+    const code = await runCli(['deploy', '--settings', file, '--rehearsal', 'store', '--sandbox', sandbox, '--json'], deploy.io);
+    expect(code, deploy.err.join('\n')).toBe(0);
+    expect(JSON.parse(deploy.out.join('\n'))).toMatchObject({ outcome: 'installed', instance: 'CommerceDataExchangeAsyncClientService', asyncServerUrl: null });
+    const missing = cliIo({});
+    expect(await runCli(['deploy', '--settings', file, '--rehearsal', 'store', '--sandbox', path.join(dir, 'other')], missing.io)).toBe(2);
+    expect(missing.err.join('\n')).toMatch(/the Async Client service user STORE01\\svc-cdx is needed/);
+    const un = cliIo({});
+    expect(await runCli(['uninstall', '--instance', 'CommerceDataExchangeAsyncClientService', '--rehearsal', 'store', '--sandbox', sandbox], un.io), un.err.join('\n')).toBe(0);
+    expect(existsSync(path.join(sandbox, 'state', 'scm.json'))).toBe(false);
+  });
+});
