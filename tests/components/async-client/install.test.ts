@@ -39,7 +39,9 @@ describe('Async Client on the rehearsal store computer', () => {
     const env = await storeComputer();
     const result = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
     expect(result.outcome, result.message).toBe('installed');
-    expect(result.steps.map((s) => s.id).at(-2)).toBe('installed-service.start:CommerceDataExchangeAsyncClientService');
+    // The service starts after every change of its own; only the frame's Programs and Features entry and the record follow.
+    const ids = result.steps.map((s) => s.id);
+    expect(ids.slice(ids.indexOf('installed-service.start:CommerceDataExchangeAsyncClientService') + 1).map((id) => id.split(':')[0])).toEqual(['programs-entry', 'instance']);
     const service = await env.host.machine.readInstalledService('CommerceDataExchangeAsyncClientService');
     expect(service).toMatchObject({ status: 'Running', startType: 'Automatic', account: 'STORE01\\svc-cdx', recovery: { restart: true } });
     expect(await env.host.machine.readAccountRight('STORE01\\svc-cdx', 'SeServiceLogonRight')).toBe(true);
@@ -115,7 +117,7 @@ describe('Async Client on the rehearsal store computer', () => {
   it('only places the files when Configure Async Client by using Setup is cleared', async () => {
     const env = await storeComputer();
     const plan = await env.service.plan({ component: 'async-client', settings: store(), choices: { ...CHOICES, configure: false } }, false);
-    expect(new Set(plan.operations.map((o) => o.kind))).toEqual(new Set(['folder', 'files', 'instance']));
+    expect(new Set(plan.operations.map((o) => o.kind))).toEqual(new Set(['folder', 'files', 'programs-entry', 'instance']));
   });
 });
 
