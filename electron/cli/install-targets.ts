@@ -2,6 +2,8 @@ import path from 'node:path';
 import { formatProblem, hasErrorProblems } from '../../shared/settings/file-problem';
 import type { ComponentSettings } from '../../shared/components/component';
 import type { ComponentId } from '../../shared/components/ids';
+import { ComponentId as ComponentIdSchema } from '../../shared/contract/schemas';
+import type { LoadedSettingsFile } from '../engine/settings-files/load';
 import type { Host } from '../engine/hosts/host';
 import { PlanError, type InstallService, type PlanChoices, type PlanPreview } from '../engine/install/install-service';
 import { loadTopology, selectForComputer } from '../engine/settings-files/topology';
@@ -28,7 +30,7 @@ export async function installTargets(io: CliIo, args: ParsedArgs, host: Host): P
   const topology = topologyFile(io, optionalString(args.options.topology));
   if (!topology) {
     const loaded = await settingsFromFile(io, optionalString(args.options.settings));
-    return [{ file: loaded.file, component: loaded.component, settings: loaded.settings, choices: cliChoices(loaded.choices, filesOnly) }];
+    return partsOf(loaded, componentOption(args.options.component), filesOnly);
   }
   const read = await loadTopology(topology);
   const selection = selectForComputer(read, host.computerName);
@@ -43,7 +45,31 @@ export async function installTargets(io: CliIo, args: ParsedArgs, host: Host): P
     warned.add(entry.settingsFile);
     reportProblems(io, entry.loaded.problems);
   }
-  return selection.entries.map((e) => ({ file: e.settingsFile, component: e.loaded.component, settings: e.loaded.settings, choices: cliChoices(e.loaded.choices, filesOnly) }));
+  const wanted = componentOption(args.options.component);
+  return selection.entries.flatMap((e) => partsOf(e.loaded, wanted, filesOnly, e.settingsFile));
+}
+
+/** `--component ID`, checked; undefined when not given. */
+export function componentOption(value: unknown): ComponentId | undefined {
+  const raw = optionalString(value);
+  if (raw === undefined) return undefined;
+  const parsed = ComponentIdSchema.safeParse(raw);
+  if (!parsed.success) throw new UsageError(`--component "${raw}" is not a component; the components are: ${ComponentIdSchema.options.join(', ')}.`);
+  return parsed.data;
+}
+
+/**
+ * The instances a settings file describes: one, or for an AX Setup parameter file one per component it installs
+ * (in Setup's order, Async Server first); `--component` keeps the one it names.
+ */
+function partsOf(loaded: LoadedSettingsFile, wanted: ComponentId | undefined, filesOnly: boolean, file = loaded.file): InstallTarget[] {
+  const installs = loaded.choices.components;
+  const parts = loaded.parts.filter((p) => (wanted ? p.component === wanted : !installs || installs.includes(p.component)));
+  if (parts.length === 0) {
+    const has = loaded.parts.map((p) => p.component).join(', ');
+    throw new UsageError(`${file} holds no ${wanted ? `${wanted} ` : ''}settings to install${has ? ` (it sets ${has})` : ''}.`);
+  }
+  return parts.map((p) => ({ file, component: p.component, settings: p.settings, choices: { ...cliChoices(loaded.choices, filesOnly), components: [p.component] } }));
 }
 
 /** The previews of every target, each checked against those before it; bad values or a clash: a usage error naming the file. */

@@ -23,7 +23,7 @@ export const deployCommand: Command = {
   summary: 'Install and configure Async Server from a settings file; on failure everything is rolled back.',
   get usage() {
     return [
-      'cdx-setup deploy --settings FILE | --topology FILE [--files-only] [--skip-check ID]... [--json] [--rehearsal [SCENARIO]] [--sandbox DIR] [--credential-file FILE] [--sql-credential-file FILE]',
+      'cdx-setup deploy --settings FILE | --topology FILE [--component ID] [--files-only] [--skip-check ID]... [--json] [--rehearsal [SCENARIO]] [--sandbox DIR] [--credential-file FILE] [--sql-credential-file FILE]',
       '       cdx-setup deploy --resume [--credential-file FILE] [--sql-credential-file FILE] [--json] | deploy --rollback [--json]',
       '',
       'Before the first change, deploy runs the full prerequisite validation for the settings (the checks of cdx-setup',
@@ -34,6 +34,10 @@ export const deployCommand: Command = {
       'The others cannot: without them the installation would fail for certain.',
       '',
       '--json prints one object: outcome, instance, changed, asyncServerUrl, logFile, and on a refusal failedChecks.',
+      '',
+      'An sc-settings.xml installs Async Client (its passwords: --credential-file or CDX_SETUP_PASSWORD for the service user,',
+      '--connection-credential-file or CDX_SETUP_CONNECTION_PASSWORD for the Async Server connection). An AX Setup parameter',
+      'file that installs both components installs both, Async Server first; --component ID installs one.',
     ].join('\n');
   },
   async run(argv, io) {
@@ -41,6 +45,7 @@ export const deployCommand: Command = {
       ...HOST_OPTIONS,
       settings: 'string',
       topology: 'string',
+      component: 'string',
       'files-only': 'boolean',
       'credential-file': 'string',
       'sql-credential-file': 'string',
@@ -108,7 +113,7 @@ export const deployCommand: Command = {
         if (installed.length) io.err(stoppedMessage(path.basename(target.file), installed, targets.slice(i + 1).map((t) => path.basename(t.file)), false));
         throw err;
       });
-      if (targets.length > 1) io.err(`Instance ${i + 1} of ${targets.length}: ${prepared.instance} (${target.file})`);
+      if (targets.length > 1) io.err(`Instance ${i + 1} of ${targets.length}: ${prepared.instance} (${componentDefinition(target.component).title}, ${target.file})`);
       for (const note of prepared.plan.notes) io.err(`Note: ${note}`);
       let report: ValidationReport | undefined;
       const result = await service.runInstall(prepared, { secrets: secrets[i], skipChecks, signal: controller.signal, onProgress, onGate: (v) => (report = v.report) });

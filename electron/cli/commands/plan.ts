@@ -8,13 +8,17 @@ import { asUsageError, installTargets, previewTargets } from '../install-targets
 import { InstallService } from '../../engine/install/install-service';
 import { SupportFiles } from '../../engine/support-files/support-files';
 import { TOOL_VERSION } from '../../engine/version';
+import { componentDefinition } from '../../../shared/components/registry';
 
 export const planCommand: Command = {
   name: 'plan',
   summary: 'Show what deploy would do, step by step, and what is already in place (changes nothing).',
-  usage: 'cdx-setup plan --settings FILE | --topology FILE [--files-only] [--rehearsal [SCENARIO]] [--sandbox DIR] [--json] [--export-script FILE.ps1]',
+  usage:
+    'cdx-setup plan --settings FILE | --topology FILE [--component ID] [--files-only] [--rehearsal [SCENARIO]] [--sandbox DIR] [--json] [--export-script FILE.ps1]\n\n' +
+    'An AX Setup parameter file that installs both components plans both, Async Server first; --component async-server or\n' +
+    '--component async-client plans one.',
   async run(argv, io) {
-    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', topology: 'string', 'files-only': 'boolean', json: 'boolean', 'export-script': 'string' });
+    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', topology: 'string', component: 'string', 'files-only': 'boolean', json: 'boolean', 'export-script': 'string' });
     if (args.positionals.length) throw new UsageError(`plan takes no argument "${args.positionals[0]}".`);
     const host = hostFromArgs(args);
     const targets = await installTargets(io, args, host);
@@ -32,14 +36,15 @@ export const planCommand: Command = {
     }
     const plans = previews.map((preview, i) => ({ file: targets[i].file, preview }));
     if (args.options.json === true) {
-      const json = plans.map(({ file, preview }) => ({ instance: preview.instance, settingsFile: file, host: host.description, choices: preview.choices, notes: preview.notes, operations: preview.steps }));
-      io.out(JSON.stringify(args.options.topology === undefined ? json[0] : { instances: json }, null, 2));
+      const json = plans.map(({ file, preview }, i) => ({ instance: preview.instance, component: targets[i].component, settingsFile: file, host: host.description, choices: preview.choices, notes: preview.notes, operations: preview.steps }));
+      io.out(JSON.stringify(json.length === 1 && args.options.topology === undefined ? json[0] : { instances: json }, null, 2));
       return EXIT.ok;
     }
-    for (const { preview } of plans) {
+    for (const [i, { preview }] of plans.entries()) {
       const { steps } = preview;
-      io.out(`Plan for the instance ${preview.instance} on ${host.description}:`);
-      if (!preview.choices.configure) io.out('  Configure Async Server by using Setup is cleared: only the application files are placed.');
+      const title = componentDefinition(targets[i].component).title;
+      io.out(`Plan for the ${title} instance ${preview.instance} on ${host.description}:`);
+      if (!preview.choices.configure) io.out(`  Configure ${title} by using Setup is cleared: only the application files are placed.`);
       for (const note of preview.notes) io.out(`  Note: ${note}`);
       steps.forEach((s, i) => io.out(`  ${String(i + 1).padStart(2)}. ${s.done ? '[in place] ' : ''}${s.description}`));
       const todo = steps.filter((s) => !s.done).length;

@@ -1,6 +1,9 @@
 import { ComponentId } from '../../../shared/contract/schemas';
 import { asSettings, defaultSettings } from '../../../shared/components/async-server/parameters';
-import { parseArgs, optionalString, UsageError } from '../args';
+import { parseArgs, optionalString, UsageError, type ParsedArgs } from '../args';
+import type { CliIo } from '../io';
+import type { LoadedSettingsFile } from '../../engine/settings-files/load';
+import { InstallService } from '../../engine/install/install-service';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
@@ -25,14 +28,10 @@ export const validateCommand: Command = {
       if (!parsed.success) throw new UsageError(`--component "${c}" is not a component; the components are: ${ComponentId.options.join(', ')}.`);
       return parsed.data;
     });
-    if (components.includes('async-client')) {
-      throw new UsageError("validate checks Async Server's prerequisites; Async Client's are checked before its first change by cdx-setup deploy --settings sc-settings.xml.");
-    }
     const settingsFile = optionalString(args.options.settings);
     const loaded = settingsFile ? await settingsFromFile(io, settingsFile) : undefined;
-    if (loaded && loaded.component !== 'async-server') {
-      throw new UsageError(`${loaded.file} holds Async Client settings: validate checks Async Server's prerequisites; Async Client's are checked before its first change by cdx-setup deploy --settings.`);
-    }
+    const asksClient = components.includes('async-client') || loaded?.component === 'async-client';
+    if (asksClient) return validateAsyncClient(io, args, loaded);
     const settings = loaded ? asSettings(loaded.settings) : defaultSettings();
     const choices = cliChoices(loaded?.choices ?? {}, false);
     // The SQL Server check signs in as the file's SQL login; without its password it could only guess.
@@ -79,3 +78,20 @@ export const validateCommand: Command = {
     return report.summary.errors > 0 ? EXIT.prerequisitesNotMet : EXIT.ok;
   },
 };
+
+/**
+ * Async Client's prerequisites for an sc-settings.xml (or the Async Client part of a parameter file), through the
+ * install service: the checks deploy's gate runs before its first change.
+ */
+async function validateAsyncClient(io: CliIo, args: ParsedArgs, loaded: LoadedSettingsFile | undefined): Promise<number> {
+  const part = loaded?.parts.find((p) => p.component === 'async-client');
+  if (!loaded || !part) throw new UsageError("Async Client's prerequisites depend on its settings: give --settings with an sc-settings.xml.");
+  const choices = { ...cliChoices(loaded.choices, false), components: ['async-client' as const] };
+  const sqlPassword = needsSqlPassword(choices.configure, choices.database) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
+  const host = hostFromArgs(args);
+  const service = new InstallService({ host, supportDir: await new SupportFiles(host).realDir(), toolVersion: TOOL_VERSION });
+  if (args.options.json !== true) io.err(`Validating the prerequisites of Async Client on ${host.description}…`);
+  const report = await service.validate({ component: 'async-client', settings: part.settings, choices }, { sqlPassword });
+  io.out(args.options.json === true ? JSON.stringify(report, null, 2) : formatReportTable(report));
+  return report.summary.errors > 0 ? EXIT.prerequisitesNotMet : EXIT.ok;
+}

@@ -1,4 +1,5 @@
 import type { RunKind, RunOutcome, RunStep } from '../../../shared/contract/install-schemas';
+import type { ValidationReport } from '../../../shared/prerequisites/report';
 import type { ComponentSettings } from '../../../shared/components/component';
 import type { ComponentId } from '../../../shared/components/ids';
 import { appendTo } from '../executor/journal';
@@ -109,6 +110,20 @@ export class InstallService {
   /** The plan as a PowerShell script (`plan --export-script`). */
   async exportScript(request: InstallRequest, generatedBy: string): Promise<string> {
     return exportPlanScript(await this.plan(request), generatedBy);
+  }
+
+  /** A component's prerequisite validation of these settings alone (`validate --settings`), changing nothing. */
+  validate(request: InstallRequest, secrets: RunSecrets): Promise<ValidationReport> {
+    const component = engineComponent(request.component);
+    const instanceName = component.definition.instanceName(request.settings);
+    return component.prerequisites({
+      ...this.ctx,
+      instanceName,
+      settings: request.settings,
+      choices: request.choices,
+      secrets,
+      modifies: findInstance(this.ctx.supportDir, instanceName) !== null,
+    });
   }
 
   /** The run a crash cut off, if any: nothing else may be installed before it is rolled back or resumed. */
