@@ -38,7 +38,7 @@ test('cdx-setup uninstall removes the instance the wizard installed, and the wiz
     await expect(page.getByRole('radio', { name: MODIFY, exact: true })).toBeVisible();
 
     expect(cli(cdx.sandbox, 'uninstall', '--instance', GOOD.applicationName)).toContain(`The instance ${GOOD.applicationName} was removed`);
-    expect(cli(cdx.sandbox, 'instances')).toContain('No Async Server instance is installed on this computer.');
+    expect(cli(cdx.sandbox, 'instances')).toContain('No Async Server or Async Client instance is installed on this computer.');
     // Nothing of it is left on the rehearsal machine: no site, no app pool, no database, no firewall rule.
     // The Application log keeps its events, as on Windows; everything else is gone.
     expect(readdirSync(path.join(cdx.sandbox, 'state')).filter((f) => f !== 'eventlog.json')).toEqual([]);
