@@ -10,6 +10,7 @@ import { windowsPathUnder } from '../../electron/engine/hosts/windows-paths';
 import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
 import { WindowsHost } from '../../electron/engine/hosts/windows/windows-host';
 import { pwshPath } from './windows-tools';
+import { simulatedWindowsEnvironment } from '../../electron/engine/hosts/rehearsal/windows-environment';
 
 /**
  * Windows in PowerShell: the real WindowsHost, WindowsMachine and WindowsFacts, whose scripts run in real pwsh with
@@ -76,16 +77,8 @@ export class FakeWindowsHost extends WindowsHost {
   override async environment(): Promise<Record<string, string>> {
     const { computer } = this.state();
     return {
-      SystemDrive: 'C:',
-      SystemRoot: 'C:\\Windows',
-      windir: 'C:\\Windows',
-      ProgramFiles: 'C:\\Program Files',
-      'ProgramFiles(x86)': 'C:\\Program Files (x86)',
-      ProgramData: 'C:\\ProgramData',
-      TEMP: 'C:\\Windows\\Temp',
-      COMPUTERNAME: computer.name,
       // The installing user's domain, which may be another than the computer's (computer.userDomain).
-      USERDOMAIN: computer.userDomain ?? computer.domain ?? computer.name,
+      ...simulatedWindowsEnvironment(computer.name, computer.userDomain ?? computer.domain ?? computer.name),
       USERNAME: computer.user,
     };
   }

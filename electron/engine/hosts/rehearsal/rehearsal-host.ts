@@ -15,6 +15,7 @@ import type { LoadedScenario } from './scenario';
 import { RehearsalSql } from './sql/rehearsal-sql';
 import { parseNetworkSection } from './network/network-scenario';
 import { RehearsalNetwork } from './network/rehearsal-network';
+import { simulatedWindowsEnvironment } from './windows-environment';
 
 /**
  * A simulated Windows server. Files are really written under the sandbox root (drive C: is `<root>/C`), and the
@@ -61,16 +62,8 @@ export class RehearsalHost implements Host {
   async environment(): Promise<Record<string, string>> {
     const { computer } = this.scenario;
     return {
-      SystemDrive: 'C:',
-      SystemRoot: 'C:\\Windows',
-      windir: 'C:\\Windows',
-      ProgramFiles: 'C:\\Program Files',
-      'ProgramFiles(x86)': 'C:\\Program Files (x86)',
-      ProgramData: 'C:\\ProgramData',
-      TEMP: 'C:\\Windows\\Temp',
-      COMPUTERNAME: computer.name,
       // In a workgroup Windows sets USERDOMAIN to the computer's name.
-      USERDOMAIN: computer.domain ?? computer.name,
+      ...simulatedWindowsEnvironment(computer.name, computer.domain ?? computer.name),
       ...computer.environment,
     };
   }
