@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startConsoleProcess } from '../support/console';
+import { MACHINE_OWN_STATE } from '../support/machine-state';
 import { expect, test } from '../support/fixtures';
 import { finish } from '../support/pages/finish';
 import { installationOption } from '../support/pages/installation-option';
@@ -40,8 +41,8 @@ test('cdx-setup uninstall removes the instance the wizard installed, and the wiz
     expect(cli(cdx.sandbox, 'uninstall', '--instance', GOOD.applicationName)).toContain(`The instance ${GOOD.applicationName} was removed`);
     expect(cli(cdx.sandbox, 'instances')).toContain('No Async Server or Async Client instance is installed on this computer.');
     // Nothing of it is left on the rehearsal machine: no site, no app pool, no database, no firewall rule.
-    // The Application log keeps its events, as on Windows; everything else is gone.
-    expect(readdirSync(path.join(cdx.sandbox, 'state')).filter((f) => f !== 'eventlog.json')).toEqual([]);
+    // The Application log keeps its events and the machine key stays, as on Windows; everything else is gone.
+    expect(readdirSync(path.join(cdx.sandbox, 'state')).filter((f) => !MACHINE_OWN_STATE.includes(f))).toEqual([]);
 
     await toInstallationOption(page, again.url);
     await expect(page.getByRole('radio', { name: installationOption.labels.components, exact: true })).toBeVisible();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,6 +155,8 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
       { name: 'NetTcpActivator', displayName: 'Net.Tcp Listener Adapter', status: 'Running', startType: 'Automatic', dependsOn: ['WAS', 'NetTcpPortSharing'] },
       { name: 'NetTcpPortSharing', displayName: 'Net.Tcp Port Sharing Service', status: 'Running', startType: 'Manual', dependsOn: [] },
     ],
+    // The computer's DPAPI machine key (shims/DataProtection.ps1): each fake computer has its own.
+    dpapi: { machineKey: randomBytes(32).toString('base64') },
     faults: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { CertificateInfo, HostKind } from '../../../shared/contract/schemas';
+import type { DataProtection } from './data-protection';
 import type { HostFacts } from './facts';
 import type { HostSql } from '../database/sql-host';
 import type { Machine } from './machine/machine';
@@ -42,6 +43,8 @@ export interface Host {
   readonly sql: HostSql;
   /** IIS, folder permissions and the firewall: what an installation changes besides files. */
   readonly machine: Machine;
+  /** Secrets an application reads from its configuration, encrypted so that only this computer can read them. */
+  readonly dataProtection: DataProtection;
   /** Names, connections and trusted roots as the computer sees them, for probes of a remote service. */
   readonly network: HostNetwork;
 }

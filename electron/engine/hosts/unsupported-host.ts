@@ -6,8 +6,16 @@ import type { Host } from './host';
 import { ServerCertificateError, type ServerCertificate } from './server-certificate';
 import { UnsupportedFacts } from './unsupported-facts';
 import { unsupportedMachine } from './machine/unsupported-machine';
+import { MachineError } from './machine/machine';
+import type { DataProtection } from './data-protection';
 import { windowsPathUnder } from './windows-paths';
 import { publicNetwork } from './network';
+
+const refuse = async (): Promise<never> => {
+  throw new MachineError('This computer is not Windows: it has no DPAPI to keep a password for. Use --rehearsal to rehearse the installation.');
+};
+
+const unsupportedDataProtection: DataProtection = { name: 'DPAPI, local machine', protectSecret: refuse, isProtectedSecret: refuse };
 
 /**
  * A computer that is neither Windows nor rehearsing: checks that can run anywhere still run, but nothing is
@@ -22,6 +30,7 @@ export class UnsupportedHost implements Host {
   readonly sql = new MssqlHostSql();
   readonly machine = unsupportedMachine;
   readonly network = publicNetwork;
+  readonly dataProtection = unsupportedDataProtection;
 
   constructor(private readonly scratchRoot: string) {}
 

@@ -8,6 +8,7 @@ import { ServerCertificateError, type ServerCertificate } from '../server-certif
 import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
 import { parseFaults } from './faults';
+import { RehearsalDataProtection } from './rehearsal-data-protection';
 import { RehearsalFacts } from './rehearsal-facts';
 import { scenarioServices } from './services-scenario';
 import { parsePayloadFolders, seedPayloadFolders } from './payload-folders';
@@ -33,6 +34,7 @@ export class RehearsalHost implements Host {
   readonly sql: RehearsalSql;
   readonly machine: RehearsalMachine;
   readonly network: RehearsalNetwork;
+  readonly dataProtection: RehearsalDataProtection;
 
   constructor(
     readonly loaded: LoadedScenario,
@@ -50,6 +52,7 @@ export class RehearsalHost implements Host {
     mkdirSync(this.stateRoot, { recursive: true });
     seedPayloadFolders(this.drivesRoot, parsePayloadFolders(loaded.file, scenario.payloadFolders));
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
+    this.dataProtection = new RehearsalDataProtection(this.stateRoot);
     this.machine = new RehearsalMachine(this.stateRoot, scenarioServices(loaded.file, scenario.services));
     this.facts = new RehearsalFacts(loaded.file, () => this.machine.listSites());
     this.network = new RehearsalNetwork(parseNetworkSection(loaded.file, scenario.network), (f) => this.scenarioFile(f), async () => this.rootStorePems());

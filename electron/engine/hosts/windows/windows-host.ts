@@ -8,6 +8,7 @@ import type { ServerCertificate } from '../server-certificate';
 import { LIST_CERTIFICATES_SCRIPT, parseStoreCertificates } from './certificates';
 import { exportStoreCertificate } from './export-certificate';
 import { PowerShellSession, type PowerShellRunner } from './powershell';
+import { WindowsDataProtection } from './windows-data-protection';
 import { WindowsFacts } from './windows-facts';
 import { WindowsNetwork } from './windows-network';
 
@@ -20,6 +21,7 @@ export class WindowsHost implements Host {
   readonly facts: WindowsFacts;
   readonly machine: WindowsMachine;
   readonly network: WindowsNetwork;
+  readonly dataProtection: WindowsDataProtection;
 
   constructor(
     readonly powershell: PowerShellRunner = new PowerShellSession(),
@@ -28,6 +30,7 @@ export class WindowsHost implements Host {
     this.facts = new WindowsFacts(powershell);
     this.machine = new WindowsMachine(powershell);
     this.network = new WindowsNetwork(powershell);
+    this.dataProtection = new WindowsDataProtection(powershell);
   }
 
   /** Ends the PowerShell session (an idle session does not keep the process alive, but a host that is done says so). */
