@@ -6,6 +6,7 @@ import { COMPONENT_IDS } from '../../../shared/components/ids';
 import { GRANTABLE_ROLES } from '../database/database-roles';
 import { ConfigFileError, readConfigValues } from '../app-config/config-file';
 import { NodePathError, parseNodePath } from '../app-config/node-path';
+import { DPAPI_LOCAL_MACHINE } from '../hosts/data-protection';
 
 
 const NodeLocation = z.string().transform((text, ctx) => {
@@ -16,6 +17,12 @@ const NodeLocation = z.string().transform((text, ctx) => {
     ctx.addIssue({ code: 'custom', message: err.message });
     return z.NEVER;
   }
+});
+
+/** A password kept in an appSettings value, encrypted so that only the computer it is installed on can read it. */
+const ProtectedSetting = z.object({
+  appSetting: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.:-]*$/, 'an appSettings key: letters, digits, _ . : -'),
+  protection: z.literal(DPAPI_LOCAL_MACHINE),
 });
 
 /**
@@ -49,7 +56,17 @@ source: z.string().min(1) })).min(1),
     })
     .optional(),
   /** A component that runs as a Windows service (Async Client): the file, relative to the payload folder, it runs. */
-  service: z.object({ executable: z.string().min(1) }).optional(),
+  service: z
+    .object({
+      executable: z.string().min(1),
+      /**
+       * Where and how the service reads each password Setup is given for it, in its configuration file
+       * (`<executable>.config`): the appSettings key, and the protection the service undoes to read it. The product's
+       * own format is not documented to us: a payload declares what its service reads.
+       */
+      secrets: z.object({ connectionPassword: ProtectedSetting }).partial().strict().optional(),
+    })
+    .optional(),
 });
 export type PayloadManifest = z.infer<typeof PayloadManifest>;
 

@@ -10,6 +10,7 @@ import { firewallUndo } from './operations/firewall';
 import { folderUndo } from './operations/folder';
 import { instanceRecordUndo } from './operations/instance-record';
 import { programsEntryUndo } from './operations/programs-entry';
+import { protectedSettingUndo } from './operations/protected-setting';
 import { serviceUndo } from './operations/services';
 import { installedServiceStartUndo, installedServiceUndo } from './operations/installed-service';
 
@@ -20,7 +21,7 @@ import { installedServiceStartUndo, installedServiceUndo } from './operations/in
  * not here was written by another version: undoing stops rather than skip it (Kysely's migrator refuses the same way
  * when its record names a migration its code does not have).
  */
-const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
+const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, protectedSettingUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
 
 const BY_KIND = new Map<string, UndoKind>();
 for (const k of KINDS) {

@@ -19,6 +19,7 @@ import { fileContentOperation } from '../../plan/operations/file-content';
 import { filesOperation } from '../../plan/operations/files';
 import { folderOperation } from '../../plan/operations/folder';
 import { installedServiceOperation, installedServiceStartOperation } from '../../plan/operations/installed-service';
+import { appSettingLocation, protectedSettingOperation } from '../../plan/operations/protected-setting';
 import { PlanError, type ComponentPlan, type PlanInput } from '../../plan/plan';
 import { asyncClientConfiguration } from './app-config';
 
@@ -30,9 +31,11 @@ export const MESSAGE_DATABASE_ROLES = ['db_datareader', 'db_datawriter', EXECUTO
 
 /**
  * Async Client's settings and choices → the operations of its installation: the install folder and files, the
- * Retail Salt Utility, and when configured the application configuration, Log on as a service, the Windows service,
- * the channel message database (created when missing) and its scripts, the service account's logins and roles on
- * both databases, and the service started last. The frame adds the collisions and the instance record.
+ * Retail Salt Utility, and when configured the application configuration (then the password for the Async Server
+ * connection in it, encrypted for the computer, where the payload's manifest says the service reads it), Log on as a
+ * service, the Windows service, the channel message database (created when missing) and its scripts, the service
+ * account's logins and roles on both databases, and the service started last. The frame adds the collisions and the
+ * instance record.
  */
 export async function planAsyncClient(host: Host, input: PlanInput & { supportDir: string }): Promise<ComponentPlan> {
   const settings = normalizeClientSettings(asClientSettings(input.settings));
@@ -84,7 +87,22 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
   if (!executable) throw new PlanError(`The payload ${payload.root} names no service executable (manifest.json service.executable).`, 'bad-input', 'ServiceBinarySourceFolder');
   const exe = `${e.ServiceInstallFolder.replace(/\\+$/, '')}\\${executable.replace(/\//g, '\\')}`;
   const streaming = input.choices.streaming === true;
-  ops.push(fileContentOperation(`${exe}.config`, asyncClientConfiguration(e, streaming), 'the Async Client configuration (Async Server URL, channel database ID, databases)'));
+  const config = `${exe}.config`;
+  const password = payload.manifest.service?.secrets?.connectionPassword;
+  ops.push(fileContentOperation(config, asyncClientConfiguration(e, streaming, password?.appSetting), 'the Async Client configuration (Async Server URL, channel database ID, databases)', password ? [appSettingLocation(password.appSetting)] : []));
+  if (password) {
+    ops.push(
+      protectedSettingOperation({
+        file: config,
+        appSetting: password.appSetting,
+        secret: 'connectionPassword',
+        what: `the password for the Async Server connection (DataStoreUserName ${e.DataStoreUserName.trim()})`,
+        backupDir: backups(`app-config.protected:${config}`),
+      }),
+    );
+  } else {
+    notes.push(`The payload's manifest (${payload.root}) declares no place for the password of the Async Server connection (service.secrets.connectionPassword): it is not stored, and the service cannot sign in to Async Server until it is configured by other means.`);
+  }
   const account = e.ServiceUser.trim();
   if (!isBuiltInAccount(account)) ops.push(accountRightOperation(account, SERVICE_LOGON_RIGHT, 'Log on as a service'));
   ops.push(

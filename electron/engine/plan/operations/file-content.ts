@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readConfigValues, replaceRawValues } from '../../app-config/config-file';
+import type { NodePath } from '../../app-config/node-path';
 import type { Operation, UndoKind } from '../operation';
 
 /** Undo writes the file back as it was, or removes it when it did not exist. */
@@ -15,11 +17,22 @@ export const fileContentUndo: UndoKind = {
 
 /**
  * One file written whole from the settings (an application's configuration): the file as it was is kept in the
- * journal to be written back. Its content never holds a secret.
+ * journal to be written back. Its content never holds a secret. `laterWritten` are the XML values a later step of the
+ * plan fills in (an encrypted password, which this content leaves empty): what is on disk there is not compared, so
+ * a second run finds the file in place instead of writing it again.
  */
-export function fileContentOperation(windowsPath: string, content: string, what: string): Operation {
+export function fileContentOperation(windowsPath: string, content: string, what: string, laterWritten: NodePath[] = []): Operation {
   const bytes = Buffer.from(content, 'utf8');
   const read = (real: string) => (existsSync(real) ? readFileSync(real) : null);
+  const same = (onDisk: Buffer) => {
+    if (laterWritten.length === 0) return onDisk.equals(bytes);
+    try {
+      const found = readConfigValues(onDisk, windowsPath, laterWritten);
+      return replaceRawValues(onDisk, found, found.spots.map((_, index) => ({ index, raw: '' }))).equals(bytes);
+    } catch {
+      return false;
+    }
+  };
   return {
     id: `file.content:${windowsPath}`,
     kind: fileContentUndo.kind,
@@ -27,7 +40,8 @@ export function fileContentOperation(windowsPath: string, content: string, what:
     description: `Write ${what} to ${windowsPath}`,
     details: { path: windowsPath, bytes: String(bytes.length) },
     async isDone(ctx) {
-      return read(ctx.host.realPath(windowsPath))?.equals(bytes) === true;
+      const onDisk = read(ctx.host.realPath(windowsPath));
+      return onDisk !== null && same(onDisk);
     },
     async prepare(ctx) {
       return { previous: read(ctx.host.realPath(windowsPath))?.toString('base64') ?? null };
