@@ -9,6 +9,8 @@ export interface NavigationSlice {
   cancelled: boolean;
   busy: boolean;
   pageError: string | null;
+  /** Page changes by Next and Back so far: the wizard keys each page's view by it, so a view is never reused across visits. */
+  visit: number;
 }
 
 export const initialNavigationState = (): NavigationSlice => ({
@@ -19,4 +21,5 @@ export const initialNavigationState = (): NavigationSlice => ({
   cancelled: false,
   busy: false,
   pageError: null,
+  visit: 0,
 });

@@ -38,9 +38,11 @@ export const useWizard = create<WizardStore>()((set) => ({
     touch: (field) => set((s) => (s.touched.includes(field) ? s : { touched: [...s.touched, field] })),
     setSupportFilesLocation: (supportFilesLocation) => set({ supportFilesLocation }),
     setModifiedInstance: (modifiedInstance) => set({ modifiedInstance }),
-    goTo: (pageId) => set((s) => ({ pageId, history: [...s.history, s.pageId], attemptedNext: false, pageError: null })),
+    goTo: (pageId) => set((s) => ({ pageId, history: [...s.history, s.pageId], attemptedNext: false, pageError: null, visit: s.visit + 1 })),
     goBack: () =>
-      set((s) => (s.history.length === 0 ? s : { pageId: s.history[s.history.length - 1], history: s.history.slice(0, -1), attemptedNext: false, pageError: null })),
+      set((s) =>
+        s.history.length === 0 ? s : { pageId: s.history[s.history.length - 1], history: s.history.slice(0, -1), attemptedNext: false, pageError: null, visit: s.visit + 1 },
+      ),
     setAttemptedNext: (attemptedNext) => set({ attemptedNext }),
     setBusy: (busy) => set({ busy }),
     setPageError: (pageError) => set({ pageError }),

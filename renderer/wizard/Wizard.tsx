@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { OpenSettingsFile } from '../components/OpenSettingsFile';
 import { RehearsalBanner } from '../components/RehearsalBanner';
@@ -7,6 +7,8 @@ import { useActions, useWizard } from '../store/store';
 import { goNext } from './go-next';
 import { LazyCancelDialog } from './lazy-cancel-dialog';
 import { pageById } from './pages';
+import { usePageAhead } from './page-ahead';
+import { PageView } from './PageView';
 import { preloadViews } from './preload-views';
 import { selectIsFirstPage } from './selectors';
 import { restartWizard } from './start-wizard';
@@ -31,17 +33,21 @@ function PageHeading({ title }: { title: string }) {
 
 function CurrentPage() {
   const pageId = useWizard((s) => s.pageId);
+  const visit = useWizard((s) => s.visit);
+  const ahead = usePageAhead();
   const isFirst = useWizard(selectIsFirstPage);
   const page = pageById(pageId);
-  const Page = page.component;
+  // Keyed by page and visit: Next reveals the view rendered ahead under the key it then has, and a page left by Back
+  // or Next is never kept hidden to be shown again with what its last visit left.
+  const views = [{ id: pageId, key: `${pageId}#${visit}`, shown: true }, ...(ahead ? [{ id: ahead, key: `${ahead}#${visit + 1}`, shown: false }] : [])];
   return (
     <>
       {/* Keyed by page, so that two pages with one title (prerequisites, twice) still move focus to it. */}
       <PageHeading key={pageId} title={page.title} />
       <div className="page-content">
-        <Suspense fallback={<Spinner label="Loading the page…" />}>
-          <Page />
-        </Suspense>
+        {views.map((v) => (
+          <PageView key={v.key} id={v.id} shown={v.shown} />
+        ))}
         {isFirst && <OpenSettingsFile />}
       </div>
     </>

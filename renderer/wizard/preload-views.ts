@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import { useWizard } from '../store/store';
 import type { LazyView } from './lazy-view';
 import { LazyCancelDialog } from './lazy-cancel-dialog';
@@ -8,6 +9,9 @@ import type { WizardPage } from './page';
 const FIRST_PAGE_ALONE_MS = 1000;
 /** The user's first act on the page: by then the first page is up, and the next page may be a second away, or less. */
 const FIRST_ACT = ['pointerdown', 'keydown', 'input'] as const;
+
+/** Once true, the later views are wanted: the wizard also renders the next page ahead, hidden (Wizard.tsx). */
+export const useLaterViews = create<{ wanted: boolean }>(() => ({ wanted: false }));
 
 /**
  * Fetches every page's view once the first page is up, the next page's first: at the user's first click, key or
@@ -23,6 +27,7 @@ export function preloadViews(): () => void {
     if (started) return;
     started = true;
     stop();
+    useLaterViews.setState({ wanted: true });
     const preload = (page: WizardPage | null) => (page?.component as Partial<LazyView> | undefined)?.preload?.() ?? Promise.resolve();
     // The next page's view first, alone: the others would queue before it on the browser's few connections.
     void preload(nextPage(useWizard.getState()))
@@ -42,5 +47,8 @@ export function preloadViews(): () => void {
   };
   for (const type of FIRST_ACT) window.addEventListener(type, onFirstAct, { capture: true, once: true, passive: true });
   timer = setTimeout(load, FIRST_PAGE_ALONE_MS);
-  return stop;
+  return () => {
+    stop();
+    useLaterViews.setState({ wanted: false });
+  };
 }
