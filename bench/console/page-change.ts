@@ -12,7 +12,7 @@ const LOADING = 'Loading the page…';
  * focused (the wizard moves focus to it), and the page's own view in place (not the Suspense fallback). Measured
  * inside the page, so that the driver's polling does not count. A string, so that no bundler helper leaks into it.
  */
-const ARM_PAGE_CHANGE = `(() => {
+export const ARM_PAGE_CHANGE = `(() => {
   const before = document.querySelector('h1')?.textContent ?? '';
   window.__pageChange = new Promise((resolve) => {
     let clickedAt = -1;
