@@ -148,18 +148,37 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
     httpSys: { sslCertificates: [] },
     firewall: { rules: [] },
     acl: {},
+    // One service manager: Windows' own services here, and those an installation creates beside them.
     services: [
       // dependsOn: as on Windows, a service others run on is not stopped without -Force.
-      { name: 'W3SVC', displayName: 'World Wide Web Publishing Service', status: 'Running', startType: 'Automatic', dependsOn: ['WAS'] },
-      { name: 'WAS', displayName: 'Windows Process Activation Service', status: 'Running', startType: 'Manual', dependsOn: [] },
-      { name: 'NetTcpActivator', displayName: 'Net.Tcp Listener Adapter', status: 'Running', startType: 'Automatic', dependsOn: ['WAS', 'NetTcpPortSharing'] },
-      { name: 'NetTcpPortSharing', displayName: 'Net.Tcp Port Sharing Service', status: 'Running', startType: 'Manual', dependsOn: [] },
+      windowsService('W3SVC', 'World Wide Web Publishing Service', 'Automatic', ['WAS'], 'iissvcs'),
+      windowsService('WAS', 'Windows Process Activation Service', 'Manual', [], 'iissvcs'),
+      windowsService('NetTcpActivator', 'Net.Tcp Listener Adapter', 'Automatic', ['WAS', 'NetTcpPortSharing'], null),
+      windowsService('NetTcpPortSharing', 'Net.Tcp Port Sharing Service', 'Manual', [], null),
     ],
     // The computer's DPAPI machine key (shims/DataProtection.ps1): each fake computer has its own.
     dpapi: { machineKey: randomBytes(32).toString('base64') },
+    // The local security policy's user rights as a new Windows Server 2012 R2 has them (secedit /export).
+    lsa: {
+      rights: {
+        SeBatchLogonRight: ['*S-1-5-32-544', '*S-1-5-32-551', '*S-1-5-32-559'],
+        SeNetworkLogonRight: ['*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545', '*S-1-5-32-551'],
+        SeServiceLogonRight: ['*S-1-5-80-0'],
+      },
+    },
     faults: [],
   };
 }
+
+/** A service of Windows as the fake's service manager keeps it: svchost's, or the .NET Framework's SMSvcHost. */
+function windowsService(name: string, displayName: string, startType: string, dependsOn: string[], svchostGroup: string | null) {
+  const binaryPath = svchostGroup ? `C:\\Windows\\system32\\svchost.exe -k ${svchostGroup}` : 'C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\SMSvcHost.exe';
+  const account = name === 'NetTcpPortSharing' ? 'NT AUTHORITY\\LocalService' : 'LocalSystem';
+  return { name, displayName, status: 'Running', startType, dependsOn, binaryPath, account, recovery: { resetSeconds: 86400, actions: [{ type: 'RESTART', delayMs: 120000 }] } };
+}
+
+/** Windows' own executables, which the fake's service manager finds when it starts a service of Windows. */
+const WINDOWS_EXECUTABLES = ['Windows/System32/svchost.exe', 'Windows/Microsoft.NET/Framework64/v4.0.30319/SMSvcHost.exe'];
 
 /** A fresh fake Windows computer in a temp sandbox, with a Windows host whose PowerShell runs in pwsh against it. */
 export function fakeWindows(options: FakeWindowsOptions = {}): FakeWindows {
@@ -170,6 +189,10 @@ export function fakeWindows(options: FakeWindowsOptions = {}): FakeWindows {
   const stateFile = path.join(stateDir, 'windows.json');
   const callsFile = path.join(root, 'calls.jsonl');
   mkdirSync(path.join(drives, 'C', 'inetpub', 'wwwroot'), { recursive: true });
+  for (const exe of WINDOWS_EXECUTABLES) {
+    mkdirSync(path.dirname(path.join(drives, 'C', exe)), { recursive: true });
+    writeFileSync(path.join(drives, 'C', exe), '');
+  }
   mkdirSync(stateDir, { recursive: true });
   const scenarioFile = options.scenarioFile ?? path.join(scenariosRoot(), 'default', 'scenario.json');
   const initial = fakeStateFromScenario(scenarioFile);

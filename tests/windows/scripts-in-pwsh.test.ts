@@ -1,10 +1,13 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_RIGHT_SCRIPTS } from '../../electron/engine/hosts/machine/account-right-scripts';
+import { INSTALLED_SERVICE_SCRIPTS } from '../../electron/engine/hosts/machine/installed-service-scripts';
+import { SERVICE_SCRIPTS } from '../../electron/engine/hosts/machine/service-scripts';
 import { SCRIPTS } from '../../electron/engine/hosts/machine/windows-scripts';
 import * as certificateScripts from '../../electron/engine/hosts/windows/certificates';
 import * as exportScripts from '../../electron/engine/hosts/windows/export-certificate';
@@ -16,6 +19,9 @@ import { fakeWindows } from '../support/fake-windows';
 /** Every PowerShell script the Windows host can send, by name: the machine's, the facts' and the certificate store's. */
 const ALL_SCRIPTS: Record<string, string> = {
   ...SCRIPTS,
+  ...SERVICE_SCRIPTS,
+  ...INSTALLED_SERVICE_SCRIPTS,
+  ...ACCOUNT_RIGHT_SCRIPTS,
   ...Object.fromEntries((Object.entries({ ...factsScripts, ...certificateScripts, ...exportScripts, ...networkScripts }) as [string, unknown][]).filter((e): e is [string, string] => e[0].endsWith('_SCRIPT') && typeof e[1] === 'string')),
 };
 
@@ -190,6 +196,32 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     const events = JSON.parse(readFileSync(path.join(path.dirname(w.stateFile), 'eventlog.json'), 'utf8'));
     expect(events.sources).toEqual(['CDX Setup']);
     expect(events.Application.map((e: { eventId: number; entryType: string }) => [e.eventId, e.entryType])).toEqual([[1000, 'Information'], [1003, 'Warning']]);
+  });
+
+  it('creates a Windows service of a named account with Log on as a service, starts and removes it, and sets a service of Windows as it was', async () => {
+    const before = readFileSync(w.stateFile);
+    const w3svc = await m.readService('W3SVC');
+    expect(w3svc).toEqual({ name: 'W3SVC', startMode: 'Automatic', running: true });
+    await m.writeService(w3svc!);
+    const service = {
+      name: 'CDXAsyncClient',
+      displayName: 'Commerce Data Exchange: Async Client (CDXAsyncClient)',
+      binaryPath: '"C:\\AsyncClientService\\AsyncClientService.exe"',
+      account: 'CONTOSO\\svc-async',
+      startType: 'Automatic' as const,
+      recovery: { restart: true, restartDelaySeconds: 60, resetSeconds: 86400 },
+      status: 'Running' as const,
+    };
+    mkdirSync(w.host.realPath('C:\\AsyncClientService'), { recursive: true });
+    writeFileSync(w.host.realPath(service.binaryPath.slice(1, -1)), '');
+    expect(await m.readAccountRight(service.account, 'SeServiceLogonRight')).toBe(false);
+    await m.writeAccountRight(service.account, 'SeServiceLogonRight', true);
+    await m.writeInstalledService(service, CANARY);
+    expect(await m.readInstalledService(service.name)).toEqual(service);
+    expect(await m.readService(service.name)).toEqual({ name: service.name, startMode: 'Automatic', running: true });
+    await m.removeInstalledService(service.name);
+    await m.writeAccountRight(service.account, 'SeServiceLogonRight', false);
+    expect(readFileSync(w.stateFile).equals(before)).toBe(true);
   });
 
   it('has run every one of the scripts, each answering without an error, in one PowerShell process', () => {

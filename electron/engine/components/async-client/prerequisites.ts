@@ -4,6 +4,7 @@ import { expandSettings } from '../../../../shared/settings/expand';
 import { isBuiltInAccount } from '../../../../shared/settings/rules';
 import { databaseExists } from '../../database/database-listing';
 import { describeTarget, sqlTargetOf, type SqlTarget } from '../../database/sql-target';
+import { installedServiceAccountConflict } from '../../plan/operations/installed-service';
 import type { ComponentGateInput } from '../component';
 import { CHANNEL_SYNC_ROLE } from './plan';
 
@@ -85,6 +86,8 @@ export async function asyncClientPrerequisites(input: ComponentGateInput): Promi
         if (existing && !input.modifies) {
           return { status: 'error', details: `A Windows service named ${s.ServiceName} already exists on ${host.computerName} (running ${existing.binaryPath}).`, fix: 'Give this instance of Async Client its own ServiceName: each instance on a computer has one.' };
         }
+        const conflict = installedServiceAccountConflict(s.ServiceUser.trim(), existing);
+        if (conflict) return { status: 'error', ...conflict };
         return { status: 'passed', details: existing ? `${s.ServiceName} is this instance's own service.` : `No service is named ${s.ServiceName}.`, fix: '' };
       },
     },

@@ -1,9 +1,15 @@
 import type { PowerShellRunner } from '../windows/powershell';
 import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
+import { BUILT_IN_ACCOUNTS, builtInAccount, type BuiltInAccount } from '../../../../shared/settings/accounts';
+import { ACCOUNT_RIGHT_SCRIPTS } from './account-right-scripts';
+import { INSTALLED_SERVICE_SCRIPTS } from './installed-service-scripts';
 import { SERVICE_SCRIPTS } from './service-scripts';
 import { SCRIPTS, type ScriptName } from './windows-scripts';
 
-/** This Windows computer's IIS, folder permissions, services and firewall, through PowerShell (scripts in windows-scripts.ts and service-scripts.ts). */
+/**
+ * This Windows computer's IIS, folder permissions, services, user rights and firewall, through PowerShell (scripts in
+ * windows-scripts.ts, service-scripts.ts, installed-service-scripts.ts and account-right-scripts.ts).
+ */
 export class WindowsMachine implements Machine {
   constructor(private readonly powershell: PowerShellRunner) {}
 
@@ -67,22 +73,22 @@ export class WindowsMachine implements Machine {
   async writeService(state: ServiceState) {
     await this.runScript(SERVICE_SCRIPTS.writeService, { state }, `${state.running ? 'Starting' : 'Stopping'} the service ${state.name} (start mode ${state.startMode})`);
   }
-  // Async Client's Windows service and its Log on as a service right have no PowerShell here yet (their scripts and
-  // the fake Windows to run them against are still to be written): a real computer refuses them, naming what.
-  async readInstalledService(name: string): Promise<InstalledService | null> {
-    throw notYet(`Reading the Windows service ${name}`);
+  async readInstalledService(name: string) {
+    return parseInstalledService(await this.runScript<unknown>(INSTALLED_SERVICE_SCRIPTS.readInstalledService, { name }, `Reading the Windows service ${name}`));
   }
-  async writeInstalledService(state: InstalledService): Promise<void> {
-    throw notYet(`Setting up the Windows service ${state.name}`);
+  async writeInstalledService(state: InstalledService, password?: string) {
+    // No password, no `password` key: the service keeps its own (the script never asks the SCM to change it).
+    const data = { state: { ...state, account: scmAccount(state.account) }, ...(password === undefined ? {} : { password }) };
+    await this.runScript(INSTALLED_SERVICE_SCRIPTS.writeInstalledService, data, `Setting up the Windows service ${state.name} (${state.account}, ${state.startType}, ${state.status})`);
   }
-  async removeInstalledService(name: string): Promise<void> {
-    throw notYet(`Removing the Windows service ${name}`);
+  async removeInstalledService(name: string) {
+    await this.runScript(INSTALLED_SERVICE_SCRIPTS.removeInstalledService, { name }, `Removing the Windows service ${name}`);
   }
-  async readAccountRight(account: string): Promise<boolean> {
-    throw notYet(`Reading the user rights of ${account}`);
+  async readAccountRight(account: string, right: string) {
+    return (await this.runScript<unknown>(ACCOUNT_RIGHT_SCRIPTS.readAccountRight, { account: rightsAccount(account), right }, `Reading the user right ${right} of ${account}`)) === true;
   }
-  async writeAccountRight(account: string): Promise<void> {
-    throw notYet(`Changing the user rights of ${account}`);
+  async writeAccountRight(account: string, right: string, granted: boolean) {
+    await this.runScript(ACCOUNT_RIGHT_SCRIPTS.writeAccountRight, { account: rightsAccount(account), right, granted }, `${granted ? 'Granting' : 'Revoking'} the user right ${right} ${granted ? 'to' : 'of'} ${account}`);
   }
   async readFirewallRule(name: string) {
     return parseFirewallRule(await this.run<unknown>('readFirewallRule', { name }, `Reading the firewall rule ${name}`));
@@ -107,8 +113,18 @@ export class WindowsMachine implements Machine {
   }
 }
 
-function notYet(what: string): MachineError {
-  return new MachineError(`${what} is not available on Windows in this version of CDX Setup: Async Client installs on the rehearsal host only (--rehearsal).`);
+/** The SCM's own names of the built-in accounts, which it knows on a Windows in any language; any other account as given. */
+const SCM_ACCOUNTS: Record<BuiltInAccount, string> = { LocalSystem: 'LocalSystem', NetworkService: 'NT AUTHORITY\\NetworkService', LocalService: 'NT AUTHORITY\\LocalService' };
+
+function scmAccount(account: string): string {
+  const builtIn = builtInAccount(account);
+  return builtIn ? SCM_ACCOUNTS[builtIn] : account.trim();
+}
+
+/** A built-in account by its well-known SID, which names it on a Windows in any language. */
+function rightsAccount(account: string): string {
+  const builtIn = builtInAccount(account);
+  return builtIn ? BUILT_IN_ACCOUNTS[builtIn].sid : account.trim();
 }
 
 type Raw = Record<string, unknown>;
@@ -172,6 +188,22 @@ export function parseService(value: unknown): ServiceState | null {
   if (!r) return null;
   const mode = str(r.startMode);
   return { name: str(r.name), startMode: mode === 'Automatic' || mode === 'Disabled' ? mode : 'Manual', running: r.running === true };
+}
+
+export function parseInstalledService(value: unknown): InstalledService | null {
+  const r = record(value, 'a Windows service');
+  if (!r) return null;
+  const recovery = record(r.recovery, 'a service\'s recovery') ?? {};
+  const start = str(r.startType);
+  return {
+    name: str(r.name),
+    displayName: str(r.displayName),
+    binaryPath: str(r.binaryPath),
+    account: str(r.account),
+    startType: start === 'Automatic' || start === 'Disabled' ? start : 'Manual',
+    recovery: { restart: recovery.restart === true, restartDelaySeconds: Number(recovery.restartDelaySeconds ?? 0), resetSeconds: Number(recovery.resetSeconds ?? 0) },
+    status: str(r.status) === 'Running' ? 'Running' : 'Stopped',
+  };
 }
 
 export function parseFirewallRule(value: unknown): FirewallRule | null {

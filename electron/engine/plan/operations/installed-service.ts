@@ -1,6 +1,26 @@
+import { builtInAccount } from '../../../../shared/settings/accounts';
 import type { InstalledService } from '../../hosts/machine/machine';
 import type { Operation, UndoKind } from '../operation';
 import { sameState } from './same-state';
+
+/** One account however it is spelled: its case, or a built-in account's spellings (LocalSystem, NT AUTHORITY\SYSTEM…). */
+export function sameAccount(a: string, b: string): boolean {
+  const builtIn = builtInAccount(a);
+  return builtIn !== null ? builtIn === builtInAccount(b) : a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Why an existing service cannot be given the settings' account, or null. A service that logs on as another named
+ * account keeps it: replacing that account would overwrite a password nobody gave us, which rollback and uninstall
+ * could then not write back (as an application pool of another user, in Async Server's iis.ts).
+ */
+export function installedServiceAccountConflict(account: string, existing: InstalledService | null): { details: string; fix: string } | null {
+  if (!existing || builtInAccount(existing.account) !== null || sameAccount(existing.account, account)) return null;
+  return {
+    details: `The Windows service ${existing.name} already logs on as ${existing.account}. CDX Setup does not replace it by ${account}: the password of ${existing.account} could not be given back on rollback or uninstall.`,
+    fix: `Set ServiceUser to ${existing.account}, or change the service's account in Services first.`,
+  };
+}
 
 /** Undo writes the service back as it was (without a password: it keeps the one it has), or deletes it. */
 export const installedServiceUndo: UndoKind = {
@@ -14,10 +34,16 @@ export const installedServiceUndo: UndoKind = {
 
 /**
  * A Windows service as the settings give it, stopped or running. A service that exists keeps its password unless
- * its account changes; one that runs keeps running when only its configuration changes.
+ * its account changes; one that runs keeps running when only its configuration changes; one that logs on as another
+ * named account is refused before anything is written (installedServiceAccountConflict).
  */
 export function installedServiceOperation(desired: InstalledService, what: string): Operation {
-  const target = (current: InstalledService | null): InstalledService => ({ ...desired, status: desired.status === 'Running' || current?.status !== 'Running' ? desired.status : 'Running' });
+  // The account as the SCM spells it, when it is the same account; a running service keeps running.
+  const target = (current: InstalledService | null): InstalledService => ({
+    ...desired,
+    account: current && sameAccount(current.account, desired.account) ? current.account : desired.account,
+    status: desired.status === 'Running' || current?.status !== 'Running' ? desired.status : 'Running',
+  });
   return {
     id: `installed-service:${desired.name}`,
     kind: installedServiceUndo.kind,
@@ -33,8 +59,10 @@ export function installedServiceOperation(desired: InstalledService, what: strin
     },
     async apply(ctx) {
       const previous = await ctx.host.machine.readInstalledService(desired.name);
-      const sameAccount = previous !== null && previous.account.toLowerCase() === desired.account.toLowerCase();
-      await ctx.host.machine.writeInstalledService(target(previous), sameAccount ? undefined : ctx.secrets.servicePassword);
+      const conflict = installedServiceAccountConflict(desired.account, previous);
+      if (conflict) throw new Error(`${conflict.details} ${conflict.fix}`);
+      const keepsAccount = previous !== null && sameAccount(previous.account, desired.account);
+      await ctx.host.machine.writeInstalledService(target(previous), keepsAccount ? undefined : ctx.secrets.servicePassword);
       return { previous };
     },
   };
