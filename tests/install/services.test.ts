@@ -15,7 +15,8 @@ describe('the services an installation needs', () => {
       { name: 'NetTcpPortSharing', startMode: 'Manual', running: true },
       { name: 'NetTcpActivator', startMode: 'Automatic', running: true },
     ]);
-    expect(JSON.parse(readFileSync(`${env.sandbox}/state/services.json`, 'utf8')).services.nettcpportsharing).toEqual({ name: 'NetTcpPortSharing', startMode: 'Manual', running: true });
+    // One service manager (state/scm.json) for the services of Windows and those an installation creates.
+    expect(JSON.parse(readFileSync(`${env.sandbox}/state/scm.json`, 'utf8')).services.nettcpportsharing).toMatchObject({ name: 'NetTcpPortSharing', startType: 'Manual', status: 'Running', account: 'NT AUTHORITY\\LocalService' });
     expect((await install(env)).outcome).toBe('unchanged');
     expect((await serviceOn(env).uninstall('AsyncServer', { secrets: {} })).outcome).toBe('uninstalled');
     expect(await env.host.machine.readService('NetTcpPortSharing')).toEqual({ name: 'NetTcpPortSharing', startMode: 'Disabled', running: false });

@@ -114,6 +114,15 @@ describe('Async Client on the rehearsal store computer', () => {
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
   });
 
+  it('refuses, before any change, a ServiceName that a service of Windows has: one service manager for both', async () => {
+    const env = await storeComputer();
+    const before = snapshot(env.sandbox, env.supportDir);
+    const result = await env.service.install({ component: 'async-client', settings: store({ ServiceName: 'w3svc' }), choices: CHOICES }, { secrets: SECRETS });
+    expect(result.outcome).toBe('refused');
+    expect(result.failedChecks?.map((c) => [c.id, c.details])).toEqual([['service-name', 'A Windows service named w3svc already exists on STORE01 (running C:\\Windows\\system32\\svchost.exe -k iissvcs).']]);
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+  });
+
   it('only places the files when Configure Async Client by using Setup is cleared', async () => {
     const env = await storeComputer();
     const plan = await env.service.plan({ component: 'async-client', settings: store(), choices: { ...CHOICES, configure: false } }, false);

@@ -93,12 +93,25 @@ describe('Async Client on Windows in PowerShell (the fake store computer)', () =
     }
   });
 
+  it('refuses, before any change, a ServiceName that a service of Windows has', async () => {
+    const env = await storeOnWindows();
+    try {
+      const before = snapshot(env.w.sandbox, env.supportDir);
+      const result = await env.install({ ServiceName: 'w3svc' });
+      expect(result.outcome).toBe('refused');
+      expect(result.failedChecks?.map((c) => [c.id, c.details])).toEqual([['service-name', 'A Windows service named w3svc already exists on STORE01 (running C:\\Windows\\system32\\svchost.exe -k iissvcs).']]);
+      expect(snapshot(env.w.sandbox, env.supportDir)).toEqual(before);
+    } finally {
+      await env.close();
+    }
+  });
+
   it('refuses, before any change, a modify that would give the service another named account: its password could not be given back', async () => {
     const env = await storeOnWindows();
     try {
       expect((await env.install()).outcome).toBe('installed');
       const before = snapshot(env.w.sandbox, env.supportDir);
-      const result = await env.service.install({ component: 'async-client', settings: clientSettings({ ServiceUser: 'CONTOSO\\svc-cdx-store' }), choices: CHOICES, modifies: SERVICE }, { secrets: SECRETS });
+      const result = await env.service.install({ component: 'async-client', settings: clientSettings({ ServiceUser: 'CONTOSO\\svc-cdx-store' }), choices: CHOICES }, { secrets: SECRETS });
       expect(result.outcome).toBe('refused');
       expect(result.failedChecks?.map((c) => c.id)).toEqual(['service-name']);
       expect(result.failedChecks?.[0].details).toMatch(/already logs on as STORE01\\svc-cdx\. CDX Setup does not replace it by CONTOSO\\svc-cdx-store/);

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isBuiltInAccount } from '../../../../shared/settings/rules';
 import { sameState } from '../../plan/operations/same-state';
 import { SERVICE_LOGON_RIGHT, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
 import { sameBinding } from './same-binding';
@@ -8,6 +9,10 @@ type Collection<T> = Record<string, T>;
 
 /** An application pool as the state file keeps it: whose password it holds, never the password. */
 type StoredAppPool = AppPoolState & { passwordOf?: string };
+/** A service as state/scm.json keeps it: whose password it holds, never the password. */
+type StoredService = InstalledService & { passwordOf?: string };
+/** A service of the scenario that was deleted. */
+type Tombstone = { name: string; deleted: true };
 
 /**
  * The rehearsal computer's IIS, permissions, services and firewall, kept as JSON under `<sandbox>/state`. Keys are sorted and a
@@ -19,7 +24,7 @@ export class RehearsalMachine implements Machine {
   /** The services as the scenario starts them (lower-case names), which writes are compared with. */
   constructor(
     private readonly stateRoot: string,
-    private readonly services: Map<string, ServiceState> = new Map(),
+    private readonly services: Map<string, InstalledService> = new Map(),
   ) {}
 
   async readAppPool(name: string) {
@@ -94,21 +99,36 @@ export class RehearsalMachine implements Machine {
     this.put('acl', 'rules', key(`${folder}|${identity}`), null);
   }
 
-  /** The scenario's services; what a run changed is kept in the state, and dropped again once it is as the scenario had it. */
+  /**
+   * One Service Control Manager, persisted in state/scm.json: the scenario's services of Windows (W3SVC, WAS…) and the
+   * services an installation creates are one list, read and written through both views of the Machine (ServiceState
+   * and InstalledService). A service of the scenario is kept in the file only while it differs from how the scenario
+   * starts it (a deleted one as a tombstone), so undoing every change leaves no file.
+   */
+  private scm(name: string): StoredService | null {
+    const stored = this.get<StoredService | Tombstone>('scm', 'services', key(name));
+    if (stored && 'deleted' in stored) return null;
+    return stored ?? this.services.get(key(name)) ?? null;
+  }
+  private keep(service: StoredService): void {
+    const initial = this.services.get(key(service.name));
+    this.put('scm', 'services', key(service.name), initial && sameState(service, initial) ? null : service);
+  }
+
   async readService(name: string) {
-    return this.get<ServiceState>('services', 'services', key(name)) ?? this.services.get(key(name)) ?? null;
+    const service = this.scm(name);
+    return service ? { name: service.name, startMode: service.startType, running: service.status === 'Running' } : null;
   }
   async writeService(state: ServiceState) {
-    const initial = this.services.get(key(state.name));
-    if (!initial) throw new Error(`Cannot find any service with service name '${state.name}'.`);
-    // As Windows refuses: a disabled service does not start, and one that others run on does not stop.
-    if (state.running && state.startMode === 'Disabled') throw new Error(`Service '${state.name}' cannot be started: it is disabled.`);
-    const next = { ...state, name: initial.name };
-    this.put('services', 'services', key(state.name), sameState(next, initial) ? null : next);
+    const current = this.scm(state.name);
+    if (!current) throw new Error(`Cannot find any service with service name '${state.name}'.`);
+    // As Windows refuses: a disabled service does not start.
+    if (state.running && state.startMode === 'Disabled') throw new Error(`Service '${current.name}' cannot be started: it is disabled.`);
+    this.keep({ ...current, startType: state.startMode, status: state.running ? 'Running' : 'Stopped' });
   }
 
   async readInstalledService(name: string) {
-    const stored = this.get<InstalledService & { passwordOf?: string }>('scm', 'services', key(name));
+    const stored = this.scm(name);
     if (!stored) return null;
     const { passwordOf: _, ...state } = stored;
     return state;
@@ -118,9 +138,8 @@ export class RehearsalMachine implements Machine {
    * without it), and it starts only when the account holds Log on as a service (error 1069, a logon failure, else).
    */
   async writeInstalledService(state: InstalledService, password?: string) {
-    if (this.services.has(key(state.name))) throw new Error(`The service ${state.name} exists already (a service of Windows): the name is taken.`);
-    const stored = this.get<InstalledService & { passwordOf?: string }>('scm', 'services', key(state.name));
-    const builtIn = /^(NT AUTHORITY\\|LocalSystem$)/i.test(state.account.trim());
+    const stored = this.scm(state.name);
+    const builtIn = isBuiltInAccount(state.account);
     const passwordOf = builtIn ? undefined : password ? state.account : stored?.passwordOf;
     if (!builtIn && passwordOf?.toLowerCase() !== state.account.toLowerCase()) {
       throw new Error(`The service ${state.name} would log on as ${state.account} without the password of ${state.account}.`);
@@ -131,10 +150,10 @@ export class RehearsalMachine implements Machine {
         throw new Error(`The service ${state.name} did not start due to a logon failure (1069): ${state.account} does not hold Log on as a service.`);
       }
     }
-    this.put('scm', 'services', key(state.name), passwordOf ? { ...state, passwordOf } : state);
+    this.keep(passwordOf ? { ...state, passwordOf } : state);
   }
   async removeInstalledService(name: string) {
-    this.put('scm', 'services', key(name), null);
+    this.put('scm', 'services', key(name), this.services.has(key(name)) ? { name, deleted: true } : null);
   }
 
   async readAccountRight(account: string, right: string) {
