@@ -3,6 +3,7 @@ import { formatProblem, hasErrorProblems } from '../../shared/settings/file-prob
 import type { ComponentSettings } from '../../shared/components/component';
 import type { ComponentId } from '../../shared/components/ids';
 import { ComponentId as ComponentIdSchema } from '../../shared/contract/schemas';
+import { componentDefinition, componentDefinitions } from '../../shared/components/registry';
 import type { LoadedSettingsFile } from '../engine/settings-files/load';
 import type { Host } from '../engine/hosts/host';
 import { PlanError, type InstallService, type PlanChoices, type PlanPreview } from '../engine/install/install-service';
@@ -25,6 +26,24 @@ export interface InstallTarget {
  * instances refuses the whole selection (exit 2) before anything is installed.
  */
 export async function installTargets(io: CliIo, args: ParsedArgs, host: Host): Promise<InstallTarget[]> {
+  return withStreaming(await readTargets(io, args, host), args.options.streaming === true);
+}
+
+/**
+ * `--streaming`: streaming over the NetTcp port instead of WS-ReliableMessaging, for the targets whose component
+ * takes that choice (Async Client's); given for targets none of which takes it, it is a usage error, not ignored.
+ */
+function withStreaming(targets: InstallTarget[], streaming: boolean): InstallTarget[] {
+  if (!streaming) return targets;
+  const takes = (t: InstallTarget) => componentDefinition(t.component).choices?.includes('streaming') === true;
+  if (!targets.some(takes)) {
+    const which = componentDefinitions().filter((c) => c.choices?.includes('streaming')).map((c) => c.title).join(', ');
+    throw new UsageError(`--streaming is a choice of ${which} (streaming over the NetTcp port); ${[...new Set(targets.map((t) => path.basename(t.file)))].join(', ')} installs ${[...new Set(targets.map((t) => componentDefinition(t.component).title))].join(' and ')} only.`);
+  }
+  return targets.map((t) => (takes(t) ? { ...t, choices: { ...t.choices, streaming: true } } : t));
+}
+
+async function readTargets(io: CliIo, args: ParsedArgs, host: Host): Promise<InstallTarget[]> {
   const filesOnly = args.options['files-only'] === true;
   refuseSettingsWithTopology(args.options.settings, args.options.topology);
   const topology = topologyFile(io, optionalString(args.options.topology));

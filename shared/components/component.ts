@@ -68,6 +68,8 @@ export interface ComponentDefinition {
   passwords(settings: ComponentSettings, configure: boolean): PasswordNeed[];
   /** Its wizard pages, in Setup's order, by id and the guide's title. */
   pages: readonly { id: string; label: string }[];
+  /** The choices its plan reads besides Configure and the database (SetupChoices' keys); the CLI offers each as a flag. */
+  choices?: readonly 'streaming'[];
 }
 
 export function defaultsOf(parameters: readonly ParameterInfo[]): ComponentSettings {

@@ -23,7 +23,7 @@ export const deployCommand: Command = {
   summary: 'Install and configure Async Server from a settings file; on failure everything is rolled back.',
   get usage() {
     return [
-      'cdx-setup deploy --settings FILE | --topology FILE [--component ID] [--files-only] [--skip-check ID]... [--json] [--rehearsal [SCENARIO]] [--sandbox DIR] [--credential-file FILE] [--sql-credential-file FILE]',
+      'cdx-setup deploy --settings FILE | --topology FILE [--component ID] [--files-only] [--streaming] [--skip-check ID]... [--json] [--rehearsal [SCENARIO]] [--sandbox DIR] [--credential-file FILE] [--sql-credential-file FILE]',
       '       cdx-setup deploy --resume [--credential-file FILE] [--sql-credential-file FILE] [--json] | deploy --rollback [--json]',
       '',
       'Before the first change, deploy runs the full prerequisite validation for the settings (the checks of cdx-setup',
@@ -37,7 +37,8 @@ export const deployCommand: Command = {
       '',
       'An sc-settings.xml installs Async Client (its passwords: --credential-file or CDX_SETUP_PASSWORD for the service user,',
       '--connection-credential-file or CDX_SETUP_CONNECTION_PASSWORD for the Async Server connection). An AX Setup parameter',
-      'file that installs both components installs both, Async Server first; --component ID installs one.',
+      'file that installs both components installs both, Async Server first; --component ID installs one. --streaming makes',
+      'Async Client use streaming over the NetTcp port instead of WS-ReliableMessaging; the instance keeps the choice.',
     ].join('\n');
   },
   async run(argv, io) {
@@ -47,6 +48,7 @@ export const deployCommand: Command = {
       topology: 'string',
       component: 'string',
       'files-only': 'boolean',
+      streaming: 'boolean',
       'credential-file': 'string',
       'sql-credential-file': 'string',
       'connection-credential-file': 'string',

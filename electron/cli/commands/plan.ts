@@ -14,11 +14,13 @@ export const planCommand: Command = {
   name: 'plan',
   summary: 'Show what deploy would do, step by step, and what is already in place (changes nothing).',
   usage:
-    'cdx-setup plan --settings FILE | --topology FILE [--component ID] [--files-only] [--rehearsal [SCENARIO]] [--sandbox DIR] [--json] [--export-script FILE.ps1]\n\n' +
+    'cdx-setup plan --settings FILE | --topology FILE [--component ID] [--files-only] [--streaming] [--rehearsal [SCENARIO]] [--sandbox DIR] [--json] [--export-script FILE.ps1]\n\n' +
     'An AX Setup parameter file that installs both components plans both, Async Server first; --component async-server or\n' +
-    '--component async-client plans one.',
+    '--component async-client plans one.\n\n' +
+    '--streaming: Async Client receives its data over the NetTcp port instead of WS-ReliableMessaging over HTTPS (for an\n' +
+    'initial or large synchronization on a reliable network); the instance keeps the choice in its record.',
   async run(argv, io) {
-    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', topology: 'string', component: 'string', 'files-only': 'boolean', json: 'boolean', 'export-script': 'string' });
+    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', topology: 'string', component: 'string', 'files-only': 'boolean', streaming: 'boolean', json: 'boolean', 'export-script': 'string' });
     if (args.positionals.length) throw new UsageError(`plan takes no argument "${args.positionals[0]}".`);
     const host = hostFromArgs(args);
     const targets = await installTargets(io, args, host);

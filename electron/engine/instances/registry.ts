@@ -13,7 +13,7 @@ export interface InstanceRecord {
   version: string;
   installedAt: string;
   settings: ComponentSettings;
-  choices: Pick<SetupChoices, 'configure' | 'components' | 'database'>;
+  choices: Pick<SetupChoices, 'configure' | 'components' | 'database' | 'streaming'>;
   database: { server: string; name: string };
   /** Every operation of its plan: an operation another instance also lists is shared and stays on uninstall. */
   operationIds: string[];

@@ -32,4 +32,5 @@ export const asyncClientDefinition: ComponentDefinition = {
     { id: 'configure-async-client', label: 'Configure Async Client' },
     { id: 'database-async-client', label: 'Select or specify a database to use with Async Client' },
   ],
+  choices: ['streaming'],
 };

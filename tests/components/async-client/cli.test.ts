@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/cli';
 import { writeSettingsXml } from '../../../electron/engine/settings-files/write';
 import type { ClientSettings } from '../../../shared/components/async-client/parameters';
+import { readInstances } from '../../../electron/engine/instances/registry';
+import { goodSettings } from '../../install/support';
 import { cliIo } from '../../support/cli-io';
 import { clientSettings } from './helpers';
 
@@ -82,5 +84,39 @@ describe('the CLI says which component it acts on', () => {
     const none = await cli(['plan', '--settings', params, '--component', 'async-server', '--rehearsal', 'store', '--sandbox', sandbox]);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/holds no async-server settings to install \(it sets async-client\)/);
+  });
+
+  it('plan and deploy --streaming: the plan says no firewall rule is needed here but Async Server\'s NetTcp port must be open, the configuration streams, the record keeps the choice', async () => {
+    const { dir, file } = scFile();
+    const sandbox = path.join(dir, 'sandbox');
+    const plan = await cli(['plan', '--settings', file, '--streaming', '--rehearsal', 'store', '--sandbox', sandbox, '--json']);
+    expect(plan.code, plan.err).toBe(0);
+    const preview = JSON.parse(plan.out);
+    expect(preview.choices.streaming).toBe(true);
+    expect(preview.notes).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Streaming over the NetTcp port/),
+      expect.stringMatching(/^No firewall rule on this computer: Async Client opens the connections itself \(outbound.*The Async Server computer \(cdxhq01\) must accept its NetTcp port inbound/),
+      expect.stringMatching(/member of .*a Group Policy that defines Log on as a service replaces the local list/),
+    ]));
+    expect(preview.operations.map((o: { kind: string }) => o.kind)).not.toContain('firewall');
+    const deploy = await cli(['deploy', '--settings', file, '--streaming', '--rehearsal', 'store', '--sandbox', sandbox]);
+    expect(deploy.code, deploy.err).toBe(0);
+    const config = readFileSync(path.join(sandbox, 'drives', 'C', 'AsyncClientService', 'Microsoft.Dynamics.Retail.CommerceDataExchange.AsyncClientService.exe.config'), 'utf8');
+    expect(config).toMatch(/key="UseStreaming" value="true"/);
+    const records = readInstances(path.join(sandbox, 'drives', 'C', 'ProgramData', 'Microsoft Dynamics AX', 'CDX Setup'));
+    expect(records.map((r) => [r.name, r.choices.streaming])).toEqual([['CommerceDataExchangeAsyncClientService', true]]);
+    // Without the flag, WS-ReliableMessaging.
+    const plain = JSON.parse((await cli(['plan', '--settings', file, '--rehearsal', 'store', '--sandbox', path.join(dir, 'other'), '--json'])).out);
+    expect(plain.choices.streaming).toBeUndefined();
+    expect(plain.notes.join(' ')).not.toMatch(/No firewall rule/);
+  });
+
+  it('refuses --streaming for a settings file that installs no Async Client', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-ss-cli-'));
+    const file = path.join(dir, 'ss-settings.xml');
+    writeFileSync(file, writeSettingsXml({ component: 'async-server', values: goodSettings() }));
+    const refused = await cli(['plan', '--settings', file, '--streaming', '--rehearsal', '--sandbox', path.join(dir, 'sandbox')]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--streaming is a choice of Async Client \(streaming over the NetTcp port\); ss-settings\.xml installs Async Server only/);
   });
 });

@@ -141,6 +141,11 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
       ? 'Streaming over the NetTcp port: for initial or large synchronizations on a reliable network. For ongoing synchronization WS-ReliableMessaging is more reliable.'
       : 'WS-ReliableMessaging (the default). Streaming over the NetTcp port suits initial or large synchronizations on a reliable network.',
   );
+  // Async Client connects out to Async Server, which Windows Firewall allows by default: no rule is needed here.
+  if (streaming) notes.push(`No firewall rule on this computer: Async Client opens the connections itself (outbound, which Windows Firewall allows by default). The Async Server computer (${serverHost(e.SynchServiceHeadOfficeURL)}) must accept its NetTcp port inbound: the website's TCP port, which CDX Setup's Async Server installation opens in Windows Firewall (check the rule there, and any firewall between the store and headquarters).`);
+  // A domain's Group Policy may own the right; a workgroup computer's local policy is the only one.
+  const domain = isBuiltInAccount(account) ? null : (await host.facts.computerIdentity().catch(() => null))?.dnsDomain;
+  if (domain) notes.push(`Log on as a service is granted to ${account} in this computer's local security policy. This computer is a member of ${domain}: a Group Policy that defines Log on as a service replaces the local list at its next refresh and takes the right away again: the service then fails to start with error 1069. Add ${account} to that Group Policy (gpresult /scope computer /h shows whether one defines it).`);
   return done(settings, e, payload, ops, notes, { server: describeTarget(messageTarget), name: messageDb });
 }
 
@@ -166,6 +171,15 @@ async function clientPayload(host: Host, e: ClientSettings, notes: string[]): Pr
     throw new PlanError(`The payload ${root} is ${payload.manifest.component}'s, not Async Client's: point ServiceBinarySourceFolder at the Async Client package.`, 'bad-input', 'ServiceBinarySourceFolder');
   }
   return payload;
+}
+
+/** The Async Server URL's host, for the notes (the field rules have checked the URL). */
+function serverHost(url: string): string {
+  try {
+    return new URL(url.trim()).hostname;
+  } catch {
+    return url;
+  }
 }
 
 /** The service account as SQL Server names its Windows login: `.\\user` is this computer's user. */
