@@ -1,9 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan } from '../../electron/engine/plan/build-plan';
 import { exportPlanScript } from '../../electron/engine/plan/export-script';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { scenariosRoot } from '../../electron/engine/hosts/create-host';
+import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
+import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
+import { SupportFiles } from '../../electron/engine/support-files/support-files';
+import { clientSettings } from '../components/async-client/helpers';
 import { CHOICES, goodSettings, rehearsal } from '../install/support';
 import { checkForPowerShell4, describeVerdict, type NamedScript, type ScriptVerdict } from './ps4-checker';
 import { productionScripts, scriptModuleFiles } from './production-scripts';
+
+async function exportedClient(): Promise<NamedScript> {
+  const host = new RehearsalHost(loadScenario(path.join(scenariosRoot(), 'store', 'scenario.json')), mkdtempSync(path.join(os.tmpdir(), 'cdx-ps4-store-')));
+  const supportDir = await new SupportFiles(host).realDir();
+  const plan = await buildPlan(host, supportDir, { component: 'async-client', settings: clientSettings(), choices: { ...CHOICES, components: ['async-client'] }, passwordProvided: true });
+  return { name: 'plan --export-script (Async Client)', text: exportPlanScript(plan, 'test') };
+}
 
 /**
  * Windows Server 2012 R2 ships Windows PowerShell 4.0: every script CDX Setup runs on a computer, and the plan exported
@@ -24,6 +39,8 @@ describe('the production PowerShell on Windows PowerShell 4.0', () => {
       // A specific user with a TCP port, and a built-in identity without one: every branch of the exporter.
       await exported('plan --export-script (specific user, net.tcp)', { WebSiteTcpPort: '808' }),
       await exported('plan --export-script (Network Service, no TCP port)', { AppPoolUser: 'NT Authority\\Network Service', WebSiteTcpPort: '' }),
+      // Async Client: its Windows service of a named account, Log on as a service, its configuration file.
+      await exportedClient(),
     ];
     verdicts = checkForPowerShell4(scripts);
   }, 120_000);

@@ -9,6 +9,9 @@ import { InstallService } from '../../electron/engine/install/install-service';
 import { SupportFiles } from '../../electron/engine/support-files/support-files';
 import { CANARY, CHOICES, goodSettings, snapshot } from '../install/support';
 import { cliIo } from '../support/cli-io';
+import { scenariosRoot } from '../../electron/engine/hosts/create-host';
+import { writeSettingsXml } from '../../electron/engine/settings-files/write';
+import { clientSettings } from '../components/async-client/helpers';
 import { FAKE_WINDOWS_LOADER, fakeWindows, type FakeState, type FakeWindows } from '../support/fake-windows';
 
 /**
@@ -23,25 +26,26 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const computers: FakeWindows[] = [];
 afterAll(() => computers.forEach((w) => w.host.close()));
-function computer(patch: (state: FakeState) => void = () => {}) {
-  const w = fakeWindows({ patch });
+function computer(patch: (state: FakeState) => void = () => {}, scenarioFile?: string) {
+  const w = fakeWindows({ patch, scenarioFile });
   computers.push(w);
   return w;
 }
 
-async function exportScript(settingsFile: string): Promise<string> {
+async function exportScript(settingsFile: string, scenario?: string): Promise<string> {
   const box = mkdtempSync(path.join(os.tmpdir(), 'cdx-export-'));
   const file = path.join(box, 'plan.ps1');
   const run = cliIo();
   // The rehearsal's default computer is the fake's: same name, domain and drives.
-  expect(await runCli(['plan', '--settings', settingsFile, '--rehearsal', '--sandbox', path.join(box, 'machine'), '--export-script', file], run.io)).toBe(0);
+  const rehearsal = scenario ? ['--rehearsal', scenario] : ['--rehearsal'];
+  expect(await runCli(['plan', '--settings', settingsFile, ...rehearsal, '--sandbox', path.join(box, 'machine'), '--export-script', file], run.io), run.err.join('\n')).toBe(0);
   return file;
 }
 
 /** Runs the exported script non-interactively (a Get-Credential prompt would fail), with or without a credential. */
-function runScript(w: FakeWindows, file: string, credential: boolean) {
+function runScript(w: FakeWindows, file: string, credential: boolean, as = { user: 'CONTOSO\\svc-async', parameter: 'AppPoolCredential' }) {
   const call = credential
-    ? "$credential = New-Object System.Management.Automation.PSCredential('CONTOSO\\svc-async', (ConvertTo-SecureString $env:CDX_TEST_POOL_PASSWORD -AsPlainText -Force)); & $env:CDX_TEST_SCRIPT -AppPoolCredential $credential"
+    ? `$credential = New-Object System.Management.Automation.PSCredential('${as.user}', (ConvertTo-SecureString $env:CDX_TEST_POOL_PASSWORD -AsPlainText -Force)); & $env:CDX_TEST_SCRIPT -${as.parameter} $credential`
     : '& $env:CDX_TEST_SCRIPT';
   const result = spawnSync(w.command.executable, ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', `. '${FAKE_WINDOWS_LOADER.replace(/'/g, "''")}'; ${call}`], {
     env: { ...w.command.env, CDX_TEST_SCRIPT: file, CDX_TEST_POOL_PASSWORD: CANARY },
@@ -114,6 +118,41 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
       { protocol: 'net.tcp', bindingInformation: '808:*', sslFlags: 0 },
     ]);
     expect(w.readState().iis.sites[0].applications[0]).toMatchObject({ physicalPath: '%SystemDrive%\\inetpub\\wwwroot', enabledProtocols: 'http,https,net.tcp' });
+    const afterFirst = snapshot(w.sandbox, '');
+    const second = runScript(w, file, false);
+    expect(second.output).toBe('');
+    expect(second.status).toBe(0);
+    expect(snapshot(w.sandbox, '')).toEqual(afterFirst);
+  });
+
+  it('Async Client: installs its files, configuration, Log on as a service and its running service as deploy does (-ServiceCredential), and changes nothing on the second run', async () => {
+    const store = path.join(scenariosRoot(), 'store', 'scenario.json');
+    const box = mkdtempSync(path.join(os.tmpdir(), 'cdx-export-sc-'));
+    const settings = path.join(box, 'sc-settings.xml');
+    writeFileSync(settings, writeSettingsXml({ component: 'async-client', values: clientSettings() }));
+    const file = await exportScript(settings, 'store');
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(CANARY);
+    expect(text).toMatch(/^param\(\[string\]\$PayloadFolder = '.*', \[System\.Management\.Automation\.PSCredential\]\$ServiceCredential\)\r$/m);
+    const w = computer(() => {}, store);
+    const first = runScript(w, file, true, { user: 'STORE01\\svc-cdx', parameter: 'ServiceCredential' });
+    expect(first.output).not.toMatch(/Exception|error/i);
+    expect(first.status).toBe(0);
+    const service = w.readState().services.find((s: { name: string }) => s.name === 'CommerceDataExchangeAsyncClientService');
+    expect(service).toMatchObject({ status: 'Running', account: 'STORE01\\svc-cdx', startType: 'Automatic', passwordSha256: sha256(CANARY) });
+
+    // deploy on another store computer leaves the same service, rights and files (the databases are deploy's only).
+    const deployed = computer(() => {}, store);
+    const install = new InstallService({ host: deployed.host, supportDir: await new SupportFiles(deployed.host).realDir(), toolVersion: 'test' });
+    const result = await install.install({ component: 'async-client', settings: clientSettings(), choices: { ...CHOICES, components: ['async-client'] } }, { secrets: { servicePassword: CANARY, connectionPassword: `${CANARY}-c` } });
+    expect(result.outcome, result.message).toBe('installed');
+    const clientState = (x: FakeWindows) => {
+      const state = x.readState();
+      const files = Object.fromEntries(Object.entries(snapshot(x.sandbox, '')).filter(([k]) => /^drives\/C\/(AsyncClientService|Program Files)\//.test(k)));
+      return { services: state.services, lsa: state.lsa, files };
+    };
+    expect(clientState(w)).toEqual(clientState(deployed));
+
     const afterFirst = snapshot(w.sandbox, '');
     const second = runScript(w, file, false);
     expect(second.output).toBe('');

@@ -116,7 +116,7 @@ export class WindowsMachine implements Machine {
 /** The SCM's own names of the built-in accounts, which it knows on a Windows in any language; any other account as given. */
 const SCM_ACCOUNTS: Record<BuiltInAccount, string> = { LocalSystem: 'LocalSystem', NetworkService: 'NT AUTHORITY\\NetworkService', LocalService: 'NT AUTHORITY\\LocalService' };
 
-function scmAccount(account: string): string {
+export function scmAccount(account: string): string {
   const builtIn = builtInAccount(account);
   return builtIn ? SCM_ACCOUNTS[builtIn] : account.trim();
 }

@@ -21,7 +21,13 @@ export const fileContentUndo: UndoKind = {
  * plan fills in (an encrypted password, which this content leaves empty): what is on disk there is not compared, so
  * a second run finds the file in place instead of writing it again.
  */
-export function fileContentOperation(windowsPath: string, content: string, what: string, laterWritten: NodePath[] = []): Operation {
+export type FileContentOperation = Operation & { readonly content: string };
+
+export function isFileContentOperation(op: Operation): op is FileContentOperation {
+  return op.kind === fileContentUndo.kind && 'content' in op;
+}
+
+export function fileContentOperation(windowsPath: string, content: string, what: string, laterWritten: NodePath[] = []): FileContentOperation {
   const bytes = Buffer.from(content, 'utf8');
   const read = (real: string) => (existsSync(real) ? readFileSync(real) : null);
   const same = (onDisk: Buffer) => {
@@ -34,6 +40,7 @@ export function fileContentOperation(windowsPath: string, content: string, what:
     }
   };
   return {
+    content,
     id: `file.content:${windowsPath}`,
     kind: fileContentUndo.kind,
     target: { path: windowsPath },

@@ -37,7 +37,13 @@ export const installedServiceUndo: UndoKind = {
  * its account changes; one that runs keeps running when only its configuration changes; one that logs on as another
  * named account is refused before anything is written (installedServiceAccountConflict).
  */
-export function installedServiceOperation(desired: InstalledService, what: string): Operation {
+export type InstalledServiceOperation = Operation & { readonly desired: InstalledService };
+
+export function isInstalledServiceOperation(op: Operation): op is InstalledServiceOperation {
+  return op.kind === installedServiceUndo.kind && 'desired' in op;
+}
+
+export function installedServiceOperation(desired: InstalledService, what: string): InstalledServiceOperation {
   // The account as the SCM spells it, when it is the same account; a running service keeps running.
   const target = (current: InstalledService | null): InstalledService => ({
     ...desired,
@@ -45,6 +51,7 @@ export function installedServiceOperation(desired: InstalledService, what: strin
     status: desired.status === 'Running' || current?.status !== 'Running' ? desired.status : 'Running',
   });
   return {
+    desired,
     id: `installed-service:${desired.name}`,
     kind: installedServiceUndo.kind,
     target: { name: desired.name },
