@@ -134,7 +134,9 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(CANARY);
     expect(text).toMatch(/^param\(\[string\]\$PayloadFolder = '.*', \[System\.Management\.Automation\.PSCredential\]\$ServiceCredential\)\r$/m);
-    const w = computer(() => {}, store);
+    // STORE01\svc-cdx's password is the canary, as the fake's accounts keep one (a digest).
+    const canaryAccount = (s: FakeState) => (s.accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').passwordSha256 = sha256(CANARY));
+    const w = computer(canaryAccount, store);
     const first = runScript(w, file, true, { user: 'STORE01\\svc-cdx', parameter: 'ServiceCredential' });
     expect(first.output).not.toMatch(/Exception|error/i);
     expect(first.status).toBe(0);
@@ -142,7 +144,7 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
     expect(service).toMatchObject({ status: 'Running', account: 'STORE01\\svc-cdx', startType: 'Automatic', passwordSha256: sha256(CANARY) });
 
     // deploy on another store computer leaves the same service, rights and files (the databases are deploy's only).
-    const deployed = computer(() => {}, store);
+    const deployed = computer(canaryAccount, store);
     const install = new InstallService({ host: deployed.host, supportDir: await new SupportFiles(deployed.host).realDir(), toolVersion: 'test' });
     const result = await install.install({ component: 'async-client', settings: clientSettings(), choices: { ...CHOICES, components: ['async-client'] } }, { secrets: { servicePassword: CANARY, connectionPassword: `${CANARY}-c` } });
     expect(result.outcome, result.message).toBe('installed');

@@ -15,7 +15,12 @@ const digest = (s: string) => createHash('sha256').update(s).digest('hex');
 describe('the installed service and user right scripts, in pwsh against the fake Windows', () => {
   // secedit's temporary template, export and database go to pwsh's temp folder, which must be empty afterwards.
   const temp = mkdtempSync(path.join(os.tmpdir(), 'cdx-rights-temp-'));
-  const w = fakeWindows({ scenarioFile: path.join(scenariosRoot(), 'store', 'scenario.json'), env: { TMPDIR: temp } });
+  // STORE01\svc-cdx's password is the canary (as a digest, the way the scenario's account passwords reach the fake).
+  const w = fakeWindows({
+    scenarioFile: path.join(scenariosRoot(), 'store', 'scenario.json'),
+    env: { TMPDIR: temp },
+    patch: (s) => (s.accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').passwordSha256 = digest(CANARY)),
+  });
   const m = w.host.machine;
   afterAll(() => w.host.close());
   const service: InstalledService = {
@@ -110,9 +115,9 @@ describe('the installed service and user right scripts, in pwsh against the fake
     expect(await error(`${credential} New-Service -Name S1 -BinaryPathName 'C:\\x.exe' -Credential $c | Out-Null`, { user: 'STORE01\\nobody', password: 'x' })).toMatch(/The account name is invalid or does not exist/);
     expect(await ps.run("(Invoke-CimMethod -InputObject (Get-CimInstance Win32_Service -Filter \"Name = 'WAS'\") -MethodName Change -Arguments @{ StartName = 'STORE01\\nobody'; StartPassword = 'x' }).ReturnValue")).toEqual({ ok: true, value: 22 });
     expect(await ps.run('& sc.exe qfailure NoSuchService | Out-Null; $LASTEXITCODE')).toEqual({ ok: true, value: 1060 });
-    // A password that is not the account's (the scenario may say which is: accounts[].password) fails at start, as 1069.
+    // A password that is not the account's (the scenario may say which is: accounts[].passwordSha256) fails at start, as 1069.
     w.patchState((s) => {
-      s.accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').password = 'the-real-one';
+      s.accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').passwordSha256 = digest('the-real-one');
       s.lsa.rights.SeServiceLogonRight.push(`*${s.accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').sid}`);
     });
     mkdirSync(w.host.realPath('C:\\AsyncClientService'), { recursive: true });

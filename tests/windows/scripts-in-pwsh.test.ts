@@ -199,6 +199,8 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
   });
 
   it('creates a Windows service of a named account with Log on as a service, starts and removes it, and sets a service of Windows as it was', async () => {
+    // The account's password is the canary (the fake keeps an account's password as a digest).
+    w.patchState((s) => (s.accounts.find((a: { name: string }) => a.name === 'CONTOSO\\svc-async').passwordSha256 = createHash('sha256').update(CANARY).digest('hex')));
     const before = readFileSync(w.stateFile);
     const w3svc = await m.readService('W3SVC');
     expect(w3svc).toEqual({ name: 'W3SVC', startMode: 'Automatic', running: true });

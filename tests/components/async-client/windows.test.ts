@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,8 +23,15 @@ const CHOICES: PlanChoices = { configure: true, components: ['async-client'], da
 const SERVICE = 'CommerceDataExchangeAsyncClientService';
 const SECOND: Partial<ClientSettings> = { ServiceName: 'CDXAsyncClient2', ServiceInstallFolder: 'C:\\AsyncClientService2', ChannelDatabaseName: 'RetailChannelDatabase2', ChannelMessageDatabaseName: 'ChannelMessageDB2', DataStoreName: 'Dallas' };
 
+/** The store computer, whose STORE01\svc-cdx has the canary for its password (a digest in the fake's state). */
 async function storeOnWindows(patch?: (state: FakeState) => void) {
-  const w = fakeWindows({ scenarioFile: path.join(scenariosRoot(), 'store', 'scenario.json'), patch });
+  const w = fakeWindows({
+    scenarioFile: path.join(scenariosRoot(), 'store', 'scenario.json'),
+    patch: (s) => {
+      s.accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').passwordSha256 = createHash('sha256').update(CANARY).digest('hex');
+      patch?.(s);
+    },
+  });
   const supportDir = await new SupportFiles(w.host).realDir();
   const service = new InstallService({ host: w.host, supportDir, toolVersion: 'test' });
   const install = (patch: Partial<ClientSettings> = {}, options: Parameters<InstallService['install']>[1] = { secrets: SECRETS }) =>

@@ -55,8 +55,8 @@ function Get-FakeStartFailure($State, $Service) {
   $known = Find-FakeServiceAccount $account
   $logonFailure = 'The service did not start due to a logon failure'
   if (-not $known -or -not $Service.passwordSha256) { return $logonFailure }
-  # The scenario's password of the account, when it gives one (an optional fact: accounts[].password).
-  if ($known.password -and (Get-FakeServicePasswordDigest ([string]$known.password)) -ne $Service.passwordSha256) { return $logonFailure }
+  # The account's password, when the scenario gives one (an optional fact: accounts[].passwordSha256, its digest).
+  if ($known.passwordSha256 -and $known.passwordSha256 -ne $Service.passwordSha256) { return $logonFailure }
   $holders = @($State.lsa.rights.SeServiceLogonRight | Where-Object { $_ })
   if ($holders -notcontains ('*' + $known.sid)) { return $logonFailure }
   $null
