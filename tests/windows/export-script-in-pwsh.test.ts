@@ -148,9 +148,17 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
     const install = new InstallService({ host: deployed.host, supportDir: await new SupportFiles(deployed.host).realDir(), toolVersion: 'test' });
     const result = await install.install({ component: 'async-client', settings: clientSettings(), choices: { ...CHOICES, components: ['async-client'] } }, { secrets: { servicePassword: CANARY, connectionPassword: `${CANARY}-c` } });
     expect(result.outcome, result.message).toBe('installed');
+    // The connection password, encrypted for the computer, is deploy's alone: the script says so, and leaves its
+    // value empty in an otherwise identical configuration file.
+    expect(text).toContain('# Not exported (app-config.protected): run cdx-setup deploy for this step.');
+    const config = 'C:\\AsyncClientService\\Microsoft.Dynamics.Retail.CommerceDataExchange.AsyncClientService.exe.config';
+    const withoutPassword = (x: FakeWindows) => readFileSync(x.host.realPath(config), 'utf8').replace(/(key="DataStorePassword" value=")[^"]*"/, '$1"');
+    expect(readFileSync(w.host.realPath(config), 'utf8')).toMatch(/key="DataStorePassword" value=""/);
+    expect(readFileSync(deployed.host.realPath(config), 'utf8')).toMatch(/key="DataStorePassword" value="[^"]+"/);
+    expect(withoutPassword(w)).toBe(withoutPassword(deployed));
     const clientState = (x: FakeWindows) => {
       const state = x.readState();
-      const files = Object.fromEntries(Object.entries(snapshot(x.sandbox, '')).filter(([k]) => /^drives\/C\/(AsyncClientService|Program Files)\//.test(k)));
+      const files = Object.fromEntries(Object.entries(snapshot(x.sandbox, '')).filter(([k]) => /^drives\/C\/(AsyncClientService|Program Files)\//.test(k) && !k.endsWith('.exe.config')));
       return { services: state.services, lsa: state.lsa, files };
     };
     expect(clientState(w)).toEqual(clientState(deployed));

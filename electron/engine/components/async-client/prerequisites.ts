@@ -13,7 +13,7 @@ type Check = { id: string; title: string; run(): Promise<Pick<CheckResult, 'stat
 /**
  * Async Client's prerequisite gate, before the first change: the channel database exists (Setup never creates one)
  * with its data-sync role, the message database's server answers, the service account is known to Windows, and the
- * service name is free (or this instance's own, on a modify).
+ * service name is free (or this instance's own, on a modify, logging on as the same account).
  */
 export async function asyncClientPrerequisites(input: ComponentGateInput): Promise<ValidationReport> {
   const time = new Date();
