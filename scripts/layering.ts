@@ -10,8 +10,9 @@ import path from 'node:path';
  *   electron/main, preload → the engine and shared, and 'electron'
  * and, inside the engine, one door: the front ends (cli, console, shell) plan, install, resume, roll back and
  * uninstall through the install service (electron/engine/install/), never the executor or the plan directly;
- * and components are modules: a component's folders (shared/components/<id>/, electron/engine/components/<id>/) are
- * imported only from the component's own folders and from the registries, so the frame names no component.
+ * and components are modules: a component's folders (shared/components/<id>/, electron/engine/components/<id>/,
+ * renderer/component-pages/<id>/) are imported only from the component's own folders and from the registries, so
+ * the frame names no component.
  */
 export interface Violation {
   file: string;
@@ -51,7 +52,7 @@ const FRONT_DOORS: Layer[] = ['cli', 'console', 'shell'];
 const BEHIND_THE_DOOR = ['electron/engine/executor/', 'electron/engine/plan/'];
 
 /** Where components live; a folder under one of these is a component's (its name is the component's id). */
-const COMPONENT_ROOTS = ['shared/components/', 'electron/engine/components/'];
+const COMPONENT_ROOTS = ['shared/components/', 'electron/engine/components/', 'renderer/component-pages/'];
 const REGISTRIES = COMPONENT_ROOTS.map((r) => `${r}registry.ts`);
 
 /**
@@ -62,7 +63,6 @@ const REGISTRIES = COMPONENT_ROOTS.map((r) => `${r}registry.ts`);
  */
 export const NOT_YET_MODULAR: readonly string[] = [
   'electron/cli/commands/validate.ts',
-  'electron/engine/api/settings-handlers.ts',
   'electron/engine/database/installed-connection.ts',
   'electron/engine/database/plan-operations.ts',
   'electron/engine/database/sql-access.ts',
@@ -75,17 +75,9 @@ export const NOT_YET_MODULAR: readonly string[] = [
   'electron/engine/prerequisites/validate.ts',
   'electron/engine/settings-files/save.ts',
   'electron/engine/settings-files/topology.ts',
-  'renderer/components/OpenSettingsFile.tsx',
-  'renderer/components/SettingField.tsx',
-  'renderer/install/InstanceChoice.tsx',
   'renderer/pages/ConfigurePage.tsx',
   'renderer/pages/DatabasePage.tsx',
   'renderer/pages/database-status.ts',
-  'renderer/pages/views/ReadyPage.view.tsx',
-  'renderer/store/setup-slice.ts',
-  'renderer/store/store.ts',
-  'renderer/wizard/field-issues.ts',
-  'renderer/wizard/page.ts',
   'shared/contract/schemas.ts',
 ];
 

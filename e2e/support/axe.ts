@@ -26,8 +26,9 @@ async function blockingViolations(page: Page, what: string): Promise<string[]> {
  * Scans what the page shows with axe-core (WCAG 2.1 A and AA, and best practices) and fails on any serious or
  * critical violation that is still there once the page has settled: a button caught in the instant it turns from
  * disabled to enabled (a check finishing, a path arriving) is read by axe with half its new state, which no user sees.
- * The full results of every scan are attached.
+ * The full results of every scan are attached. One scan of a long page takes seconds on a busy machine (3.5 s for
+ * Configure Async Client alone, more under load), so the settling time allows several scans.
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
-  await expect.poll(() => blockingViolations(page, what), { message: `Accessibility of "${what}"`, intervals: [250, 500, 1000], timeout: 5_000 }).toEqual([]);
+  await expect.poll(() => blockingViolations(page, what), { message: `Accessibility of "${what}"`, intervals: [250, 500, 1000], timeout: 30_000 }).toEqual([]);
 }

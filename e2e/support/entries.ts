@@ -21,7 +21,46 @@ export interface Entries {
   /** "Configure Async Server by using Setup"; false installs the application files only. */
   configure?: boolean;
   databaseMode?: 'create' | 'existing';
+  /** Async Client's pages (Configure Async Client, its databases); its valid entries when absent. */
+  client?: Partial<ClientEntries>;
 }
+
+/** What a store admin enters on Async Client's pages. */
+export interface ClientEntries {
+  /** "Configure Async Client by using Setup"; false installs the files only. */
+  configure: boolean;
+  url: string;
+  channelDatabaseId: string;
+  connectionUser: string;
+  connectionPassword: string;
+  serviceUser: string;
+  servicePassword: string;
+  serviceName: string;
+  installFolder: string;
+  streaming: boolean;
+  messageServer: string;
+  messageDatabase: string;
+  channelServer: string;
+  channelDatabase: string;
+}
+
+/** Valid entries for the store computer (e2e/fixtures/store-with-hq): its SQL Server, channel database and account. */
+export const GOOD_CLIENT: ClientEntries = {
+  configure: true,
+  url: 'https://cdx-hq01.contoso.com/AsyncServer',
+  channelDatabaseId: 'Houston',
+  connectionUser: 'HoustonUser',
+  connectionPassword: 'Canary-Pa55word!',
+  serviceUser: 'CONTOSO\\svc-cdx-store',
+  servicePassword: 'Canary-Pa55word!',
+  serviceName: 'CommerceDataExchangeAsyncClientService',
+  installFolder: '%SystemDrive%\\AsyncClientService',
+  streaming: false,
+  messageServer: 'STORE01',
+  messageDatabase: 'ChannelMessageDB',
+  channelServer: 'STORE01',
+  channelDatabase: 'RetailChannelDatabase',
+};
 
 /** Valid entries for every field, with the default scenario's good certificate. */
 export const GOOD: Entries = {

@@ -3,7 +3,9 @@ import { WizardDriver } from './driver';
 import { GOOD, type Entries } from './entries';
 import { components } from './pages/components';
 import { configure } from './pages/configure';
+import { configureAsyncClient } from './pages/configure-async-client';
 import { database } from './pages/database';
+import { databaseAsyncClient } from './pages/database-async-client';
 import { finish } from './pages/finish';
 import { installationOption } from './pages/installation-option';
 import { installationType } from './pages/installation-type';
@@ -26,6 +28,8 @@ export const STEPS: PageObject[] = [
   prerequisites,
   configure,
   database,
+  configureAsyncClient,
+  databaseAsyncClient,
   prerequisitesAfterConfigure,
   ready,
   installing,

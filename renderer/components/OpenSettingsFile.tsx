@@ -2,8 +2,7 @@ import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-compon
 import { useRef, useState, type ChangeEvent } from 'react';
 import { MAX_SETTINGS_FILE_BYTES } from '../../shared/settings/file-limits';
 import { problemSentence, type SettingsFileProblem } from '../../shared/settings/file-problem';
-import { PARAMETER_NAMES } from '../../shared/components/async-server/parameters';
-import { normalizeSettings } from '../../shared/components/async-server/rules';
+import { componentDefinition } from '../../shared/components/registry';
 import { api } from '../api/client';
 import { useActions } from '../store/store';
 
@@ -21,7 +20,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /**
- * Open settings file: an ss-settings.xml or an AX Setup parameter file fills in every page. The file is read here,
+ * Open settings file: an ss-settings.xml, an sc-settings.xml or an AX Setup parameter file fills in every page. The file is read here,
  * in the renderer (the same in Electron and in the console), and parsed by the engine; a file with errors changes
  * nothing.
  */
@@ -44,27 +43,31 @@ export function OpenSettingsFile() {
       setOutcome({ intent: 'error', text: `${result.error.message} Nothing was changed.`, problems: [] });
       return;
     }
-    const { settings, choices, problems, format } = result.value;
+    const { settings, components, choices, problems, format } = result.value;
     if (problems.some((p) => p.severity === 'error')) {
       setOutcome({ intent: 'error', text: `${file.name} was not used: correct these problems and open it again. Nothing was changed.`, problems });
       return;
     }
     // As if typed: a thumbprint copied with spaces is cleaned, as the thumbprint field does.
-    const cleaned = normalizeSettings(settings);
-    for (const name of PARAMETER_NAMES) setSetting(name, cleaned[name]);
+    for (const id of components) {
+      const definition = componentDefinition(id);
+      const cleaned = definition.normalize(Object.fromEntries(definition.parameters.map((p) => [p.name, settings[p.name] ?? p.defaultValue])));
+      for (const [name, value] of Object.entries(cleaned)) setSetting(name, value);
+    }
     if (choices.configure !== undefined) setChoices({ configure: choices.configure });
-    if (choices.components) setChoices({ components: choices.components });
+    // The file's components are the ones to install, unless the wizard's own choice was saved in it.
+    setChoices({ components: choices.components ?? components });
     if (choices.database) setDatabaseChoice(choices.database);
     setOutcome({
       intent: problems.length ? 'warning' : 'success',
-      text: `Opened ${file.name} (${format}): the pages are filled in with its values. A settings file holds no password: enter it on Configure Async Server.`,
+      text: `Opened ${file.name} (${format}): the pages are filled in with its values. A settings file holds no password: enter the passwords on the pages that ask for them.`,
       problems,
     });
   };
 
   return (
     <section aria-label="Settings file" className="settings-file">
-      <Text as="p">To fill in every page from an ss-settings.xml or an AX Setup parameter file, open it.</Text>
+      <Text as="p">To fill in every page from an ss-settings.xml, an sc-settings.xml or an AX Setup parameter file, open it.</Text>
       <Button onClick={() => input.current?.click()}>Open settings file</Button>
       <input ref={input} type="file" accept=".xml,.txt,.ini" hidden onChange={(e) => void open(e)} />
       {outcome && (

@@ -1,6 +1,8 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import type { RequestOf } from '../../shared/contract/api';
 import { api } from '../api/client';
+import { settingsOf } from '../store/setup-slice';
 import { useWizard } from '../store/store';
 
 /**
@@ -25,9 +27,10 @@ export function SaveSettingsFile() {
   }, [webApplicationName, edited]);
 
   const save = async () => {
-    const { settings, choices } = useWizard.getState();
+    const state = useWizard.getState();
     setBusy(true);
-    const result = await api.call('settingsFile.save', { path, settings, choices });
+    // The file saved is ss-settings.xml: Async Server's parameters (the engine refuses any other name).
+    const result = await api.call('settingsFile.save', { path, settings: settingsOf(state, 'async-server') as RequestOf<'settingsFile.save'>['settings'], choices: state.choices });
     setBusy(false);
     setOutcome(
       result.ok

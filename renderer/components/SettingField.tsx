@@ -1,11 +1,11 @@
 import { Field, Input, type InputProps } from '@fluentui/react-components';
 import type { JSX } from 'react';
-import type { ParameterName } from '../../shared/components/async-server/parameters';
 import { useActions, useWizard } from '../store/store';
 import { useFieldMessage } from '../wizard/field-issues';
 
 interface Props {
-  name: ParameterName;
+  /** A parameter of any component, by its name (no two components share one). */
+  name: string;
   label: string;
   hint?: string;
   disabled?: boolean;

@@ -1,13 +1,15 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { PARAMETER_NAMES, type Settings } from '../../shared/components/async-server/parameters';
+import type { ComponentId } from '../../shared/components/ids';
+import { componentDefinition } from '../../shared/components/registry';
 import { api } from '../api/client';
 import { useActions, useWizard } from '../store/store';
 
 export interface InstalledInstance {
   name: string;
+  component: ComponentId;
   version: string;
-  settings: Settings;
+  settings: Record<string, string>;
   configure: boolean;
 }
 
@@ -26,9 +28,9 @@ export function useInstalledInstances(): InstalledInstance[] {
   return instances;
 }
 
-/** Picking an instance loads its settings, so Ready to install shows the plan of the difference. */
+/** Picking an instance loads its settings and its component, so Ready to install shows the plan of the difference. */
 export function InstanceChoice({ instances }: { instances: InstalledInstance[] }) {
-  const { setSetting, setChoices, setModifiedInstance } = useActions();
+  const { setSetting, setChoices, setComponentConfigure, setModifiedInstance } = useActions();
   // Kept in the store: the prerequisite pages name it, so the instance's own bindings are not taken for busy ports.
   const chosen = useWizard((s) => s.modifiedInstance);
   return (
@@ -39,12 +41,13 @@ export function InstanceChoice({ instances }: { instances: InstalledInstance[] }
           const instance = instances.find((i) => i.name === d.value);
           if (!instance) return;
           setModifiedInstance(instance.name);
-          for (const name of PARAMETER_NAMES) setSetting(name, instance.settings[name]);
-          setChoices({ configure: instance.configure });
+          for (const [name, value] of Object.entries(instance.settings)) setSetting(name, value);
+          setChoices({ components: [instance.component], configure: instance.configure });
+          setComponentConfigure(instance.component, instance.configure);
         }}
       >
         {instances.map((i) => (
-          <Radio key={i.name} value={i.name} label={`${i.name} (version ${i.version}, website ${i.settings.WebSiteName})`} />
+          <Radio key={i.name} value={i.name} label={`${i.name} (version ${i.version}, ${componentDefinition(i.component).title})`} />
         ))}
       </RadioGroup>
     </Field>

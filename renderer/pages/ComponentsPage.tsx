@@ -1,3 +1,4 @@
+import { componentWizards } from '../component-pages/registry';
 import type { WizardPage } from '../wizard/page';
 import { lazyView } from '../wizard/lazy-view';
 
@@ -13,6 +14,11 @@ export const componentsPage: WizardPage = {
   },
   review: (s) => ({
     title: 'Components',
-    rows: [{ label: 'Components', value: s.choices.components.includes('async-server') ? 'Async Server, Retail Salt Utility' : 'None' }],
+    rows: [
+      {
+        label: 'Components',
+        value: componentWizards().filter((c) => s.choices.components.includes(c.id)).map((c) => c.installs).join('; ') || 'None',
+      },
+    ],
   }),
 };

@@ -10,5 +10,7 @@ export const installingPage: WizardPage = {
   component: Installing,
   // Validate prerequisites only ends on its results: nothing is installed, so these are not among its steps.
   hidden: (s) => s.choices.option === 'validate-only',
-  blocked: (s) => !s.installRun || s.installRun.running || (s.interruptedRun !== null && !s.installRun.running && s.installRun.result === null),
+  // Another component waiting for this run (or this run not yet recorded) keeps the user here too.
+  blocked: (s) =>
+    !s.installRun || s.installRun.running || s.installing !== null || s.installQueue.length > 0 || (s.interruptedRun !== null && !s.installRun.running && s.installRun.result === null),
 };

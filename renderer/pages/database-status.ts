@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ResponseOf } from '../../shared/contract/api';
 import type { SetupChoices } from '../../shared/contract/schemas';
-import type { Settings } from '../../shared/components/async-server/parameters';
+import { asSettings } from '../../shared/components/async-server/parameters';
 import { api } from '../api/client';
 import { useSecrets } from '../store/secrets';
 
@@ -17,8 +17,9 @@ export interface DatabaseStatus {
   report: Report | null;
   problem: { field: string | null; message: string; suggestion: string | null } | null;
   testing: boolean;
-  test(settings: Settings, database: SetupChoices['database']): Promise<void>;
-  check(settings: Settings, database: SetupChoices['database']): Promise<string | null>;
+  /** `settings`: the wizard's, every component's; Async Server's are sent. */
+  test(settings: Readonly<Record<string, string>>, database: SetupChoices['database']): Promise<void>;
+  check(settings: Readonly<Record<string, string>>, database: SetupChoices['database']): Promise<string | null>;
   reset(): void;
 }
 
@@ -28,12 +29,12 @@ export const useDatabaseStatus = create<DatabaseStatus>()((set) => ({
   testing: false,
   async test(settings, database) {
     set({ testing: true, problem: null });
-    const r = await api.call('database.test', { settings, database, sqlPassword: useSecrets.getState().sqlPassword });
+    const r = await api.call('database.test', { settings: asSettings(settings), database, sqlPassword: useSecrets.getState().sqlPassword });
     set(r.ok ? { testing: false, report: r.value } : { testing: false, report: null, problem: { field: r.error.field ?? null, message: r.error.message, suggestion: null } });
   },
   /** For Next: the full message shows on the page (and under its field); the wizard gets a pointer to it. */
   async check(settings, database) {
-    const r = await api.call('database.check', { settings, database, sqlPassword: useSecrets.getState().sqlPassword });
+    const r = await api.call('database.check', { settings: asSettings(settings), database, sqlPassword: useSecrets.getState().sqlPassword });
     if (!r.ok) {
       set({ report: null, problem: { field: r.error.field ?? null, message: r.error.message, suggestion: null } });
       return r.error.code === 'failed' ? SEE_ABOVE : r.error.message;

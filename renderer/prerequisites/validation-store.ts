@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { CheckResult, ValidationReport, ValidationStage } from '../../shared/prerequisites/report';
 import { api } from '../api/client';
 import { useSecrets } from '../store/secrets';
+import { secretsProvided } from '../store/secrets';
+import { settingsOf } from '../store/setup-slice';
 import { useWizard } from '../store/store';
 
 export interface StageRun {
@@ -41,7 +43,11 @@ function patchRun(stage: ValidationStage, runId: string, patch: (run: StageRun) 
 export async function runValidation(stage: ValidationStage): Promise<void> {
   const runId = `${Date.now().toString(36)}-${++sequence}`;
   useValidation.setState((s) => ({ runs: { ...s.runs, [stage]: { runId, running: true, streamed: [], total: null, report: null, savedTo: null, error: null } } }));
-  const { settings, choices, modifiedInstance, actions } = useWizard.getState();
+  const state = useWizard.getState();
+  const { choices, modifiedInstance, actions, configureByComponent } = state;
+  // The parameters of the components chosen, each under its own names.
+  const settings = Object.assign({}, ...choices.components.map((id) => settingsOf(state, id))) as Record<string, string>;
+  const provided = secretsProvided();
   // Next stays disabled while the checks run; the wizard re-reads `blocked` when busy clears.
   actions.setBusy(true);
   const stop = api.on('prerequisites.result', (e) => {
@@ -54,7 +60,9 @@ export async function runValidation(stage: ValidationStage): Promise<void> {
       components: choices.components,
       settings,
       configure: stage === 'before-configure' ? true : choices.configure,
-      passwordProvided: useSecrets.getState().appPoolPassword !== '',
+      configureByComponent: stage === 'before-configure' ? {} : configureByComponent,
+      streaming: choices.streaming,
+      passwordProvided: provided.appPoolPassword,
       database: choices.database,
       sqlPassword: choices.database.authentication === 'sql' ? useSecrets.getState().sqlPassword : undefined,
       // Add or modify components: the instance's own ports and database are not in its way.

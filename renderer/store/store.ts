@@ -1,17 +1,18 @@
 import { create } from 'zustand';
+import type { ComponentId } from '../../shared/components/ids';
 import type { SetupChoices } from '../../shared/contract/schemas';
-import type { ParameterName } from '../../shared/components/async-server/parameters';
-import type { FieldId } from '../../shared/components/async-server/rules';
 import { initialInstallState, type InstallSlice } from './install-slice';
 import { initialNavigationState, type NavigationSlice } from './navigation-slice';
 import { initialSessionState, type SessionSlice } from './session-slice';
 import { initialSetupState, type SetupSlice } from './setup-slice';
 
 export interface WizardActions {
-  setSetting(name: ParameterName, value: string): void;
+  /** A parameter of any component, by its name. */
+  setSetting(name: string, value: string): void;
   setChoices(patch: Partial<SetupChoices>): void;
+  setComponentConfigure(id: ComponentId, configure: boolean): void;
   setDatabaseChoice(patch: Partial<SetupChoices['database']>): void;
-  touch(field: FieldId): void;
+  touch(field: string): void;
   setSupportFilesLocation(location: string): void;
   setModifiedInstance(name: string): void;
   goTo(pageId: string): void;
@@ -34,6 +35,7 @@ export const useWizard = create<WizardStore>()((set) => ({
   actions: {
     setSetting: (name, value) => set((s) => ({ settings: { ...s.settings, [name]: value } })),
     setChoices: (patch) => set((s) => ({ choices: { ...s.choices, ...patch } })),
+    setComponentConfigure: (id, configure) => set((s) => ({ configureByComponent: { ...s.configureByComponent, [id]: configure } })),
     setDatabaseChoice: (patch) => set((s) => ({ choices: { ...s.choices, database: { ...s.choices.database, ...patch } } })),
     touch: (field) => set((s) => (s.touched.includes(field) ? s : { touched: [...s.touched, field] })),
     setSupportFilesLocation: (supportFilesLocation) => set({ supportFilesLocation }),

@@ -1,5 +1,5 @@
 import { hasErrors } from '../../shared/settings/rules';
-import { useSecrets } from '../store/secrets';
+import { secretsProvided } from '../store/secrets';
 import { useWizard, type WizardStore } from '../store/store';
 import { issuesOf } from './field-issues';
 import type { LazyView } from './lazy-view';
@@ -35,7 +35,7 @@ export async function goNext(): Promise<void> {
   const page = pageById(state.pageId);
   if (state.busy || page.final || page.blocked?.(state)) return;
   const fields = page.fields?.(state) ?? [];
-  const issues = issuesOf(state, useSecrets.getState().appPoolPassword !== '').filter((i) => fields.includes(i.field));
+  const issues = issuesOf(state, secretsProvided()).filter((i) => fields.includes(i.field));
   if (hasErrors(issues)) {
     actions.setAttemptedNext(true);
     actions.setPageError('Correct the fields marked in red before you continue.');

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Settings } from '../../shared/components/async-server/parameters';
+import type { ComponentSettings } from '../../shared/components/component';
 import type { WizardStore } from '../store/store';
 
 export interface ReviewRow {
@@ -29,7 +29,7 @@ export interface WizardPage {
   blocked?(state: WizardStore): boolean;
   nextLabel?(state: WizardStore): string;
   /** This page's part of Ready to install. */
-  review?(state: WizardStore, expanded: Settings | null): ReviewSection | null;
+  review?(state: WizardStore, expanded: ComponentSettings | null): ReviewSection | null;
   /** The last page: no Next. */
   final?: boolean;
   /** Once the computer has been changed there is no going back to the pages that planned it. */

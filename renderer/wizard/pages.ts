@@ -1,6 +1,5 @@
+import { componentWizards } from '../component-pages/registry';
 import { componentsPage } from '../pages/ComponentsPage';
-import { configurePage } from '../pages/ConfigurePage';
-import { databasePage } from '../pages/DatabasePage';
 import { finishPage } from '../pages/FinishPage';
 import { installationOptionPage } from '../pages/InstallationOptionPage';
 import { installationTypePage } from '../pages/InstallationTypePage';
@@ -11,6 +10,16 @@ import { supportFilesPage } from '../pages/SupportFilesPage';
 import type { WizardStore } from '../store/store';
 import type { WizardPage } from './page';
 
+/**
+ * The components' pages, in the registry's (Setup's) order: each shown only when its component is chosen, and not
+ * when only the prerequisites are validated.
+ */
+function componentPages(): WizardPage[] {
+  return componentWizards().flatMap((c) =>
+    c.pages.map((page) => ({ ...page, hidden: (s: WizardStore) => !s.choices.components.includes(c.id) || s.choices.option === 'validate-only' || Boolean(page.hidden?.(s)) })),
+  );
+}
+
 /** Setup's pages in order (DESIGN section 5); each page says itself when it is hidden. */
 export const PAGES: WizardPage[] = [
   supportFilesPage,
@@ -19,8 +28,7 @@ export const PAGES: WizardPage[] = [
   componentsPage,
   prerequisitesBeforePage,
   prerequisitesOnlyPage,
-  configurePage,
-  databasePage,
+  ...componentPages(),
   prerequisitesAfterPage,
   readyPage,
   installingPage,

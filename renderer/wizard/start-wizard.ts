@@ -15,7 +15,8 @@ export async function startWizard(request: typeof sessionRequest): Promise<void>
   const started = {
     session,
     supportFilesLocation: session.supportFilesLocation ?? session.defaultSupportFilesLocation,
-    ...(defaults?.ok ? { settings: defaults.value.settings } : {}),
+    // The engine's defaults of the first component, beside every other component's.
+    ...(defaults?.ok ? { settings: { ...useWizard.getState().settings, ...defaults.value.settings } } : {}),
   };
   const first = firstPage({ ...useWizard.getState(), ...started });
   // A first page whose view is in a chunk of its own shows once that is here, without a loading spinner between.

@@ -20,6 +20,8 @@ export interface ComponentRuleContext {
   configure: boolean;
   /** Whether the password that goes with the component's account has been given (its value never comes here). */
   passwordProvided?: boolean;
+  /** Which of the run's passwords have been given, by secret (the wizard knows each); a given one overrides passwordProvided. */
+  secretsProvided?: Partial<Record<SecretName, boolean>>;
 }
 
 /**
@@ -39,8 +41,10 @@ export interface ParameterFileKeys {
  * (plan, checks, undo kinds, Finish, records) is electron/engine/components/component.ts.
  */
 /** A password an installation needs: which of the run's secrets it is, and whose, for the prompt and the refusal. */
+export type SecretName = 'appPoolPassword' | 'servicePassword' | 'connectionPassword';
+
 export interface PasswordNeed {
-  secret: 'appPoolPassword' | 'servicePassword' | 'connectionPassword';
+  secret: SecretName;
   /** The account, as the settings name it. */
   account: string;
   /** "the app pool user", "the Async Client service user", for messages. */

@@ -1,6 +1,6 @@
 import type { PageObject } from './page-object';
 
-const ALL = ['Async Server'];
+const ALL = ['Async Server', 'Async Client'];
 
 export const components = {
   id: 'components',

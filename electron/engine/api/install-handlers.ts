@@ -1,11 +1,11 @@
 import { fail, ok } from '../../../shared/contract/define';
 import { componentDefinition } from '../../../shared/components/registry';
-import { SettingsSchema } from '../../../shared/contract/schemas';
+import { engineComponent } from '../components/registry';
 import type { EngineContext } from '../engine';
 import { currentRun } from '../install/current-run';
 import type { GateVerdict } from '../install/gate';
 import { InstallService, PlanError } from '../install/install-service';
-import { readInstances } from '../instances/registry';
+import { findInstance, readInstances } from '../instances/registry';
 import type { RunSecrets } from '../plan/operation';
 import type { HandlerSet } from './handler-types';
 
@@ -14,8 +14,13 @@ async function serviceOf(ctx: EngineContext): Promise<InstallService> {
 }
 
 /** '' means not given. */
-function secretsOf(req: { appPoolPassword: string; sqlPassword: string }): RunSecrets {
-  return { appPoolPassword: req.appPoolPassword || undefined, sqlPassword: req.sqlPassword || undefined };
+function secretsOf(req: { appPoolPassword: string; sqlPassword: string; servicePassword?: string; connectionPassword?: string }): RunSecrets {
+  return {
+    appPoolPassword: req.appPoolPassword || undefined,
+    sqlPassword: req.sqlPassword || undefined,
+    servicePassword: req.servicePassword || undefined,
+    connectionPassword: req.connectionPassword || undefined,
+  };
 }
 
 function planFailure(err: unknown) {
@@ -25,10 +30,10 @@ function planFailure(err: unknown) {
 
 const BUSY = 'An installation is already running; wait for it to finish.';
 
-export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'install.state' | 'install.cancel' | 'install.recover' | 'instances.list'> = {
+export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'install.state' | 'install.cancel' | 'install.recover' | 'instances.list' | 'instances.summary'> = {
   async 'install.plan'(req, ctx) {
     try {
-      const preview = await (await serviceOf(ctx)).preview({ settings: req.settings, choices: req.choices });
+      const preview = await (await serviceOf(ctx)).preview({ component: req.component, settings: req.settings, choices: req.choices });
       return ok({ instance: preview.instance, notes: preview.notes, steps: preview.steps.map(({ id, kind, description, done }) => ({ id, kind, description, done })), configuration: preview.configuration });
     } catch (err) {
       return planFailure(err);
@@ -47,7 +52,7 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
     const secrets = secretsOf(req);
     let prepared;
     try {
-      prepared = await service.prepareInstall({ settings: req.settings, choices: req.choices }, secrets);
+      prepared = await service.prepareInstall({ component: req.component, settings: req.settings, choices: req.choices }, secrets);
     } catch (err) {
       return planFailure(err);
     }
@@ -96,16 +101,21 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
     return ok({ runId });
   },
   async 'instances.list'(_req, ctx) {
-    // The wizard's Add or modify components knows Async Server's instances (the contract carries its settings).
-    const instances = readInstances(await ctx.supportFiles.realDir())
-      .filter((i) => (i.component ?? 'async-server') === 'async-server')
-      .map((i) => ({
+    const instances = readInstances(await ctx.supportFiles.realDir()).map((i) => ({
       name: i.name,
+      // Records written before there were two components are Async Server's.
+      component: i.component ?? 'async-server',
       version: i.version,
       installedAt: i.installedAt,
-      settings: SettingsSchema.parse(i.settings),
+      settings: i.settings,
       configure: i.choices.configure,
     }));
     return ok({ instances });
+  },
+  async 'instances.summary'(req, ctx) {
+    const record = findInstance(await ctx.supportFiles.realDir(), req.name);
+    if (!record) return fail('not-found', `No instance named ${req.name} is installed on this computer.`, 'name');
+    const component = engineComponent(record.component);
+    return ok({ component: component.definition.id, rows: await component.summary(ctx.host, record) });
   },
 };

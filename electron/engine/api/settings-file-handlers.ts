@@ -1,5 +1,4 @@
 import { fail, ok } from '../../../shared/contract/define';
-import { SettingsSchema } from '../../../shared/contract/schemas';
 import { parseSettingsBytes } from '../settings-files/load';
 import { SaveSettingsError, saveSettingsFile, suggestedSettingsPath } from '../settings-files/save';
 import type { HandlerSet } from './handler-types';
@@ -7,14 +6,13 @@ import type { HandlerSet } from './handler-types';
 export const settingsFileHandlers: HandlerSet<'settingsFile.open' | 'settingsFile.suggestPath' | 'settingsFile.save'> = {
   async 'settingsFile.open'(req) {
     const loaded = parseSettingsBytes(Buffer.from(req.contentBase64, 'base64'), req.name);
-    // The wizard's pages set Async Server's settings; a file of Async Client alone is deployed with the CLI.
-    const part = loaded.parts.find((p) => p.component === 'async-server');
-    if (!part || loaded.format === 'sc-settings.xml') {
-      return fail('bad-request', `${req.name} holds Async Client settings (sc-settings.xml), which the wizard cannot open yet: deploy it with cdx-setup deploy --settings ${req.name}.`);
-    }
-    const tooLong = Object.entries(part.settings).find(([, v]) => v.length > 4096);
+    // A parameter file that installs nothing still fills in the first component's pages, with its defaults.
+    const parts = loaded.parts.length ? loaded.parts : [{ component: loaded.component, settings: loaded.settings }];
+    // Each component's parameters under their own names (no name is two components'), for the pages that set them.
+    const settings = Object.assign({}, ...parts.map((p) => p.settings)) as Record<string, string>;
+    const tooLong = Object.entries(settings).find(([, v]) => v.length > 4096);
     if (tooLong) return fail('bad-request', `${req.name}: the value of ${tooLong[0]} is longer than 4096 characters.`, tooLong[0]);
-    return ok({ format: loaded.format === 'parameter file' ? 'parameter file' : 'ss-settings.xml', settings: SettingsSchema.parse(part.settings), choices: loaded.choices, problems: loaded.problems });
+    return ok({ format: loaded.format, components: parts.map((p) => p.component), settings, choices: loaded.choices, problems: loaded.problems });
   },
   async 'settingsFile.suggestPath'(req, ctx) {
     return ok({ path: await suggestedSettingsPath(ctx.supportFiles, req.webApplicationName) });

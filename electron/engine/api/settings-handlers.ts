@@ -1,18 +1,19 @@
 import { ok } from '../../../shared/contract/define';
+import { componentDefinition } from '../../../shared/components/registry';
 import { expandSettings } from '../../../shared/settings/expand';
-import { defaultSettings } from '../../../shared/components/async-server/parameters';
-import { normalizeSettings, validateSettings } from '../../../shared/components/async-server/rules';
 import type { HandlerSet } from './handler-types';
 
 export const settingsHandlers: HandlerSet<'settings.defaults' | 'settings.check' | 'settings.expand'> = {
-  async 'settings.defaults'() {
-    return ok({ settings: defaultSettings() });
+  async 'settings.defaults'(req) {
+    return ok({ component: req.component, settings: componentDefinition(req.component).defaults() });
   },
   async 'settings.check'(req) {
-    const normalized = normalizeSettings(req.settings);
-    return ok({ normalized, issues: validateSettings(normalized, { configure: req.configure, passwordProvided: req.passwordProvided }) });
+    const definition = componentDefinition(req.component);
+    const normalized = definition.normalize(req.settings);
+    const secretsProvided = { connectionPassword: req.connectionPasswordProvided };
+    return ok({ normalized, issues: definition.validate(normalized, { configure: req.configure, passwordProvided: req.passwordProvided, secretsProvided }) });
   },
   async 'settings.expand'(req, ctx) {
-    return ok(expandSettings(normalizeSettings(req.settings), await ctx.host.environment()));
+    return ok(expandSettings(componentDefinition(req.component).normalize(req.settings), await ctx.host.environment()));
   },
 };

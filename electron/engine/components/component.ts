@@ -37,6 +37,18 @@ export interface EngineComponent {
   undoKinds: readonly UndoKind[];
   /** The prerequisite validation that gates an installation, before its first change. */
   prerequisites(input: ComponentGateInput): Promise<ValidationReport>;
+  /**
+   * Its checks of the choices beyond the frame's (the checks in prerequisites/checks/ that name it), for the
+   * wizard's second Prerequisite validation results page; absent when the frame's checks are all it has.
+   */
+  pageChecks?(input: ComponentGateInput): Promise<ValidationReport>;
   /** The URL other computers use to reach the instance (Async Server's, for Async Client); null when there is none. */
   serverUrl(settings: ComponentSettings, configure: boolean, computerName: string): string | null;
+  /** What Finish shows of an installed instance besides the frame's outcome and log, read from the computer now. */
+  summary(host: Host, record: Pick<InstanceRecord, 'name' | 'settings' | 'choices'>): Promise<SummaryRow[]>;
+}
+
+export interface SummaryRow {
+  label: string;
+  value: string;
 }

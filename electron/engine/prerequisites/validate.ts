@@ -3,7 +3,8 @@ import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type
 import { expandSettings } from '../../../shared/settings/expand';
 import { DEFAULT_DATABASE_CHOICE } from '../../../shared/settings/install-defaults';
 import { normalizeSettings } from '../../../shared/components/async-server/rules';
-import type { Settings } from '../../../shared/components/async-server/parameters';
+import { asSettings } from '../../../shared/components/async-server/parameters';
+import type { ComponentSettings } from '../../../shared/components/component';
 import type { Host } from '../hosts/host';
 import { loadPayload, type LoadedPayload } from '../payload/manifest';
 import type { RunSecrets } from '../plan/operation';
@@ -17,7 +18,8 @@ import { sqlProbeFor } from './sql-probe-for';
 export interface ValidationRequest {
   stage: ValidationStage;
   components: ComponentId[];
-  settings: Settings;
+  /** Async Server's parameters (the frame's checks are its); a parameter missing takes its default. */
+  settings: ComponentSettings;
   configure: boolean;
   passwordProvided: boolean;
   database?: DatabaseChoice;
@@ -43,7 +45,7 @@ export async function validatePrerequisites(request: ValidationRequest, options:
   const time = new Date();
   const started = performance.now();
   const { host } = options;
-  const settings = normalizeSettings(request.settings);
+  const settings = normalizeSettings(asSettings(request.settings));
   const { expanded } = expandSettings(settings, await host.environment());
   const modifying = await modifiedInstance(request, options);
   const ctx: CheckContext = {

@@ -1,15 +1,10 @@
 // The page's view, loaded once the first page is up.
 import { Checkbox, Text } from '@fluentui/react-components';
-import type { ComponentId } from '../../../shared/contract/schemas';
+import { componentDefinition } from '../../../shared/components/registry';
+import { componentWizards } from '../../component-pages/registry';
 import { useActions, useWizard } from '../../store/store';
 
-const COMPONENTS: { id: ComponentId; label: string; description: string }[] = [
-  {
-    id: 'async-server',
-    label: 'Async Server',
-    description: 'Installed at headquarters; communicates with Microsoft Dynamics AX. The Retail Salt Utility is installed with it.',
-  },
-];
+const COMPONENTS = componentWizards().map((c) => ({ id: c.id, label: componentDefinition(c.id).title, description: c.description }));
 
 export function Components() {
   const selected = useWizard((s) => s.choices.components);
@@ -26,7 +21,9 @@ export function Components() {
             checked={selected.includes(c.id)}
             onChange={(_e, d) => {
               setPageError(null);
-              setChoices({ components: d.checked ? [...selected, c.id] : selected.filter((x) => x !== c.id) });
+              // In Setup's order, whatever the order of the clicks: the pages and the installations follow it.
+              const next = d.checked ? [...selected, c.id] : selected.filter((x) => x !== c.id);
+              setChoices({ components: COMPONENTS.map((x) => x.id).filter((id) => next.includes(id)) });
             }}
           />
           <Text as="p" size={200} className="indented">

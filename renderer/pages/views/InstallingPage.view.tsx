@@ -2,6 +2,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import { continueInstall } from '../../install/start-install';
 import { refreshInstallState } from '../../install/sync-run';
 import { useSecrets } from '../../store/secrets';
 import { useWizard } from '../../store/store';
@@ -11,6 +12,11 @@ import { useWizard } from '../../store/store';
  * also every second, since events sent before the page's subscription was up are not replayed.
  */
 function useLiveRun() {
+  // A run that has ended is recorded for Finish, and the next component chosen starts.
+  const ended = useWizard((s) => s.installing !== null && s.installRun !== null && !s.installRun.running && s.installRun.result !== null);
+  useEffect(() => {
+    if (ended) void continueInstall();
+  }, [ended]);
   useEffect(() => {
     void refreshInstallState();
     const offs = [

@@ -1,31 +1,68 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
 import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { PARAMETERS, type Settings } from '../../../shared/components/async-server/parameters';
+import type { ComponentSettings } from '../../../shared/components/component';
+import { componentDefinition } from '../../../shared/components/registry';
 import { api } from '../../api/client';
+import { componentWizard } from '../../component-pages/registry';
 import { CheckGroups } from '../../components/PrerequisiteResults';
-import { SaveSettingsFile } from '../../components/SaveSettingsFile';
 import { InstallPlan } from '../../install/InstallPlan';
+import { settingsOf } from '../../store/setup-slice';
 import { useWizard } from '../../store/store';
 import type { ReviewSection } from '../../wizard/page';
 import { reviewSections } from '../../wizard/review';
 
+/** Each chosen component's settings expanded on the target computer, in one record (no name is two components'). */
 function useExpandedSettings() {
   const settings = useWizard((s) => s.settings);
-  const [state, setState] = useState<{ expanded: Settings | null; problems: string[]; error: string | null }>({ expanded: null, problems: [], error: null });
+  const components = useWizard(useShallow((s) => s.choices.components));
+  const [state, setState] = useState<{ expanded: ComponentSettings | null; problems: string[]; error: string | null }>({ expanded: null, problems: [], error: null });
   useEffect(() => {
     let live = true;
-    void api.call('settings.expand', { settings }).then((r) => {
+    void Promise.all(components.map((component) => api.call('settings.expand', { component, settings: settingsOf({ settings }, component) }))).then((answers) => {
       if (!live) return;
-      if (r.ok) setState({ expanded: r.value.expanded, problems: r.value.problems.map((p) => p.message), error: null });
-      else setState({ expanded: null, problems: [], error: r.error.message });
+      const failed = answers.find((r) => !r.ok);
+      if (failed && !failed.ok) {
+        setState({ expanded: null, problems: [], error: failed.error.message });
+        return;
+      }
+      const done = answers.flatMap((r) => (r.ok ? [r.value] : []));
+      setState({ expanded: { ...settings, ...Object.assign({}, ...done.map((d) => d.expanded)) }, problems: done.flatMap((d) => d.problems.map((p) => p.message)), error: null });
     });
     return () => {
       live = false;
     };
-  }, [settings]);
+  }, [settings, components]);
   return state;
+}
+
+/** A component's settings file parameters: the value on this computer and, where it differs, as entered. */
+function ParameterTable({ id, title, expanded }: { id: Parameters<typeof componentDefinition>[0]; title: string; expanded: ComponentSettings }) {
+  const settings = useWizard((s) => s.settings);
+  return (
+    <section aria-label={title} className="review-section">
+      <h2>{title}</h2>
+      <Table size="small" aria-label={title}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Parameter</TableHeaderCell>
+            <TableHeaderCell>Value on this computer</TableHeaderCell>
+            <TableHeaderCell>As entered</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {componentDefinition(id).parameters.map((p) => (
+            <TableRow key={p.name}>
+              <TableHeaderCell scope="row" className="mono">{p.name}</TableHeaderCell>
+              <TableCell>{expanded[p.name] || '—'}</TableCell>
+              <TableCell>{settings[p.name] !== expanded[p.name] ? settings[p.name] : ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
 }
 
 function SectionTable({ section }: { section: ReviewSection }) {
@@ -63,7 +100,7 @@ function GateRefusal() {
 
 export function ReadyToInstall() {
   // What the review reads: the page re-renders when one of these changes, not on every change of the store.
-  useWizard(useShallow((s) => [s.settings, s.choices, s.session, s.modifiedInstance]));
+  useWizard(useShallow((s) => [s.settings, s.choices, s.configureByComponent, s.session, s.modifiedInstance]));
   const state = useWizard.getState();
   const { expanded, problems, error } = useExpandedSettings();
   if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
@@ -84,28 +121,23 @@ export function ReadyToInstall() {
       {sections.map((s) => (
         <SectionTable key={s.title} section={s} />
       ))}
-      <section aria-label="Settings file parameters" className="review-section">
-        <h2>Settings file parameters</h2>
-        <Table size="small" aria-label="Settings file parameters">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Parameter</TableHeaderCell>
-              <TableHeaderCell>Value on this computer</TableHeaderCell>
-              <TableHeaderCell>As entered</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {PARAMETERS.map((p) => (
-              <TableRow key={p.name}>
-                <TableHeaderCell scope="row" className="mono">{p.name}</TableHeaderCell>
-                <TableCell>{expanded[p.name] || '—'}</TableCell>
-                <TableCell>{state.settings[p.name] !== expanded[p.name] ? state.settings[p.name] : ''}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </section>
-      <SaveSettingsFile />
+      {state.choices.components.map((id) => (
+        <ParameterTable
+          key={id}
+          id={id}
+          expanded={expanded}
+          // One component: the table Setup's users know; two: each named by its file.
+          title={state.choices.components.length === 1 ? 'Settings file parameters' : `Settings file parameters: ${componentDefinition(id).settingsFileName}`}
+        />
+      ))}
+      {state.choices.components.map((id) => {
+        const Actions = componentWizard(id).readyActions;
+        return Actions ? (
+          <Suspense key={id} fallback={null}>
+            <Actions />
+          </Suspense>
+        ) : null;
+      })}
     </div>
   );
 }

@@ -16,7 +16,12 @@ export const asyncClientDefinition: ComponentDefinition = {
   ],
   parameters: CLIENT_PARAMETERS,
   defaults: defaultClientSettings,
-  validate: (s, ctx) => validateClientSettings(asClientSettings(s), ctx),
+  validate: (s, ctx) =>
+    validateClientSettings(asClientSettings(s), {
+      configure: ctx.configure,
+      passwordProvided: ctx.secretsProvided?.servicePassword ?? ctx.passwordProvided,
+      connectionPasswordProvided: ctx.secretsProvided?.connectionPassword,
+    }),
   normalize: (s) => normalizeClientSettings(asClientSettings(s)),
   instanceName: (s) => asClientSettings(s).ServiceName.trim(),
   parameterFile: ASYNC_CLIENT_PARAMETER_FILE,

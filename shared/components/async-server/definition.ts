@@ -17,7 +17,7 @@ export const asyncServerDefinition: ComponentDefinition = {
   ],
   parameters: PARAMETERS,
   defaults: defaultSettings,
-  validate: (s, ctx) => validateSettings({ ...defaultSettings(), ...s } as Settings, ctx),
+  validate: (s, ctx) => validateSettings({ ...defaultSettings(), ...s } as Settings, { configure: ctx.configure, passwordProvided: ctx.secretsProvided?.appPoolPassword ?? ctx.passwordProvided }),
   normalize: (s) => normalizeSettings({ ...defaultSettings(), ...s } as Settings),
   instanceName: (s) => full(s).WebApplicationName.trim(),
   parameterFile: ASYNC_SERVER_PARAMETER_FILE,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { DatabaseChoice, SettingsSchema, SetupChoices } from '../schemas';
+import { ComponentSettingsValues } from '../component-settings';
+import { ComponentId, DatabaseChoice, SettingsSchema, SetupChoices } from '../schemas';
 
 import { MAX_SETTINGS_FILE_BYTES } from '../../settings/file-limits';
 
@@ -26,9 +27,14 @@ export const settingsFileMethods = {
   'settingsFile.open': method(
     z.object({ name: z.string().min(1).max(260), contentBase64: z.string().max(Math.ceil((MAX_SETTINGS_FILE_BYTES * 4) / 3) + 8) }),
     z.object({
-      format: z.enum(['ss-settings.xml', 'parameter file']),
-      /** The parameters as written in the file, defaults filled in where it leaves them empty; tokens kept. */
-      settings: SettingsSchema,
+      format: z.enum(['ss-settings.xml', 'sc-settings.xml', 'parameter file']),
+      /** The components the file holds settings of (an AX Setup parameter file may hold both), in Setup's order. */
+      components: z.array(ComponentId).min(1),
+      /**
+       * Their parameters as written in the file, by name (each name is one component's), defaults filled in where it
+       * leaves them empty; tokens kept.
+       */
+      settings: ComponentSettingsValues,
       choices: FileChoicesSchema,
       problems: z.array(SettingsFileProblemSchema),
     }),

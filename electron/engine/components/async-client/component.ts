@@ -30,5 +30,28 @@ export const asyncClientComponent: EngineComponent = {
   },
   undoKinds: [],
   prerequisites: asyncClientPrerequisites,
+  // None of the frame's checks of the choices are Async Client's: page 8 shows its gate, as Install runs it.
+  pageChecks: asyncClientPrerequisites,
   serverUrl: () => null,
+  async summary(host, record) {
+    const settings = asClientSettings(record.settings);
+    const rows = [
+      { label: 'Async Server URL', value: settings.SynchServiceHeadOfficeURL },
+      { label: 'Channel database ID', value: settings.DataStoreName },
+    ];
+    if (!record.choices.configure) return [...rows, { label: 'Windows service', value: 'Not installed: only the files were placed (Configure Async Client by using Setup was cleared).' }];
+    const name = settings.ServiceName.trim();
+    const service = await host.machine.readInstalledService(name);
+    return [
+      ...rows,
+      { label: 'Windows service', value: service ? `${name} (${service.displayName})` : `${name}: not found on this computer` },
+      ...(service
+        ? [
+            { label: 'Service state', value: service.status },
+            { label: 'Startup type', value: service.startType },
+            { label: 'Log on as', value: service.account },
+          ]
+        : []),
+    ];
+  },
 };

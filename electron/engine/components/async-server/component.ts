@@ -27,6 +27,8 @@ export const asyncServerComponent: EngineComponent = {
       { host: input.host, toolVersion: input.toolVersion, secrets: { sqlPassword: input.secrets.sqlPassword }, supportDir: input.supportDir },
     );
   },
+  // Finish shows the Async Server URL from the run itself (copyable); nothing else is Async Server's to add.
+  summary: async () => [],
   serverUrl(raw, configure, computerName) {
     const settings = asSettings(raw);
     return configure ? `https://${computerName}:${settings.WebSiteHttpsPort.trim()}/${settings.WebApplicationName.trim()}` : null;

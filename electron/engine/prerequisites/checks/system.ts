@@ -1,6 +1,9 @@
+import { COMPONENT_IDS } from '../../../../shared/components/ids';
 import { ALL_HOSTS, computerFacts, error, passed, warning, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
 
 const ASYNC_SERVER = ['async-server' as const];
+/** Checks of the computer alone that every component's installation needs (.NET, sqlcmd, no other setup, no reboot pending). */
+const EVERY_COMPONENT = [...COMPONENT_IDS];
 
 /** .NET Framework 4.5's Release value (HKLM\…\NDP\v4\Full); every later version has a greater one. */
 export const DOTNET_45_RELEASE = 378389;
@@ -73,7 +76,7 @@ export const dotNetCheck: PrerequisiteCheck = {
   id: 'dotnet-framework',
   title: '.NET Framework 4.5 or later',
   skippable: true,
-  components: ASYNC_SERVER,
+  components: EVERY_COMPONENT,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
     const { dotNetRelease } = await computerFacts(ctx);
@@ -88,7 +91,7 @@ export const sqlcmdCheck: PrerequisiteCheck = {
   id: 'sqlcmd',
   title: 'SQLCMD utility present',
   skippable: true,
-  components: ASYNC_SERVER,
+  components: EVERY_COMPONENT,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
     const { sqlcmd } = await computerFacts(ctx);
@@ -102,7 +105,7 @@ export const executionPolicyCheck: PrerequisiteCheck = {
   id: 'execution-policy',
   title: 'PowerShell execution policy',
   skippable: true,
-  components: ASYNC_SERVER,
+  components: EVERY_COMPONENT,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
     const { executionPolicy } = await computerFacts(ctx);
@@ -120,7 +123,7 @@ export const setupRunningCheck: PrerequisiteCheck = {
   id: 'setup-running',
   title: 'No other setup running',
   skippable: true,
-  components: ASYNC_SERVER,
+  components: EVERY_COMPONENT,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
     const { setupRunning } = await computerFacts(ctx);
@@ -134,7 +137,7 @@ export const pendingRebootCheck: PrerequisiteCheck = {
   id: 'pending-reboot',
   title: 'No restart pending',
   skippable: true,
-  components: ASYNC_SERVER,
+  components: EVERY_COMPONENT,
   hosts: WINDOWS_HOSTS,
   async run(ctx) {
     const { pendingReboot } = await computerFacts(ctx);

@@ -1,0 +1,22 @@
+import { configurePage } from '../../pages/ConfigurePage';
+import { databasePage } from '../../pages/DatabasePage';
+import { lazyView } from '../../wizard/lazy-view';
+import type { ComponentWizard } from '../component-wizard';
+
+// In Ready to install's chunk, not the first page's.
+const SaveSettings = lazyView(() => import('../../components/SaveSettingsFile').then((m) => m.SaveSettingsFile));
+
+/** Async Server in the wizard: Configure Async Server and its message database page. */
+export const asyncServerWizard: ComponentWizard = {
+  id: 'async-server',
+  description: 'Installed at headquarters; communicates with Microsoft Dynamics AX. The Retail Salt Utility is installed with it.',
+  installs: 'Async Server, Retail Salt Utility',
+  pages: [configurePage, databasePage],
+  readyActions: SaveSettings,
+  // The guide's "Next steps" after Async Server is installed.
+  afterInstallTasks: [
+    'In the Retail scheduler parameters form, set the message database information, then click Sync metadata.',
+    'Create a scheduler profile for Async Server, with its download and upload intervals.',
+    'Set up the working folders for Commerce Data Exchange.',
+  ],
+};
