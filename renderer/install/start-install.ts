@@ -50,14 +50,23 @@ export async function startInstall(state: WizardStore): Promise<string | null> {
  */
 let continuing = false;
 
+/** Whether the mirrored run, started by this session, has ended and is not yet on Finish's list. */
+function runEnded(): boolean {
+  const { installRun: run, installing } = useWizard.getState();
+  return installing !== null && run !== null && !run.running && run.result !== null;
+}
+
 export async function continueInstall(): Promise<boolean> {
   if (continuing) return false;
   continuing = true;
+  let started = false;
   try {
-    return await continueAfter();
+    // A run that ends before the call that started it has returned is taken here too.
+    while (runEnded()) started = await continueAfter();
   } finally {
     continuing = false;
   }
+  return started;
 }
 
 async function continueAfter(): Promise<boolean> {

@@ -2,7 +2,7 @@
 import { PrerequisiteResults } from '../../components/PrerequisiteResults';
 
 export function BeforeConfiguring() {
-  return <PrerequisiteResults stage="before-configure" intro="Setup checked this computer for what Async Server needs. The checks that depend on your choices run again after you configure." />;
+  return <PrerequisiteResults stage="before-configure" intro="Setup checked this computer for what the components you selected need. The checks that depend on your choices run again after you configure." />;
 }
 
 export function AfterConfiguring() {
@@ -10,5 +10,5 @@ export function AfterConfiguring() {
 }
 
 export function ValidateOnly() {
-  return <PrerequisiteResults stage="before-configure" intro="Setup checked this computer for what Async Server needs. Nothing is installed. Export the report to send it to whoever asked for it." />;
+  return <PrerequisiteResults stage="before-configure" intro="Setup checked this computer for what the components you selected need. Nothing is installed. Export the report to send it to whoever asked for it." />;
 }
