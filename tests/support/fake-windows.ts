@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
-import { readFactsSections } from '../../electron/engine/hosts/rehearsal/facts-scenario';
-import { rehearsalIdentity, scenarioAccounts } from '../../electron/engine/hosts/rehearsal/rehearsal-accounts';
+import { KEY_RULE_RIGHTS, scenarioCertificateKeys, type ScenarioKeyedCertificate } from '../../electron/engine/hosts/rehearsal/certificate-keys';
+import { readFactsSections, type FactsSections } from '../../electron/engine/hosts/rehearsal/facts-scenario';
+import { rehearsalIdentity, resolveRehearsalAccount, scenarioAccounts } from '../../electron/engine/hosts/rehearsal/rehearsal-accounts';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
 import { RehearsalSql } from '../../electron/engine/hosts/rehearsal/sql/rehearsal-sql';
 import { windowsPathUnder } from '../../electron/engine/hosts/windows-paths';
@@ -97,6 +98,7 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
   const facts = readFactsSections(scenarioFile);
   const identity = rehearsalIdentity(facts);
   const domainAccounts = scenarioAccounts(facts).filter((a) => !BUILT_IN_DOMAINS.has(a.name.split('\\')[0].toLowerCase()));
+  const keys = scenarioCertificateKeys(loadScenario(scenarioFile));
   const registry: Record<string, Record<string, unknown>> = {};
   if (computer.dotNetRelease != null) registry['SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full'] = { Release: computer.dotNetRelease };
   if (computer.pendingReboot) registry['SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending'] = {};
@@ -114,13 +116,18 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
     registry,
     features: (scenario.iis.roleServices as string[] | undefined) ?? [],
     accounts: domainAccounts.map((a) => ({ name: a.name, sid: a.sid, ...(a.upn ? { upn: a.upn } : {}) })),
-    certificates: scenario.certificates.map((c) => ({
-      rootStore: c.rootStore,
-      store: c.store,
-      certificate: read(c.certificate),
-      privateKey: c.privateKey ? read(c.privateKey) : null,
-      friendlyName: '',
-    })),
+    certificates: scenario.certificates.map((c) => {
+      const certificate = read(c.certificate);
+      const key = c.rootStore === 'LocalMachine' ? keyOf(keys, certificate) : null;
+      return {
+        rootStore: c.rootStore,
+        store: c.store,
+        certificate,
+        privateKey: c.privateKey ? read(c.privateKey) : null,
+        friendlyName: '',
+        ...(key ? { key: { provider: key.provider, name: path.win32.basename(key.file) } } : {}),
+      };
+    }),
     iis: {
       // A new IIS has its Default Web Site on port 80 (which the scenario lists as in use) and DefaultAppPool.
       appPools: [
@@ -147,7 +154,9 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
     },
     httpSys: { sslCertificates: [] },
     firewall: { rules: [] },
-    acl: {},
+    // The key files' own rules; they inherit none (MachineKeys' and Keys' rules are for the folder only).
+    acl: Object.fromEntries(keys.flatMap((c) => (c.key?.onDisk ? [[c.key.file.toLowerCase(), c.key.rules.map((r) => keyRule(facts, r))]] : []))),
+    aclProtected: keys.flatMap((c) => (c.key?.onDisk ? [c.key.file.toLowerCase()] : [])),
     // One service manager: Windows' own services here, and those an installation creates beside them.
     services: [
       // dependsOn: as on Windows, a service others run on is not stopped without -Force.
@@ -180,6 +189,32 @@ function windowsService(name: string, displayName: string, startType: string, de
 /** Windows' own executables, which the fake's service manager finds when it starts a service of Windows. */
 const WINDOWS_EXECUTABLES = ['Windows/System32/svchost.exe', 'Windows/Microsoft.NET/Framework64/v4.0.30319/SMSvcHost.exe'];
 
+function keyOf(keys: ScenarioKeyedCertificate[], pem: string): ScenarioKeyedCertificate['key'] {
+  const thumbprint = new X509Certificate(pem).fingerprint.replace(/:/g, '');
+  return keys.find((k) => k.thumbprint === thumbprint)?.key ?? null;
+}
+
+/** Accounts a key file's rules name that the rehearsal's accounts do not: the groups of Windows. */
+const GROUPS: Record<string, string> = { 'builtin\\administrators': 'S-1-5-32-544', 'builtin\\users': 'S-1-5-32-545' };
+
+/** A scenario key rule as the fake's ACL state keeps one (Acl.ps1): the account with its SID, the rights as .NET names them. */
+function keyRule(facts: FactsSections, rule: { identity: string; rights: number }) {
+  const sid = GROUPS[rule.identity.toLowerCase()] ?? resolveRehearsalAccount(facts, rule.identity)?.sid;
+  if (!sid) throw new Error(`The scenario's key rule names ${rule.identity}, an account the fake Windows does not have.`);
+  const rights = rule.rights === KEY_RULE_RIGHTS.FullControl ? 'FullControl' : 'Read, Synchronize';
+  return { identity: rule.identity, sid, rights, inheritance: 'None', propagation: 'None', type: 'Allow' };
+}
+
+/** The key files the scenario has on disk, as real files in the sandbox (their content stands for the key blob). */
+function seedKeyFiles(drives: string, scenarioFile: string): void {
+  for (const c of scenarioCertificateKeys(loadScenario(scenarioFile))) {
+    if (!c.key?.onDisk) continue;
+    const file = windowsPathUnder(drives, c.key.file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `key container of ${c.thumbprint}\n`);
+  }
+}
+
 /** A fresh fake Windows computer in a temp sandbox, with a Windows host whose PowerShell runs in pwsh against it. */
 export function fakeWindows(options: FakeWindowsOptions = {}): FakeWindows {
   const root = mkdtempSync(path.join(os.tmpdir(), 'cdx-winfake-'));
@@ -196,6 +231,7 @@ export function fakeWindows(options: FakeWindowsOptions = {}): FakeWindows {
   mkdirSync(stateDir, { recursive: true });
   const scenarioFile = options.scenarioFile ?? path.join(scenariosRoot(), 'default', 'scenario.json');
   const initial = fakeStateFromScenario(scenarioFile);
+  seedKeyFiles(drives, scenarioFile);
   options.patch?.(initial);
   const writeState = (state: FakeState) => writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   writeState(initial);

@@ -18,4 +18,5 @@ $env:COMPUTERNAME = $computer.name
 $env:USERDOMAIN = if ($computer.userDomain) { $computer.userDomain } elseif ($computer.domain) { $computer.domain } else { $computer.name }
 $env:USERNAME = $computer.user
 $env:SystemDrive = 'C:'
+$env:ProgramData = 'C:\ProgramData'
 Remove-Variable computer, name, file

@@ -159,6 +159,16 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     await m.writeAccess({ path: app.physicalPath, identity: 'CONTOSO\\svc-aos', rights: 'Modify' });
     expect(await m.readAccess(app.physicalPath, 'CONTOSO\\svc-aos')).toMatchObject({ rights: 'Modify' });
 
+    // The certificate's private key (a CSP key file in MachineKeys): Read for the pool's identity, and removed again.
+    const key = await m.findCertificateKey(THUMBPRINT, 'My');
+    expect(key).toMatchObject({ status: 'found', provider: 'CSP', aclReadable: true });
+    const keyFile = (key as { file: string }).file;
+    expect(await m.readKeyAccess(keyFile, 'IIS AppPool\\AsyncServer')).toBeNull();
+    await m.writeKeyAccess({ file: keyFile, identity: 'IIS AppPool\\AsyncServer', rights: 0x120089 });
+    expect(await m.readKeyAccess(keyFile, 'IIS AppPool\\AsyncServer')).toEqual({ file: keyFile, identity: 'IIS AppPool\\AsyncServer', rights: 0x120089 });
+    await m.removeKeyAccess(keyFile, 'IIS AppPool\\AsyncServer');
+    expect(await m.readKeyAccess(keyFile, 'IIS AppPool\\AsyncServer')).toBeNull();
+
     const rule = { name: 'CDX-AsyncServerSite-HTTPS', displayName: 'CDX Async Server HTTPS (8443)', protocol: 'TCP' as const, localPort: 8443, direction: 'Inbound' as const, action: 'Allow' as const };
     expect(await m.readFirewallRule(rule.name)).toBeNull();
     await m.writeFirewallRule(rule);

@@ -1,7 +1,11 @@
-# Folder permissions. The state's `acl` maps a folder (its Windows path, lower case) to its explicit rules; a folder
-# also inherits its ancestors' inheritable rules and the drive's defaults (Administrators and SYSTEM full control,
-# Users read), as a new folder on C:\ does. Identities go through the account table: AddAccessRule, PurgeAccessRules
-# and Set-Acl refuse an account Windows could not map, with Windows' message. A folder's rules go with the folder.
+# Folder and file permissions. The state's `acl` maps a folder or file (its Windows path, lower case) to its explicit
+# rules; it also inherits its ancestors' inheritable rules and the drive's defaults (Administrators and SYSTEM full
+# control, Users read), as a new folder on C:\ does, unless the state's `aclProtected` lists it (a private key file in
+# MachineKeys or Keys, whose folder's rules are for the folder only). Identities go through the account table:
+# AddAccessRule, PurgeAccessRules and Set-Acl refuse an account Windows could not map, with Windows' message. A
+# folder's rules go with the folder. As Windows: Get-Acl is refused when no rule lets Administrators (the installing
+# user is one, elevated) read the permissions (the owner's implicit right is not modelled), and a file's rule takes no
+# inheritance flags.
 
 $global:FakeDriveDefaults = @(
   @{ identity = 'BUILTIN\Administrators'; sid = 'S-1-5-32-544'; rights = 'FullControl'; inheritance = 'ContainerInherit, ObjectInherit'; propagation = 'None'; type = 'Allow' },
@@ -58,6 +62,7 @@ Register-FakeType 'System.Security.AccessControl.FileSystemAccessRule' {
 }
 
 function Get-FakeInheritedRules([string]$WindowsPath, $Acl) {
+  if (@((Get-FakeState).aclProtected) -contains (Get-FakeAclKey $WindowsPath)) { return @() }
   $rules = @()
   $parent = $WindowsPath.TrimEnd('\')
   while ($parent -match '^(.*)\\[^\\]+$') {
@@ -83,8 +88,15 @@ function Get-Acl {
     $acl = (Get-FakeState).acl
     if (-not $acl) { $acl = @{} }
     $explicit = @($acl[(Get-FakeAclKey $p)] | Where-Object { $_ } | ForEach-Object { [ordered]@{} + $_ })
-    $security = [pscustomobject]@{ Path = $p; Rules = [System.Collections.ArrayList]$explicit; Inherited = @(Get-FakeInheritedRules $p $acl) }
-    $security.PSObject.TypeNames.Insert(0, 'System.Security.AccessControl.DirectorySecurity')
+    $inherited = @(Get-FakeInheritedRules $p $acl)
+    $readPermissions = [int][System.Security.AccessControl.FileSystemRights]::ReadPermissions
+    if (-not @($explicit + $inherited | Where-Object { $_.sid -eq 'S-1-5-32-544' -and $_.type -eq 'Allow' -and ([int][System.Security.AccessControl.FileSystemRights]$_.rights -band $readPermissions) })) {
+      Write-Error -Exception ([System.UnauthorizedAccessException]::new('Attempted to perform an unauthorized operation.')) -Category PermissionDenied -TargetObject $p
+      continue
+    }
+    $isFile = Microsoft.PowerShell.Management\Test-Path -LiteralPath (ConvertTo-FakeSandboxPath $p) -PathType Leaf
+    $security = [pscustomobject]@{ Path = $p; Rules = [System.Collections.ArrayList]$explicit; Inherited = $inherited; IsFile = $isFile }
+    $security.PSObject.TypeNames.Insert(0, $(if ($isFile) { 'System.Security.AccessControl.FileSecurity' } else { 'System.Security.AccessControl.DirectorySecurity' }))
     $security | Add-Member -MemberType ScriptProperty -Name Access -Value {
       @($this.Rules | ForEach-Object { ConvertTo-FakeRuleObject $_ $false }) + @($this.Inherited | ForEach-Object { ConvertTo-FakeRuleObject $_ $true })
     }
@@ -93,8 +105,15 @@ function Get-Acl {
       $sid = (Resolve-FakeIdentity $Identity).sid
       foreach ($r in @($this.Rules | Where-Object { $_.sid -ieq $sid })) { $this.Rules.Remove($r) }
     }
+    $security | Add-Member -MemberType ScriptMethod -Name RemoveAccessRuleAll -Value {
+      param($Rule)
+      $sid = (Resolve-FakeIdentity $Rule.IdentityReference).sid
+      foreach ($r in @($this.Rules | Where-Object { $_.sid -ieq $sid -and $_.type -eq [string]$Rule.AccessControlType })) { $this.Rules.Remove($r) }
+    }
     $security | Add-Member -MemberType ScriptMethod -Name AddAccessRule -Value {
       param($Rule)
+      # .NET's FileSecurity is not a container's: inheritance or propagation flags are refused.
+      if ($this.IsFile -and ([string]$Rule.InheritanceFlags -ne 'None' -or [string]$Rule.PropagationFlags -ne 'None')) { throw [System.ArgumentException]::new('No flags can be set.', 'inheritanceFlags') }
       $account = Resolve-FakeIdentity $Rule.IdentityReference
       $entry = [ordered]@{
         identity = $account.name; sid = $account.sid; rights = [string]$Rule.FileSystemRights
@@ -124,7 +143,8 @@ function Set-Acl {
   )
   foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $null -ne $_ }) {
     if (-not (Microsoft.PowerShell.Management\Test-Path -LiteralPath (ConvertTo-FakeSandboxPath $p))) { throw (New-FakeNotFound $p) }
-    foreach ($r in @($AclObject.Rules)) { $null = Resolve-FakeIdentity $r.identity }
+    # An ACL holds SIDs: a rule that has one is checked by it (a key file's SYSTEM rule on a German Windows too).
+    foreach ($r in @($AclObject.Rules)) { $null = Resolve-FakeIdentity $(if ($r.sid) { New-FakeSid $r.sid } else { $r.identity }) }
     Assert-FakeChange 'Set-Acl'
     $state = Get-FakeState
     $acl = [ordered]@{}

@@ -5,6 +5,24 @@
 
 Remove-TypeData -TypeName 'System.Security.Cryptography.X509Certificates.X509Certificate2' -ErrorAction SilentlyContinue
 
+# Where Windows keeps a certificate's private key: the state's `key` ({ provider: 'CSP'|'CNG', name }), a file in the
+# sandbox's MachineKeys or Keys folder. A CSP key shows in the certificate's PrivateKey (a CryptoServiceProvider with
+# its CspKeyContainerInfo), as .NET Framework gives it; for a CNG key PrivateKey is null, as there. A CNG key is named by
+# the Key (a CngKey) of what RSACertificateExtensions / ECDsaCertificateExtensions return: those static calls are
+# .NET's own here too, so their answer (an RSAOpenSsl, an ECDsaOpenSsl) gets the Key of the state's CNG certificate
+# with the same public key, as RSACng and ECDsaCng have it. The production script is thus unchanged.
+function Get-FakeCngKey($Algorithm) {
+  $spki = [Convert]::ToBase64String($Algorithm.ExportSubjectPublicKeyInfo())
+  foreach ($c in @((Get-FakeState).certificates | Where-Object { $_ -and $_.key -and $_.key.provider -eq 'CNG' })) {
+    $x509 = [System.Security.Cryptography.X509Certificates.X509Certificate2]::CreateFromPem($c.certificate)
+    if ([Convert]::ToBase64String($x509.PublicKey.ExportSubjectPublicKeyInfo()) -eq $spki) { return [pscustomobject]@{ UniqueName = [string]$c.key.name } }
+  }
+  $null
+}
+foreach ($algorithm in 'System.Security.Cryptography.RSAOpenSsl', 'System.Security.Cryptography.ECDsaOpenSsl') {
+  Update-TypeData -TypeName $algorithm -MemberType ScriptProperty -MemberName Key -Value { Get-FakeCngKey $this } -Force
+}
+
 function Get-FakeCertificates([string]$RootStore, [string]$Store) {
   foreach ($c in @((Get-FakeState).certificates | Where-Object { $_ -and $_.rootStore -ieq $RootStore -and $_.store -ieq $Store })) {
     $x509 = if ($c.privateKey) { [System.Security.Cryptography.X509Certificates.X509Certificate2]::CreateFromPem($c.certificate, $c.privateKey) }
@@ -15,6 +33,10 @@ function Get-FakeCertificates([string]$RootStore, [string]$Store) {
     $cert | Add-Member -Force -NotePropertyName EnhancedKeyUsageList -NotePropertyValue $ekus
     $dns = @($x509.Extensions | Where-Object { $_.Oid.Value -eq '2.5.29.17' } | ForEach-Object { $_.EnumerateDnsNames() } | ForEach-Object { [pscustomobject]@{ Punycode = $_; Unicode = [System.Globalization.IdnMapping]::new().GetUnicode($_) } })
     $cert | Add-Member -Force -NotePropertyName DnsNameList -NotePropertyValue $dns
+    if ($c.privateKey -and $c.key) {
+      $private = if ($c.key.provider -eq 'CSP') { [pscustomobject]@{ CspKeyContainerInfo = [pscustomobject]@{ UniqueKeyContainerName = [string]$c.key.name } } } else { $null }
+      $cert | Add-Member -Force -NotePropertyName PrivateKey -NotePropertyValue $private
+    }
     $cert | Add-Member -Force -NotePropertyName PSParentPath -NotePropertyValue "Microsoft.PowerShell.Security\Certificate::$RootStore\$Store"
     $cert
   }

@@ -108,6 +108,34 @@ export interface InstalledService {
   status: 'Running' | 'Stopped';
 }
 
+/**
+ * Where Windows keeps the private key of a certificate in LocalMachine: a legacy CryptoAPI (CSP) key is the file
+ * named by its unique container name in %ProgramData%\Microsoft\Crypto\RSA\MachineKeys, a CNG key the file named by
+ * its unique name in %ProgramData%\Microsoft\Crypto\Keys. IIS's worker process opens that file as the app pool
+ * identity, so the identity needs Read on it.
+ */
+export type CertificateKey =
+  /** `aclReadable`: whether the user running Setup can read (and so change) the file's permissions. */
+  | { status: 'found'; provider: KeyProvider; file: string; aclReadable: boolean }
+  /** The key has a name, but no file of that name is where its provider keeps machine keys (a smart card, an HSM, a TPM, or a key left in a user's profile). */
+  | { status: 'file-missing'; provider: KeyProvider; file: string }
+  /** The certificate has a private key that neither the CryptoAPI nor (from .NET 4.6) CNG can name. */
+  | { status: 'not-located' }
+  | { status: 'no-private-key' }
+  | { status: 'no-certificate' };
+
+export type KeyProvider = 'CSP' | 'CNG';
+
+/**
+ * The explicit Allow rule of one identity on a key file. `rights` is the access mask as Windows stores it
+ * (FileSystemRights: Read and Synchronize is 0x120089), so that writing back what was read restores it exactly.
+ */
+export interface KeyAccessRule {
+  file: string;
+  identity: string;
+  rights: number;
+}
+
 /** The user right a service account needs to run a service: "Log on as a service". */
 export const SERVICE_LOGON_RIGHT = 'SeServiceLogonRight';
 
@@ -145,6 +173,15 @@ export interface Machine {
   readAccess(path: string, identity: string): Promise<AccessRule | null>;
   writeAccess(rule: AccessRule): Promise<void>;
   removeAccess(path: string, identity: string): Promise<void>;
+
+  /** The private key of the certificate with this thumbprint in Cert:\LocalMachine\<store>. */
+  findCertificateKey(thumbprint: string, store: string): Promise<CertificateKey>;
+  /** The identity's explicit Allow rule on a key file; null when it has none (or the file is gone). */
+  readKeyAccess(file: string, identity: string): Promise<KeyAccessRule | null>;
+  /** Makes the identity's Allow rule on the key file exactly `rights` (its Deny rules and the others' rules stay). */
+  writeKeyAccess(rule: KeyAccessRule): Promise<void>;
+  /** Removes the identity's Allow rule from the key file; nothing when the file is gone. */
+  removeKeyAccess(file: string, identity: string): Promise<void>;
 
   /** null: the service is not installed (Setup never creates or removes one). */
   readService(name: string): Promise<ServiceState | null>;

@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { isBuiltInAccount } from '../../../../shared/settings/rules';
 import { sameState } from '../../plan/operations/same-state';
-import { SERVICE_LOGON_RIGHT, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
+import type { ResolvedAccount } from '../facts';
+import type { ScenarioKeyedCertificate } from '../rehearsal/certificate-keys';
+import { SYNCHRONIZE } from './key-rights';
+import { SERVICE_LOGON_RIGHT, type AccessRule, type CertificateKey, type KeyAccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
 import { sameBinding } from './same-binding';
 
 type Collection<T> = Record<string, T>;
@@ -21,10 +24,14 @@ type Tombstone = { name: string; deleted: true };
  * as a user it has no password for is refused, where IIS would accept it and the pool would never start.
  */
 export class RehearsalMachine implements Machine {
-  /** The services as the scenario starts them (lower-case names), which writes are compared with. */
+  /**
+   * The services as the scenario starts them (lower-case names), which writes are compared with; the scenario's
+   * certificates with their key files, whose rules likewise; and the scenario's accounts, as Windows maps them.
+   */
   constructor(
     private readonly stateRoot: string,
     private readonly services: Map<string, InstalledService> = new Map(),
+    private readonly scenario: RehearsalKeyScenario = { certificates: [], resolveAccount: () => null },
   ) {}
 
   async readAppPool(name: string) {
@@ -113,6 +120,75 @@ export class RehearsalMachine implements Machine {
   private keep(service: StoredService): void {
     const initial = this.services.get(key(service.name));
     this.put('scm', 'services', key(service.name), initial && sameState(service, initial) ? null : service);
+  }
+
+  async findCertificateKey(thumbprint: string, store: string): Promise<CertificateKey> {
+    const cert = this.scenario.certificates.find((c) => c.thumbprint === thumbprint.toUpperCase() && c.store.toLowerCase() === store.toLowerCase());
+    if (!cert) return { status: 'no-certificate' };
+    if (!cert.key) return { status: 'no-private-key' };
+    const { provider, file } = cert.key;
+    if (!cert.key.onDisk) return { status: 'file-missing', provider, file };
+    return { status: 'found', provider, file, aclReadable: this.administratorsRead(this.keyRules(file) ?? []) };
+  }
+  async readKeyAccess(file: string, identity: string): Promise<KeyAccessRule | null> {
+    const rules = this.readableKeyRules(file);
+    if (!rules) return null;
+    const name = this.account(identity).toLowerCase();
+    const rule = rules.find((r) => this.canonical(r.identity) === name);
+    return rule ? { file, identity, rights: rule.rights } : null;
+  }
+  /** As Windows: the rule takes the place of the account's Allow rule where it had one, else it comes last. */
+  async writeKeyAccess(rule: KeyAccessRule) {
+    const rules = this.readableKeyRules(rule.file);
+    if (!rules) throw new Error(`Cannot find path '${rule.file}' because it does not exist.`);
+    const account = this.account(rule.identity);
+    const written = { identity: account, rights: rule.rights | SYNCHRONIZE };
+    const at = rules.findIndex((r) => this.canonical(r.identity) === account.toLowerCase());
+    this.putKeyRules(rule.file, at < 0 ? [...rules, written] : rules.map((r, i) => (i === at ? written : r)));
+  }
+  async removeKeyAccess(file: string, identity: string) {
+    const rules = this.readableKeyRules(file);
+    if (!rules) return;
+    const name = this.account(identity).toLowerCase();
+    this.putKeyRules(file, rules.filter((r) => this.canonical(r.identity) !== name));
+  }
+
+  /** The key file's rules as they are now (the state's once changed, else the scenario's); null: no such file. */
+  private keyRules(file: string): KeyRule[] | null {
+    const initial = this.initialKeyRules(file);
+    if (!initial) return null;
+    return this.get<KeyRule[]>('keys', 'files', key(file)) ?? initial;
+  }
+  private initialKeyRules(file: string): KeyRule[] | null {
+    return this.scenario.certificates.find((c) => c.key?.onDisk && key(c.key.file) === key(file))?.key?.rules ?? null;
+  }
+  /** As Windows refuses Get-Acl to a user the file's rules give no Read permissions (the installing user is an administrator). */
+  private readableKeyRules(file: string): KeyRule[] | null {
+    const rules = this.keyRules(file);
+    if (rules && !this.administratorsRead(rules)) throw new Error(`Attempted to perform an unauthorized operation: the permissions of ${file} cannot be read.`);
+    return rules;
+  }
+  private administratorsRead(rules: KeyRule[]): boolean {
+    return rules.some((r) => this.canonical(r.identity) === 'builtin\\administrators' && ((r.rights >>> 0) & READ_PERMISSIONS) !== 0);
+  }
+  private putKeyRules(file: string, rules: KeyRule[]) {
+    this.put('keys', 'files', key(file), sameState(rules, this.initialKeyRules(file)) ? null : rules);
+  }
+  /** An account as Windows maps it, or Windows' refusal: a pool's virtual account exists while its pool does. */
+  private account(identity: string): string {
+    const pool = /^IIS AppPool\\(.+)$/i.exec(identity.trim());
+    if (pool && this.get('iis', 'appPools', key(pool[1]))) return `IIS APPPOOL\\${pool[1]}`;
+    const found = pool ? null : this.scenario.resolveAccount(identity)?.name;
+    if (!found) throw new Error(`Some or all identity references could not be translated: ${identity}.`);
+    return found;
+  }
+  /** A rule's account as compared: a scenario's rule may name a group the rehearsal's accounts lack (BUILTIN\\Administrators), which goes by its name. */
+  private canonical(identity: string): string {
+    try {
+      return this.account(identity).toLowerCase();
+    } catch {
+      return identity.toLowerCase();
+    }
   }
 
   async readService(name: string) {
@@ -224,6 +300,17 @@ export class RehearsalMachine implements Machine {
     renameSync(`${target}.tmp`, target);
   }
 }
+
+/** What the rehearsal machine needs of its scenario for certificate keys: the certificates, and its accounts. */
+export interface RehearsalKeyScenario {
+  certificates: ScenarioKeyedCertificate[];
+  resolveAccount(name: string): ResolvedAccount | null;
+}
+
+type KeyRule = { identity: string; rights: number };
+
+/** ReadPermissions (READ_CONTROL): what Get-Acl needs; the generic rights that include it. */
+const READ_PERMISSIONS = 0x20000 | 0x10000000 | 0x80000000;
 
 /** state/eventlog.json: the rehearsal's Application log. */
 export const EVENT_LOG = 'eventlog';

@@ -1,5 +1,5 @@
 import type { PowerShellRunner } from '../windows/powershell';
-import { MachineError, type AccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
+import { MachineError, type AccessRule, type CertificateKey, type KeyAccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
 import { BUILT_IN_ACCOUNTS, builtInAccount, type BuiltInAccount } from '../../../../shared/settings/accounts';
 import { ACCOUNT_RIGHT_SCRIPTS } from './account-right-scripts';
 import { INSTALLED_SERVICE_SCRIPTS } from './installed-service-scripts';
@@ -66,6 +66,18 @@ export class WindowsMachine implements Machine {
   }
   async removeAccess(path: string, identity: string) {
     await this.run('removeAccess', { path, identity }, `Removing the permissions of ${identity} on ${path}`);
+  }
+  async findCertificateKey(thumbprint: string, store: string) {
+    return parseCertificateKey(await this.run<unknown>('findCertificateKey', { thumbprint, store }, `Finding the private key of the certificate ${thumbprint}`));
+  }
+  async readKeyAccess(file: string, identity: string) {
+    return parseKeyAccess(await this.run<unknown>('readKeyAccess', { file, identity }, `Reading the permissions of ${identity} on the key file ${file}`));
+  }
+  async writeKeyAccess(rule: KeyAccessRule) {
+    await this.run('writeKeyAccess', { rule }, `Granting ${rule.identity} access to the key file ${rule.file}`);
+  }
+  async removeKeyAccess(file: string, identity: string) {
+    await this.run('removeKeyAccess', { file, identity }, `Removing the permissions of ${identity} on the key file ${file}`);
   }
   async readService(name: string) {
     return parseService(await this.runScript<unknown>(SERVICE_SCRIPTS.readService, { name }, `Reading the service ${name}`));
@@ -181,6 +193,22 @@ export function parseAccess(value: unknown): AccessRule | null {
   if (!r) return null;
   const rights = str(r.rights);
   return { path: str(r.path), identity: str(r.identity), rights: rights === 'FullControl' || rights === 'Modify' ? rights : 'ReadAndExecute' };
+}
+
+export function parseCertificateKey(value: unknown): CertificateKey {
+  const r = record(value, 'a certificate key') ?? {};
+  const status = str(r.status);
+  if (status === 'no-certificate' || status === 'no-private-key' || status === 'not-located') return { status };
+  const provider = str(r.provider) === 'CNG' ? 'CNG' : 'CSP';
+  if (status === 'file-missing') return { status, provider, file: str(r.file) };
+  if (status === 'found') return { status, provider, file: str(r.file), aclReadable: r.aclReadable === true };
+  throw new MachineError(`PowerShell answered a certificate key with the status "${status}", which CDX Setup does not know.`);
+}
+
+export function parseKeyAccess(value: unknown): KeyAccessRule | null {
+  const r = record(value, 'a key permission');
+  if (!r) return null;
+  return { file: str(r.file), identity: str(r.identity), rights: Number(r.rights) | 0 };
 }
 
 export function parseService(value: unknown): ServiceState | null {

@@ -3,6 +3,9 @@
  * JSON envelope on standard input, never spliced into the script text, so no name can break out of a string and no
  * secret appears in a command line. Each read answers with JSON that `windows-machine.ts` parses.
  */
+import { ACCOUNT_SID_FUNCTION as ACCOUNT_SID } from './account-sid-script';
+import { CERTIFICATE_KEY_SCRIPTS } from './certificate-key-scripts';
+
 const IIS = 'Import-Module WebAdministration;';
 
 /**
@@ -50,16 +53,6 @@ function Set-CdxBinding([string]$site, $b) {
   if ($LASTEXITCODE -ne 0) { throw ("netsh could not bind the certificate " + $wanted + " to " + $ipPort + ".") }
 }
 `;
-
-/**
- * An account by its SID: the engine sends a built-in account as its well-known SID (S-1-5-20…), which names it on a
- * Windows in any language, and any other account as DOMAIN\user, which Windows translates (or refuses, if unknown).
- */
-const ACCOUNT_SID = `
-function ConvertTo-AccountSid([string]$identity) {
-  if ($identity -match '^S-1-[0-9]+(-[0-9]+)+$') { return New-Object System.Security.Principal.SecurityIdentifier($identity) }
-  (New-Object System.Security.Principal.NTAccount($identity)).Translate([System.Security.Principal.SecurityIdentifier])
-}`;
 
 export const SCRIPTS = {
   readAppPool: `${IIS}
@@ -262,6 +255,8 @@ $true`,
 if (-not (Test-Path -LiteralPath ('HKLM:\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\' + $e.source))) { New-EventLog -LogName Application -Source $e.source }
 Write-EventLog -LogName Application -Source $e.source -EntryType $e.entryType -EventId ([int]$e.eventId) -Message $e.message
 $true`,
+
+  ...CERTIFICATE_KEY_SCRIPTS,
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

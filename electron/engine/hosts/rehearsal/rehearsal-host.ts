@@ -7,7 +7,10 @@ import type { Host, Rehearsal } from '../host';
 import { ServerCertificateError, type ServerCertificate } from '../server-certificate';
 import { RehearsalMachine } from '../machine/rehearsal-machine';
 import { windowsPathUnder } from '../windows-paths';
+import { scenarioCertificateKeys } from './certificate-keys';
+import { readFactsSections } from './facts-scenario';
 import { parseFaults } from './faults';
+import { resolveRehearsalAccount } from './rehearsal-accounts';
 import { RehearsalDataProtection } from './rehearsal-data-protection';
 import { RehearsalFacts } from './rehearsal-facts';
 import { scenarioServices } from './services-scenario';
@@ -53,7 +56,10 @@ export class RehearsalHost implements Host {
     seedPayloadFolders(this.drivesRoot, parsePayloadFolders(loaded.file, scenario.payloadFolders));
     this.sql = RehearsalSql.fromScenario(loaded, this.stateRoot);
     this.dataProtection = new RehearsalDataProtection(this.stateRoot);
-    this.machine = new RehearsalMachine(this.stateRoot, scenarioServices(loaded.file, scenario.services));
+    this.machine = new RehearsalMachine(this.stateRoot, scenarioServices(loaded.file, scenario.services), {
+      certificates: scenarioCertificateKeys(loaded),
+      resolveAccount: (name) => resolveRehearsalAccount(readFactsSections(loaded.file), name),
+    });
     this.facts = new RehearsalFacts(loaded.file, () => this.machine.listSites());
     this.network = new RehearsalNetwork(parseNetworkSection(loaded.file, scenario.network), (f) => this.scenarioFile(f), async () => this.rootStorePems());
   }

@@ -7,6 +7,25 @@ import { describeZodError } from '../../../../shared/contract/describe-error';
  * A rehearsal scenario: a simulated Windows server, described as data. Every section has defaults so a scenario
  * states only what differs from a healthy Windows Server with IIS.
  */
+export const ScenarioKeyRule = z.object({ identity: z.string(), rights: z.enum(['FullControl', 'Read']) });
+
+/**
+ * Where Windows keeps a certificate's private key (see Machine.findCertificateKey): a CryptoAPI (CSP) key file in
+ * MachineKeys or a CNG key file in Keys, and that file's explicit rules.
+ */
+export const ScenarioCertificateKey = z.object({
+  provider: z.enum(['CSP', 'CNG']).default('CSP'),
+  /** The key file's name (its unique container name, or CNG's unique name); made up from the thumbprint when not given. */
+  name: z.string().optional(),
+  /** false: the store names the key, but no such file is on the computer (a smart card, an HSM, a user's profile). */
+  onDisk: z.boolean().default(true),
+  /** The file's explicit Allow rules; by default what Windows gives a key an administrator imported. */
+  rules: z.array(ScenarioKeyRule).default([
+    { identity: 'NT AUTHORITY\\SYSTEM', rights: 'FullControl' },
+    { identity: 'BUILTIN\\Administrators', rights: 'FullControl' },
+  ]),
+});
+
 export const ScenarioCertificate = z.object({
   rootStore: z.enum(['LocalMachine', 'CurrentUser']).default('LocalMachine'),
   store: z.string().default('My'),
@@ -14,6 +33,8 @@ export const ScenarioCertificate = z.object({
   certificate: z.string(),
   /** Its private key (PEM), relative to the scenario file; absent when the store holds no key for it. */
   privateKey: z.string().optional(),
+  /** How its private key is stored (with `privateKey` only); a CSP key file readable by administrators otherwise. */
+  key: ScenarioCertificateKey.optional(),
 });
 
 export const Scenario = z.object({
