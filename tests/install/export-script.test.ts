@@ -23,6 +23,8 @@ describe('the plan exported as a PowerShell script', () => {
     expect(script).toContain("Set-CdxBinding 'O''Brien Site' @{ protocol = 'https'; bindingInformation = '*:8443:'");
     expect(script).toContain("New-NetFirewallRule -Name 'CDX-AsyncServer-O''Brien Site-HTTPS'");
     expect(script).toContain("$acl = Get-Acl -LiteralPath 'C:\\inetpub\\a$b`c\\app'");
+    // The certificate's private key: found on the server and given Read for the app pool user, as deploy does.
+    expect(script).toContain("Grant-CdxKeyRead 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B' 'My' 'CONTOSO\\svc-async'");
     // Every line that is not a comment and uses a value uses it single-quoted: no double-quoted string holds a value.
     for (const line of script.split('\r\n').filter((l) => !l.startsWith('#'))) expect(line).not.toMatch(/"[^"]*(O'Brien|inetpub)[^"]*"/);
     // One step per operation, numbered as the plan.

@@ -14,9 +14,9 @@ describe('the installation plan', () => {
     const plan = await buildPlan(env.host, env.supportDir, { settings: goodSettings(), choices: CHOICES, passwordProvided: true });
     // The message database feature's operations come between the firewall rules and the instance record.
     const kinds = plan.operations.map((o) => o.kind);
-    const ours = new Set(['folder', 'files', 'app-config', 'service', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'firewall', 'instance']);
+    const ours = new Set(['folder', 'files', 'app-config', 'service', 'iis.app-pool', 'iis.site', 'certificate-key', 'iis.net-tcp', 'iis.application', 'acl', 'firewall', 'instance']);
     expect(kinds.filter((k) => ours.has(k))).toEqual([
-      'folder', 'folder', 'files', 'folder', 'files', 'app-config', 'service', 'service', 'service', 'service', 'iis.app-pool', 'iis.site', 'iis.net-tcp', 'iis.application', 'acl', 'acl', 'firewall', 'firewall', 'instance',
+      'folder', 'folder', 'files', 'folder', 'files', 'app-config', 'service', 'service', 'service', 'service', 'iis.app-pool', 'iis.site', 'certificate-key', 'iis.net-tcp', 'iis.application', 'acl', 'acl', 'firewall', 'firewall', 'instance',
     ]);
     const database = kinds.map((k, i) => (ours.has(k) ? -1 : i)).filter((i) => i >= 0);
     for (const i of database) expect(i).toBeGreaterThan(kinds.lastIndexOf('firewall'));

@@ -82,6 +82,13 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
     expect(state.iis.appPools.find((p: { name: string }) => p.name === 'AsyncServer').processModel).toEqual({ identityType: 'SpecificUser', userName: 'CONTOSO\\svc-async', passwordSha256: sha256(CANARY) });
     expect(state.firewall.rules.map((r: { name: string }) => r.name)).toEqual(['CDX-AsyncServer-AsyncServerSite-HTTPS', 'CDX-AsyncServer-AsyncServerSite-NetTcp']);
     expect(Object.keys(state.acl).length).toBeGreaterThan(0);
+    // The certificate's private key (a CSP key file in MachineKeys): Read for the app pool user beside its own rules.
+    const keyFile = Object.keys(state.acl).find((k) => k.includes('\\crypto\\rsa\\machinekeys\\'));
+    expect(state.acl[keyFile!].map((r: { identity: string; rights: string }) => [r.identity, r.rights])).toEqual([
+      ['NT AUTHORITY\\SYSTEM', 'FullControl'],
+      ['BUILTIN\\Administrators', 'FullControl'],
+      ['CONTOSO\\svc-async', 'Read, Synchronize'],
+    ]);
 
     // The same settings deployed by cdx-setup on another computer leave the same IIS, http.sys, firewall, ACLs and files
     // (the fake has no sqlcmd.exe, a check an admin may skip).

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { KEY_GRANT_FUNCTION } from '../hosts/machine/certificate-key-scripts';
 import { SITE_FUNCTIONS } from '../hosts/machine/windows-scripts';
 import { psQuote } from '../hosts/windows/powershell';
 import type { Plan } from './plan';
@@ -42,6 +43,7 @@ export function exportPlanScript(plan: Plan, generatedBy: string): string {
     "$ErrorActionPreference = 'Stop'",
   ];
   if (plan.operations.some((o) => o.kind.startsWith('iis.'))) lines.push('Import-Module WebAdministration', ...SITE_FUNCTIONS.trim().split('\n'), ...PROTOCOL_FUNCTION.trim().split('\n'));
+  if (plan.operations.some((o) => o.kind === 'certificate-key')) lines.push(...KEY_GRANT_FUNCTION.trim().split('\n'));
   plan.operations.forEach((op, i) => {
     lines.push('', `# ${i + 1}. ${op.description.replace(/[\r\n]+/g, ' ')}`, ...scriptFor(op, plan));
   });
@@ -132,6 +134,9 @@ function scriptFor(op: Operation, plan: Plan): string[] {
         `Set-Acl -LiteralPath ${q(d.path)} -AclObject $acl`,
       ];
     }
+    case 'certificate-key':
+      // The key file is found on the server, as deploy finds it; Read is added only where the account cannot read it yet.
+      return [`Grant-CdxKeyRead ${q(d.thumbprint)} ${q(String(op.target.store))} ${q(d.identity)}`];
     case 'firewall':
       return [
         'Import-Module NetSecurity',

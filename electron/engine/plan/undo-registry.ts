@@ -3,6 +3,7 @@ import { databaseUndoKinds } from '../database/plan-operations';
 import type { UndoKind } from './operation';
 import { accessUndo } from './operations/access';
 import { appConfigUndo } from './operations/app-config';
+import { certificateKeyUndo } from './operations/certificate-key';
 import { accountRightUndo } from './operations/account-right';
 import { fileContentUndo } from './operations/file-content';
 import { filesUndo } from './operations/files';
@@ -21,7 +22,7 @@ import { installedServiceStartUndo, installedServiceUndo } from './operations/in
  * not here was written by another version: undoing stops rather than skip it (Kysely's migrator refuses the same way
  * when its record names a migration its code does not have).
  */
-const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, protectedSettingUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
+const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, protectedSettingUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, certificateKeyUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
 
 const BY_KIND = new Map<string, UndoKind>();
 for (const k of KINDS) {

@@ -12,6 +12,7 @@ import type { Operation } from '../../plan/operation';
 import { messageDatabaseConnectionString } from '../../database/installed-connection';
 import { accessOperation } from '../../plan/operations/access';
 import { appConfigOperation } from '../../plan/operations/app-config';
+import { certificateKeyOperation } from '../../plan/operations/certificate-key';
 import { neededServices, serviceOperation } from '../../plan/operations/services';
 import { filesOperation } from '../../plan/operations/files';
 import { firewallOperation } from '../../plan/operations/firewall';
@@ -119,6 +120,15 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
         certificateRootStore: e.WebSiteSSLCertificateRootStore,
       }),
     );
+    ops.push(
+      certificateKeyOperation({
+        thumbprint: e.WebSiteSSLCertificateThumbprint,
+        store: e.WebSiteSSLCertificateStore,
+        certificate: await certificateName(host, e),
+        account: pool,
+        why: `the application pool ${e.AppPoolName} uses it for HTTPS on port ${e.WebSiteHttpsPort}`,
+      }),
+    );
     if (tcpPort !== null) ops.push(netTcpOperation(e.WebSiteName, tcpPort));
     ops.push(applicationOperation(e.WebSiteName, e.WebApplicationName, e.WebApplicationWorkingFolder, e.AppPoolName, tcpPort !== null));
     ops.push(accessOperation(e.WebApplicationWorkingFolder, pool, 'ReadAndExecute', 'the application pool identity runs the service'));
@@ -153,6 +163,14 @@ export async function planAsyncServer(host: Host, input: PlanInput & { supportDi
 function siteFirewallRule(site: string, protocolLabel: 'HTTPS' | 'net.tcp', port: number): Operation {
   const name = `CDX-AsyncServer-${site}-${protocolLabel === 'HTTPS' ? 'HTTPS' : 'NetTcp'}`;
   return firewallOperation({ name, displayName: `Commerce Data Exchange: Async Server (${site}, ${protocolLabel} ${port})`, protocolLabel, port });
+}
+
+/** The certificate as the plan names it: its subject and thumbprint, or the thumbprint alone when the store lacks it. */
+async function certificateName(host: Host, e: Settings): Promise<string> {
+  // Only the description needs it: a store that cannot be listed (not Windows) leaves the thumbprint to name it.
+  const listed = await host.listCertificates('LocalMachine', e.WebSiteSSLCertificateStore).catch(() => []);
+  const cert = listed.find((c) => c.thumbprint === e.WebSiteSSLCertificateThumbprint);
+  return cert ? `"${cert.subject}" (${cert.thumbprint})` : e.WebSiteSSLCertificateThumbprint;
 }
 
 function expandSettingsValue(value: string, environment: Record<string, string>): string {

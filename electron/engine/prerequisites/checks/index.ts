@@ -1,6 +1,7 @@
 import type { PrerequisiteCheck } from '../check';
 import { accountsCheck } from './accounts';
 import { certificateCheck } from './certificate';
+import { certificateKeyCheck } from './certificate-key';
 import { diskSpaceCheck } from './disk-space';
 import { foldersCheck } from './folders';
 import { iisRoleServicesCheck } from './iis';
@@ -21,6 +22,7 @@ export const ALL_CHECKS: PrerequisiteCheck[] = [
   executionPolicyCheck,
   portsCheck,
   certificateCheck,
+  certificateKeyCheck,
   accountsCheck,
   sqlServerCheck,
   diskSpaceCheck,
