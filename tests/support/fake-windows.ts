@@ -1,4 +1,4 @@
-import { randomBytes, X509Certificate } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,11 @@ export class FakeWindowsHost extends WindowsHost {
   }
 }
 
+/** SHA-256 of the UTF-8 bytes, hex: what the fake's Credentials and WebAdministration shims compare. */
+export function passwordDigest(password: string): string {
+  return createHash('sha256').update(password, 'utf8').digest('hex');
+}
+
 const BUILT_IN_DOMAINS = new Set(['nt authority', 'builtin', 'iis apppool']);
 
 /** The fake computer's first state, from a rehearsal scenario: the same computer the rehearsal host simulates. */
@@ -111,11 +116,13 @@ export function fakeStateFromScenario(scenarioFile: string): FakeState {
       user: 'setup-admin',
       os: { caption: scenario.computer.os.caption, version: scenario.computer.os.version, productType: 3 },
       elevated: computer.elevated ?? true,
+      domainControllerReachable: facts.computer.domainControllerReachable,
       executionPolicy: { LocalMachine: computer.executionPolicy ?? 'RemoteSigned' },
     },
     registry,
     features: (scenario.iis.roleServices as string[] | undefined) ?? [],
-    accounts: domainAccounts.map((a) => ({ name: a.name, sid: a.sid, ...(a.upn ? { upn: a.upn } : {}) })),
+    // A password as a digest only, as the fake's app pools keep theirs: the state file is in the sandbox the canary tests search.
+    accounts: domainAccounts.map((a) => ({ name: a.name, sid: a.sid, ...(a.upn ? { upn: a.upn } : {}), ...(a.password ? { passwordSha256: passwordDigest(a.password) } : {}) })),
     certificates: scenario.certificates.map((c) => {
       const certificate = read(c.certificate);
       const key = c.rootStore === 'LocalMachine' ? keyOf(keys, certificate) : null;

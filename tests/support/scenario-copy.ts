@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
 
+/** The password the shipped scenarios' service accounts (CONTOSO\svc-async, STORE01\svc-cdx…) accept. */
+export const REHEARSAL_ACCOUNT_PASSWORD = 'Rehearsal-Svc-Pa55!';
+
 /**
  * A copy of the default rehearsal scenario, changed by `patch` and written to `dir` (a fresh temp folder when
  * absent). Its certificate paths are made absolute, so the copy still finds the shipped PEM files.

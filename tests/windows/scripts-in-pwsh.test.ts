@@ -13,6 +13,8 @@ import * as certificateScripts from '../../electron/engine/hosts/windows/certifi
 import * as exportScripts from '../../electron/engine/hosts/windows/export-certificate';
 import * as factsScripts from '../../electron/engine/hosts/windows/facts-scripts';
 import * as networkScripts from '../../electron/engine/hosts/windows/windows-network';
+import * as passwordScripts from '../../electron/engine/hosts/windows/password-script';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
 import { fakeWindows } from '../support/fake-windows';
 
@@ -22,7 +24,7 @@ const ALL_SCRIPTS: Record<string, string> = {
   ...SERVICE_SCRIPTS,
   ...INSTALLED_SERVICE_SCRIPTS,
   ...ACCOUNT_RIGHT_SCRIPTS,
-  ...Object.fromEntries((Object.entries({ ...factsScripts, ...certificateScripts, ...exportScripts, ...networkScripts }) as [string, unknown][]).filter((e): e is [string, string] => e[0].endsWith('_SCRIPT') && typeof e[1] === 'string')),
+  ...Object.fromEntries((Object.entries({ ...factsScripts, ...certificateScripts, ...exportScripts, ...networkScripts, ...passwordScripts }) as [string, unknown][]).filter((e): e is [string, string] => e[0].endsWith('_SCRIPT') && typeof e[1] === 'string')),
 };
 
 /** The session the host uses, recording which scripts answered and how. */
@@ -71,6 +73,7 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
       'S-1-5-20': { name: 'NT AUTHORITY\\NETWORK SERVICE', sid: 'S-1-5-20' },
       'CONTOSO\\nobody': null,
     });
+    expect(await w.host.facts.verifyAccountPassword('CONTOSO\\svc-async', REHEARSAL_ACCOUNT_PASSWORD)).toEqual({ verdict: 'valid' });
     expect(await w.host.facts.computerIdentity()).toEqual({
       name: 'CDX-HQ01',
       dnsDomain: 'contoso.com',

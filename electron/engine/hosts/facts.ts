@@ -65,6 +65,17 @@ export interface ComputerIdentity {
   addresses: string[];
 }
 
+/**
+ * What the account's domain (or, for a local account, this computer) says of a password: it signs the account in, it
+ * does not (a wrong password; Windows does not tell that apart from a disabled or locked-out account), the account is
+ * not known, or nobody could answer (no domain controller reached…), with the reason in words.
+ */
+export type PasswordVerdict =
+  | { verdict: 'valid' }
+  | { verdict: 'wrong-password' }
+  | { verdict: 'unknown-account' }
+  | { verdict: 'cannot-check'; reason: string };
+
 export interface HostFacts {
   /** null on a computer that is not Windows: there is nothing Windows-specific to ask. */
   computer(): Promise<ComputerFacts | null>;
@@ -77,6 +88,12 @@ export interface HostFacts {
    */
   resolveAccounts(names: string[]): Promise<Record<string, ResolvedAccount | null> | null>;
   computerIdentity(): Promise<ComputerIdentity>;
+  /**
+   * Whether `password` signs in the account `account` (its down-level name, DOMAIN\user or COMPUTER\user; never a
+   * built-in account, which has no password). One sign-in attempt: a wrong password counts toward the account's
+   * lockout threshold, so callers ask once per validation. The password travels only as data, never in a message.
+   */
+  verifyAccountPassword(account: string, password: string): Promise<PasswordVerdict>;
   /** Free bytes on the volume that holds this Windows path (or would, once its folders exist). */
   diskFreeBytes(windowsPath: string): Promise<number>;
 }

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { ComputerIdentity, HostFacts, PortProbe } from './facts';
+import type { ComputerIdentity, HostFacts, PasswordVerdict, PortProbe } from './facts';
 import { bindProbe, freeBytesAt } from './local-probes';
 
 /** A computer that is not Windows: the Windows facts do not exist, but ports and disks are probed for real. */
@@ -20,6 +20,10 @@ export class UnsupportedFacts implements HostFacts {
 
   async resolveAccounts() {
     return null;
+  }
+
+  async verifyAccountPassword(): Promise<PasswordVerdict> {
+    return { verdict: 'cannot-check', reason: 'this computer is not Windows, so it has no domain to ask' };
   }
 
   /** What this computer's network stack says; it belongs to no Windows domain, so it has no machine account. */

@@ -15,6 +15,8 @@ const ComputerFactsSection = z.object({
   domain: z.string().nullable().default('CONTOSO'),
   /** The domain's DNS name; by default the NetBIOS name, lower-case, under .com (CONTOSO: contoso.com). */
   dnsDomain: z.string().nullable().optional(),
+  /** false: no domain controller answers, so a domain account's password cannot be checked (a local one still can). */
+  domainControllerReachable: z.boolean().default(true),
   addresses: z.array(z.string()).default(['10.0.0.21']),
   os: z
     .object({ caption: z.string().default('Microsoft Windows Server 2012 R2 Datacenter'), version: z.string().default('6.3.9600') })
@@ -48,8 +50,16 @@ export const FactsSections = z.object({
    * The accounts Windows resolves besides the built-in ones: `DOMAIN\user` (or `COMPUTER\user` for a local
    * account), or `{ "name": …, "sid": …, "upn": … }`. A domain account of the computer's domain has the UPN
    * user@dnsDomain unless one is given; a SID is made up from the account's place in the list unless one is given.
+   * `password` is the one its domain (or the computer) accepts; without one, its password cannot be checked.
    */
-  accounts: z.array(z.union([z.string(), z.object({ name: z.string(), sid: z.string().regex(/^S-1-[0-9]+(-[0-9]+)+$/).optional(), upn: z.string().optional() })])).default([]),
+  accounts: z
+    .array(
+      z.union([
+        z.string(),
+        z.object({ name: z.string(), sid: z.string().regex(/^S-1-[0-9]+(-[0-9]+)+$/).optional(), upn: z.string().optional(), password: z.string().min(1).optional() }),
+      ]),
+    )
+    .default([]),
 });
 export type FactsSections = z.infer<typeof FactsSections>;
 

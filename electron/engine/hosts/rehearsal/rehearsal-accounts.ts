@@ -1,5 +1,5 @@
 import { BUILT_IN_ACCOUNTS, builtInAccount, type BuiltInAccount } from '../../../../shared/settings/accounts';
-import type { ComputerIdentity, ResolvedAccount } from '../facts';
+import type { ComputerIdentity, PasswordVerdict, ResolvedAccount } from '../facts';
 import type { FactsSections } from './facts-scenario';
 
 /** Made-up domain and computer SIDs for the scenario's accounts that give none: stable, so a rehearsal is repeatable. */
@@ -32,8 +32,28 @@ export function resolveRehearsalAccount(sections: FactsSections, name: string): 
   return found ? { name: found.name, sid: found.sid } : null;
 }
 
+/**
+ * What the rehearsal's domain controller (or, for a local account, the computer) says of a password, from the
+ * scenario's accounts and `computer.domainControllerReachable`: the same answers as the Windows host's
+ * PrincipalContext.ValidateCredentials.
+ */
+export function verifyRehearsalPassword(sections: FactsSections, account: string, password: string): PasswordVerdict {
+  const { computer } = sections;
+  const authority = account.includes('\\') ? account.slice(0, account.indexOf('\\')) : '';
+  const local = authority === '.' || authority.toLowerCase() === computer.name.toLowerCase();
+  if (!local) {
+    if (computer.domain === null) return { verdict: 'cannot-check', reason: `${computer.name} is in a workgroup: no domain answers for ${authority || account}` };
+    if (!computer.domainControllerReachable) return { verdict: 'cannot-check', reason: `no domain controller of ${authority} could be contacted` };
+  }
+  const wanted = (local ? `${computer.name}\\${account.slice(authority.length + 1)}` : account).toLowerCase();
+  const found = scenarioAccounts(sections).find((a) => a.name.toLowerCase() === wanted);
+  if (!found) return { verdict: 'unknown-account' };
+  if (found.password === null) return { verdict: 'cannot-check', reason: `the rehearsal scenario gives no password for ${found.name}` };
+  return found.password === password ? { verdict: 'valid' } : { verdict: 'wrong-password' };
+}
+
 /** The scenario's accounts besides the built-in ones, each with its SID and UPN (given, or made up as described). */
-export function scenarioAccounts(sections: FactsSections): { name: string; sid: string; upn: string | null }[] {
+export function scenarioAccounts(sections: FactsSections): { name: string; sid: string; upn: string | null; password: string | null }[] {
   const { computer } = sections;
   const dnsDomain = rehearsalIdentity(sections).dnsDomain;
   return sections.accounts
@@ -47,6 +67,7 @@ export function scenarioAccounts(sections: FactsSections): { name: string; sid: 
         name: entry.name,
         sid: entry.sid ?? `${local ? COMPUTER_SID : DOMAIN_SID}-${1100 + i}`,
         upn: entry.upn ?? (ofThisDomain && dnsDomain ? `${user}@${dnsDomain}` : null),
+        password: 'password' in entry ? (entry.password ?? null) : null,
       };
     });
 }

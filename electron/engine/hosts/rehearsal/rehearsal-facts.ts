@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bindingPort } from '../machine/binding-port';
 import type { SiteState } from '../machine/machine';
-import type { ComputerFacts, ComputerIdentity, HostFacts, IisRoleService, PortProbe, ResolvedAccount } from '../facts';
+import type { ComputerFacts, ComputerIdentity, HostFacts, IisRoleService, PasswordVerdict, PortProbe, ResolvedAccount } from '../facts';
 import { readFactsSections, type FactsSections } from './facts-scenario';
-import { rehearsalIdentity, resolveRehearsalAccount } from './rehearsal-accounts';
+import { rehearsalIdentity, resolveRehearsalAccount, verifyRehearsalPassword } from './rehearsal-accounts';
 
 /**
  * The rehearsal computer's facts, from its scenario file, read afresh on every question, and from what the rehearsal
@@ -62,6 +62,10 @@ export class RehearsalFacts implements HostFacts {
 
   async computerIdentity(): Promise<ComputerIdentity> {
     return rehearsalIdentity(await this.sections());
+  }
+
+  async verifyAccountPassword(account: string, password: string): Promise<PasswordVerdict> {
+    return verifyRehearsalPassword(await this.sections(), account, password);
   }
 
   async diskFreeBytes(): Promise<number> {

@@ -1,4 +1,4 @@
-import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type ComputerIdentity, type HostFacts, type IisRoleService, type PortProbe, type ResolvedAccount } from '../facts';
+import { IIS_ROLE_SERVICE_NAMES, type ComputerFacts, type ComputerIdentity, type HostFacts, type IisRoleService, type PasswordVerdict, type PortProbe, type ResolvedAccount } from '../facts';
 import { bindProbe, freeBytesAt } from '../local-probes';
 import {
   COMPUTER_FACTS_SCRIPT,
@@ -12,6 +12,7 @@ import {
   PORT_OWNERS_SCRIPT,
   RESOLVE_ACCOUNTS_SCRIPT,
 } from './facts-scripts';
+import { masked, parsePasswordVerdict, VERIFY_PASSWORD_SCRIPT } from './password-script';
 import type { PowerShellRunner } from './powershell';
 
 /** This Windows computer's facts: PowerShell for what only Windows knows, real binds and disk queries for the rest. */
@@ -47,6 +48,13 @@ export class WindowsFacts implements HostFacts {
 
   computerIdentity(): Promise<ComputerIdentity> {
     return this.run('The computer\'s names', COMPUTER_IDENTITY_SCRIPT, {}, parseComputerIdentity);
+  }
+
+  /** PrincipalContext.ValidateCredentials, once; a script that fails outright is a check that could not be made. */
+  async verifyAccountPassword(account: string, password: string): Promise<PasswordVerdict> {
+    const outcome = await this.powershell.run<unknown>(VERIFY_PASSWORD_SCRIPT, { account, password });
+    if (!outcome.ok) return { verdict: 'cannot-check', reason: masked(outcome.error, password).replace(/\.$/, '') };
+    return parsePasswordVerdict(outcome.value, password);
   }
 
   diskFreeBytes(windowsPath: string): Promise<number> {
