@@ -5,6 +5,7 @@ import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from
 import { defaultSettings } from '../shared/components/async-server/parameters';
 import { fakeWindows, sqlcmdOnPath } from '../tests/support/fake-windows';
 import { rehearsalHost } from '../tests/support/rehearsal';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../tests/support/scenario-copy';
 import { figure, median, type BenchModule } from './figure';
 
 /**
@@ -32,7 +33,7 @@ const CHOICES = {
 async function deploy(host: Host): Promise<number> {
   const supportDir = await new SupportFiles(host).realDir();
   const started = performance.now();
-  const result = await new InstallService({ host, supportDir, toolVersion: 'bench' }).install({ settings: SETTINGS, choices: CHOICES }, { secrets: { appPoolPassword: 'Bench-Pa55word!' } });
+  const result = await new InstallService({ host, supportDir, toolVersion: 'bench' }).install({ settings: SETTINGS, choices: CHOICES }, { secrets: { appPoolPassword: REHEARSAL_ACCOUNT_PASSWORD } });
   const wall = performance.now() - started;
   if (result.outcome !== 'installed') throw new Error(`The bench deploy did not install: ${result.message}`);
   return wall;

@@ -18,6 +18,7 @@ const CHECK_TITLES = [
   'HTTPS and TCP ports free',
   'SSL certificate',
   'App pool account and AOS service user',
+  'App pool password',
   'SQL Server reachable with the rights needed',
   'Free disk space at the working folder',
   'Working folders can be created',

@@ -62,11 +62,14 @@ export const GOOD_CLIENT: ClientEntries = {
   channelDatabase: 'RetailChannelDatabase',
 };
 
-/** Valid entries for every field, with the default scenario's good certificate. */
+/**
+ * Valid entries for every field, with the default scenario's good certificate and the password its CONTOSO\svc-async
+ * accepts (page 8 checks it against the domain); distinctive enough to be the canary the tests search for.
+ */
 export const GOOD: Entries = {
   applicationName: 'AsyncServer',
   userName: 'CONTOSO\\svc-async',
-  password: 'Canary-Pa55word!',
+  password: 'Rehearsal-Svc-Pa55!',
   httpsPort: '8443',
   tcpPort: '808',
   thumbprint: 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B',

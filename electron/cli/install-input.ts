@@ -69,6 +69,16 @@ export function accountPassword(io: CliIo, need: PasswordNeed, files: { credenti
   });
 }
 
+/**
+ * The password of the account that runs the component, for `validate` to check against its domain: from
+ * --credential-file or CDX_SETUP_PASSWORD when given, never asked for (validating must not wait on a prompt, and
+ * without a password the check says it was not made).
+ */
+export async function givenAccountPassword(io: CliIo, credentialFile: string | undefined): Promise<string | undefined> {
+  if (!credentialFile && !io.env.CDX_SETUP_PASSWORD) return undefined;
+  return secret(io, { who: 'the account', file: credentialFile, fileOption: '--credential-file', variable: 'CDX_SETUP_PASSWORD' });
+}
+
 /** The SQL login's password for the message database: --sql-credential-file, CDX_SETUP_SQL_PASSWORD or the prompt. */
 export function sqlLoginPassword(io: CliIo, login: string, credentialFile: string | undefined): Promise<string> {
   return secret(io, {

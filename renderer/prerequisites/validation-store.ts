@@ -39,7 +39,10 @@ function patchRun(stage: ValidationStage, runId: string, patch: (run: StageRun) 
   });
 }
 
-/** Runs the validation with what the user chose so far (never the password: only whether one was entered). */
+/**
+ * Runs the validation with what the user chose so far. The app pool password goes only with the run after Configure
+ * Async Server, for its check; the engine keeps it nowhere.
+ */
 export async function runValidation(stage: ValidationStage): Promise<void> {
   const runId = `${Date.now().toString(36)}-${++sequence}`;
   useValidation.setState((s) => ({ runs: { ...s.runs, [stage]: { runId, running: true, streamed: [], total: null, report: null, savedTo: null, error: null } } }));
@@ -63,6 +66,7 @@ export async function runValidation(stage: ValidationStage): Promise<void> {
       configureByComponent: stage === 'before-configure' ? {} : configureByComponent,
       streaming: choices.streaming,
       passwordProvided: provided.appPoolPassword,
+      appPoolPassword: stage === 'after-configure' && useSecrets.getState().appPoolPassword !== '' ? useSecrets.getState().appPoolPassword : undefined,
       database: choices.database,
       sqlPassword: choices.database.authentication === 'sql' ? useSecrets.getState().sqlPassword : undefined,
       // Add or modify components: the instance's own ports and database are not in its way.

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { allFiles } from '../install/support';
 import { cliIo, instancesOn, settingsXml } from './support';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 
-const POOL = 'Pool-Canary-Pa55!';
+// The password the scenario's service account accepts (the gate checks it), and the canary searched for.
+const POOL = REHEARSAL_ACCOUNT_PASSWORD;
 /** The password of the SQL login cdx_setup on SQLHQ01 in the default scenario. */
 const SQL_PASSWORD = 'Rehearsal-Only-Pa55';
 const SQL_AUTH = '<CdxSetup xmlns="urn:cdx-setup:choices" configure="true" components="async-server" databaseMode="create" databaseAuthentication="sql" sqlLogin="cdx_setup" trustServerCertificate="false" partition="initial" />';

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { allFiles } from '../install/support';
 import { cliIo, instancesOn, settingsXml } from './support';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 
-const CANARY = 'Topology-Canary-Pa55!';
+// The password the scenario's service account accepts (the gate checks it), and the canary searched for.
+const CANARY = REHEARSAL_ACCOUNT_PASSWORD;
 
 /** A folder holding a topology and its settings files; the rehearsal computer is CDX-HQ01. */
 function topologyFolder(computers: Record<string, string[]>, files: Record<string, string>) {

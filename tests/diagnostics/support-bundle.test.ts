@@ -26,6 +26,8 @@ const scenario = (faults: unknown[]) => {
   mkdirSync(dir, { recursive: true });
   return defaultScenarioCopy((s) => {
     s.sqlServers[0].sqlLogins = [{ login: 'cdx_setup', password: SQL }];
+    // CONTOSO\svc-async accepts the canary, so the gate's password check passes with it.
+    s.accounts[0].password = POOL;
     s.faults = faults;
   }, dir);
 };

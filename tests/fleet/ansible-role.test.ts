@@ -5,13 +5,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settingsXml } from '../cli-install/support';
 import { ansiblePlaybookPath } from '../support/windows-tools';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 
 /**
  * deploy/ansible's role, run by Debian's ansible-playbook against three rehearsal hosts on this computer (connection
  * local, each its own sandbox): the role's own tasks, variables and reading of cdx-setup's JSON, with
  * ansible.builtin's copy and command where Windows hosts get ansible.windows' win_copy and win_command.
  */
-const PASSWORD = 'Ansible-Canary-Pa55!';
+// The app pool password the scenario's CONTOSO\svc-async accepts (the gate checks it), and the canary.
+const PASSWORD = REHEARSAL_ACCOUNT_PASSWORD;
 const root = mkdtempSync(path.join(os.tmpdir(), 'cdx-ansible-'));
 const HOSTS = ['node1', 'node2', 'node3'];
 const settingsOf = (host: string) => path.join(root, `${host}.xml`);

@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { cliIo } from '../support/cli-io';
 import { allFiles } from './support';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 
 const SETTINGS = path.resolve('tests/install/fixtures/ss-settings.xml');
-const CANARY = 'Cli-Canary-Pa55!';
+// The password the scenario's service account accepts (the gate checks it), and the canary searched for.
+const CANARY = REHEARSAL_ACCOUNT_PASSWORD;
 
 const io = (env: Record<string, string> = {}) => cliIo(env);
 

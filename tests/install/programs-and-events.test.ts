@@ -4,14 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { cliIo, settingsXml } from '../cli-install/support';
-import { defaultScenarioCopy } from '../support/scenario-copy';
+import { defaultScenarioCopy, REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 import { eventsOf } from './support';
 
 /**
  * Where Windows admins look: each installed instance in Programs and Features (the Uninstall key, what ConfigMgr's
  * detection rule reads), and one Application log event per run. On the rehearsal host both persist under state/.
  */
-const POOL = 'Events-Canary-Pa55!';
+// The password the scenario's service account accepts (the gate checks it), and the canary searched for.
+const POOL = REHEARSAL_ACCOUNT_PASSWORD;
 const KEY = 'cdxsetup_async-server_asyncserver';
 
 function machine() {

@@ -1,4 +1,4 @@
-import { defaultScenarioCopy } from '../support/scenario-copy';
+import { defaultScenarioCopy, REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,11 @@ import { SupportFiles } from '../../electron/engine/support-files/support-files'
 import type { PlanChoices } from '../../electron/engine/plan/build-plan';
 import { InstallService, type InstallOptions } from '../../electron/engine/install/install-service';
 
-export const CANARY = 'Canary-Pa55word!-7f3a';
+/**
+ * The app pool password of the tests' installations, and their canary: the one the scenario's CONTOSO\svc-async
+ * accepts (the gate checks it against the domain), found nowhere else (the scenario file is outside every sandbox).
+ */
+export const CANARY = REHEARSAL_ACCOUNT_PASSWORD;
 
 export function goodSettings(patch: Partial<Settings> = {}): Settings {
   return {

@@ -7,6 +7,7 @@ import { ValidationReport } from '../../shared/prerequisites/report';
 import { ALL_CHECKS } from '../../electron/engine/prerequisites/checks/index';
 import { cliIo } from '../support/cli-io';
 import { SCENARIOS, tempDir } from './helpers';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 
 function bufferIo(): CliIo & { stdout: string; stderr: string } {
   const io = {
@@ -108,7 +109,7 @@ describe('cdx-setup validate', () => {
   it('with --instance, judges a modify: the installed instance\'s own ports pass, and an unknown instance is bad input', async () => {
     const box = tempDir();
     const settings = path.resolve('tests/install/fixtures/ss-settings.xml');
-    const deploy = cliIo({ CDX_SETUP_PASSWORD: 'Cli-Canary-Pa55!' });
+    const deploy = cliIo({ CDX_SETUP_PASSWORD: REHEARSAL_ACCOUNT_PASSWORD });
     expect(await runCli(['deploy', '--settings', settings, '--rehearsal', '--sandbox', box], deploy.io), deploy.err.join('\n')).toBe(0);
     // A second instance on another website: IIS holds the ports for the installed one.
     const second = path.join(tempDir(), 'ss-settings.xml');

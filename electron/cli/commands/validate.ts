@@ -8,7 +8,7 @@ import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { HOST_OPTIONS, hostFromArgs } from '../host-options';
 import { needsSqlPassword } from '../../../shared/settings/install-defaults';
-import { cliChoices, settingsFromFile, sqlLoginPassword } from '../install-input';
+import { cliChoices, givenAccountPassword, settingsFromFile, sqlLoginPassword } from '../install-input';
 import { formatReportTable, formatResultLine } from '../validation-table';
 import { keepReport, writeReportFiles } from '../../engine/prerequisites/report-files';
 import { UnknownInstanceError } from '../../engine/prerequisites/modified-instance';
@@ -19,9 +19,9 @@ import { TOOL_VERSION } from '../../engine/version';
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check the prerequisites of Async Server on this computer; exit 3 when one is not met.',
-  usage: 'cdx-setup validate [--rehearsal [SCENARIO]] [--sandbox DIR] [--settings FILE [--sql-credential-file FILE]] [--instance NAME] [--component async-server] [--json] [--report FILE]',
+  usage: 'cdx-setup validate [--rehearsal [SCENARIO]] [--sandbox DIR] [--settings FILE [--credential-file FILE] [--sql-credential-file FILE]] [--instance NAME] [--component async-server] [--json] [--report FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', 'sql-credential-file': 'string', instance: 'string', component: 'multiple', json: 'boolean', report: 'string' });
+    const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', 'credential-file': 'string', 'sql-credential-file': 'string', instance: 'string', component: 'multiple', json: 'boolean', report: 'string' });
     if (args.positionals.length) throw new UsageError(`validate takes no argument "${args.positionals[0]}".`);
     const components = ((args.options.component as string[] | undefined) ?? ['async-server']).map((c) => {
       const parsed = ComponentId.safeParse(c);
@@ -36,6 +36,8 @@ export const validateCommand: Command = {
     const choices = cliChoices(loaded?.choices ?? {}, false);
     // The SQL Server check signs in as the file's SQL login; without its password it could only guess.
     const sqlPassword = loaded && needsSqlPassword(choices.configure, choices.database) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
+    // The app pool user's password, when given (--credential-file, CDX_SETUP_PASSWORD), is checked against its domain.
+    const appPoolPassword = loaded ? await givenAccountPassword(io, optionalString(args.options['credential-file'])) : undefined;
     const host = hostFromArgs(args);
     const json = args.options.json === true;
     // Add or modify components: the ports the instance's own website holds are not in the way.
@@ -55,7 +57,7 @@ export const validateCommand: Command = {
       {
         host,
         toolVersion: TOOL_VERSION,
-        secrets: { sqlPassword },
+        secrets: { sqlPassword, appPoolPassword },
         supportDir: instance ? await new SupportFiles(host).realDir() : undefined,
         onResult: io.interactive && !json ? (r) => io.err(formatResultLine(r)) : undefined,
       },
@@ -88,10 +90,11 @@ async function validateAsyncClient(io: CliIo, args: ParsedArgs, loaded: LoadedSe
   if (!loaded || !part) throw new UsageError("Async Client's prerequisites depend on its settings: give --settings with an sc-settings.xml.");
   const choices = { ...cliChoices(loaded.choices, false), components: ['async-client' as const] };
   const sqlPassword = needsSqlPassword(choices.configure, choices.database) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
+  const servicePassword = await givenAccountPassword(io, optionalString(args.options['credential-file']));
   const host = hostFromArgs(args);
   const service = new InstallService({ host, supportDir: await new SupportFiles(host).realDir(), toolVersion: TOOL_VERSION });
   if (args.options.json !== true) io.err(`Validating the prerequisites of Async Client on ${host.description}…`);
-  const report = await service.validate({ component: 'async-client', settings: part.settings, choices }, { sqlPassword });
+  const report = await service.validate({ component: 'async-client', settings: part.settings, choices }, { sqlPassword, servicePassword });
   io.out(args.options.json === true ? JSON.stringify(report, null, 2) : formatReportTable(report));
   return report.summary.errors > 0 ? EXIT.prerequisitesNotMet : EXIT.ok;
 }

@@ -62,8 +62,8 @@ export const prerequisiteHandlers: HandlerSet<'prerequisites.run' | 'prerequisit
           host: ctx.host,
           toolVersion: ctx.toolVersion,
           supportDir,
-          // The SQL login's password signs in for this one run and goes no further: not into the report, not into a log.
-          secrets: { sqlPassword: req.sqlPassword },
+          // The passwords sign in for this one run and go no further: not into the report, not into a log.
+          secrets: { sqlPassword: req.sqlPassword, appPoolPassword: req.appPoolPassword },
           onResult: (result, completed, total) => ctx.emit('prerequisites.result', { runId: req.runId, result, completed, total }),
         },
       );

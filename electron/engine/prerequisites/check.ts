@@ -27,6 +27,8 @@ export interface CheckContext {
   readonly sql: SqlPrerequisiteProbe;
   /** Add or modify components: the installed instance being changed, whose own state is not in its way; else null. */
   readonly modifying: ModifiedInstance | null;
+  /** The app pool user's password, for the one check that signs in with it; never reported or logged. */
+  readonly appPoolPassword: string | undefined;
   computer(): Promise<ComputerFacts | null>;
   /** The payload of WebApplicationServiceBinarySourceFolder; null when none is set, an Error when it is invalid. */
   payload(): Promise<LoadedPayload | Error | null>;

@@ -33,6 +33,7 @@ export interface ValidationOptions extends RunOptions {
   toolVersion: string;
   /** The SQL Server check's probe; the host's SQL Servers, signed in with `secrets`, when absent. */
   sql?: SqlPrerequisiteProbe;
+  /** The SQL login's password (SQL Server check) and the app pool user's (its password check); neither is reported. */
   secrets?: RunSecrets;
   /** Tests and the benchmark swap in their own checks; every check otherwise. */
   checks?: PrerequisiteCheck[];
@@ -58,6 +59,7 @@ export async function validatePrerequisites(request: ValidationRequest, options:
     // Before Select a database… is reached: the wizard's own defaults.
     database: request.database ?? DEFAULT_DATABASE_CHOICE,
     modifying,
+    appPoolPassword: options.secrets?.appPoolPassword || undefined,
     sql: options.sql ?? sqlProbeFor(host, options.secrets),
     computer: once(() => host.facts.computer()),
     payload: once(() => payloadOf(host, expanded.WebApplicationServiceBinarySourceFolder)),
@@ -73,7 +75,7 @@ export async function validatePrerequisites(request: ValidationRequest, options:
     stage: request.stage,
     components: request.components,
     settings,
-    secrets: { AppPoolPassword: request.passwordProvided ? 'entered (not shown)' : 'not entered' },
+    secrets: { AppPoolPassword: request.passwordProvided || Boolean(options.secrets?.appPoolPassword) ? 'entered (not shown)' : 'not entered' },
     configure: request.configure,
     summary: summarize(results, Math.round(performance.now() - started)),
     results,

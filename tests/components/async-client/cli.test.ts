@@ -9,8 +9,10 @@ import { readInstances } from '../../../electron/engine/instances/registry';
 import { goodSettings } from '../../install/support';
 import { cliIo } from '../../support/cli-io';
 import { clientSettings } from './helpers';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../../support/scenario-copy';
 
-const ENV = { CDX_SETUP_PASSWORD: 'Canary-Client-Pa55!', CDX_SETUP_CONNECTION_PASSWORD: 'Canary-Connection-Pa55!' };
+// The service user's password is the one the store scenario's STORE01\svc-cdx accepts (the gate checks it).
+const ENV = { CDX_SETUP_PASSWORD: REHEARSAL_ACCOUNT_PASSWORD, CDX_SETUP_CONNECTION_PASSWORD: 'Canary-Connection-Pa55!' };
 
 function scFile(patch: Partial<ClientSettings> = {}): { dir: string; file: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-sc-cli-'));

@@ -16,18 +16,20 @@ import type { ClientSettings } from '../../../shared/components/async-client/par
 import { allFiles, snapshot } from '../../install/support';
 import { cliIo } from '../../support/cli-io';
 import { clientSettings } from './helpers';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../../support/scenario-copy';
 
 const CANARY = 'Canary-Client-Pa55!';
 const SECRETS = { servicePassword: CANARY, connectionPassword: `${CANARY}-connection` };
 const CHOICES: PlanChoices = { configure: true, components: ['async-client'], database: DEFAULT_DATABASE_CHOICE };
 const store = (patch: Partial<ClientSettings> = {}) => clientSettings({ ServiceUser: 'STORE01\\svc-cdx', ...patch });
 
-/** A fresh store computer (the shipped store scenario), its faults given. */
+/** A fresh store computer (the shipped store scenario), its faults given; its STORE01\svc-cdx accepts the canary. */
 async function storeComputer(faults: { operation: string; message?: string }[] = []) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-store-'));
   const scenario = JSON.parse(readFileSync(path.join(scenariosRoot(), 'store', 'scenario.json'), 'utf8'));
   const file = path.join(dir, 'scenario.json');
-  writeFileSync(file, JSON.stringify({ ...scenario, faults }));
+  const accounts = scenario.accounts.map((a: string | { name: string }) => (typeof a === 'object' && a.name === 'STORE01\\svc-cdx' ? { ...a, password: CANARY } : a));
+  writeFileSync(file, JSON.stringify({ ...scenario, accounts, faults }));
   const sandbox = path.join(dir, 'machine');
   const host = new RehearsalHost(loadScenario(file), sandbox);
   const supportDir = await new SupportFiles(host).realDir();
@@ -35,6 +37,19 @@ async function storeComputer(faults: { operation: string; message?: string }[] =
 }
 
 describe('Async Client on the rehearsal store computer', () => {
+  it("refuses a wrong service user's password before the first change, naming the account", async () => {
+    const env = await storeComputer();
+    const before = snapshot(env.sandbox, env.supportDir);
+    const wrong = `${CANARY}-wrong`;
+    const result = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: { ...SECRETS, servicePassword: wrong } });
+    expect(result.outcome).toBe('refused');
+    expect(result.failedChecks?.map((c) => [c.id, c.details])).toEqual([
+      ['service-account-password', 'The password for STORE01\\svc-cdx is not correct: this computer refuses it (or the account is disabled or locked out). With it, the Async Client service would not start (Windows refuses its logon).'],
+    ]);
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+    for (const file of allFiles(env.sandbox)) expect(readFileSync(file, 'utf8'), file).not.toContain(wrong);
+  });
+
   it('installs the files, configuration, Log on as a service, the service and both databases, and starts the service last', async () => {
     const env = await storeComputer();
     const result = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
@@ -148,7 +163,8 @@ describe('cdx-setup deploy --settings sc-settings.xml', () => {
     const file = path.join(dir, 'sc-settings.xml');
     writeFileSync(file, writeSettingsXml({ component: 'async-client', values: store() }));
     const sandbox = path.join(dir, 'sandbox');
-    const deploy = cliIo({ CDX_SETUP_PASSWORD: CANARY, CDX_SETUP_CONNECTION_PASSWORD: `${CANARY}-c` });
+    // The shipped store scenario: its STORE01\svc-cdx accepts the shipped scenarios' password.
+    const deploy = cliIo({ CDX_SETUP_PASSWORD: REHEARSAL_ACCOUNT_PASSWORD, CDX_SETUP_CONNECTION_PASSWORD: `${CANARY}-c` });
     const code = await runCli(['deploy', '--settings', file, '--rehearsal', 'store', '--sandbox', sandbox, '--json'], deploy.io);
     expect(code, deploy.err.join('\n')).toBe(0);
     expect(JSON.parse(deploy.out.join('\n'))).toMatchObject({ outcome: 'installed', instance: 'CommerceDataExchangeAsyncClientService', asyncServerUrl: null });

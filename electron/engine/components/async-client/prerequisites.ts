@@ -5,6 +5,7 @@ import { isBuiltInAccount } from '../../../../shared/settings/rules';
 import { databaseExists } from '../../database/database-listing';
 import { describeTarget, sqlTargetOf, type SqlTarget } from '../../database/sql-target';
 import { installedServiceAccountConflict } from '../../plan/operations/installed-service';
+import { checkAccountPassword } from '../../prerequisites/account-password';
 import type { ComponentGateInput } from '../component';
 import { CHANNEL_SYNC_ROLE } from './plan';
 
@@ -12,8 +13,9 @@ type Check = { id: string; title: string; run(): Promise<Pick<CheckResult, 'stat
 
 /**
  * Async Client's prerequisite gate, before the first change: the channel database exists (Setup never creates one)
- * with its data-sync role, the message database's server answers, the service account is known to Windows, and the
- * service name is free (or this instance's own, on a modify, logging on as the same account).
+ * with its data-sync role, the message database's server answers, the service account is known to Windows and its
+ * password is the one its domain accepts, and the service name is free (or this instance's own, on a modify, logging
+ * on as the same account).
  */
 export async function asyncClientPrerequisites(input: ComponentGateInput): Promise<ValidationReport> {
   const time = new Date();
@@ -75,6 +77,21 @@ export async function asyncClientPrerequisites(input: ComponentGateInput): Promi
         return resolved[s.ServiceUser.trim()]
           ? { status: 'passed', details: `The account ${s.ServiceUser} exists.`, fix: '' }
           : { status: 'error', details: `${s.ServiceUser} (ServiceUser) cannot be found: Windows does not resolve it to an account.`, fix: 'Create the account (a local or domain user), or correct ServiceUser.' };
+      },
+    },
+    {
+      id: 'service-account-password',
+      title: 'Async Client service account password',
+      async run() {
+        if (!configure) return { status: 'not-applicable', details: 'Only the files are placed.', fix: '' };
+        return checkAccountPassword({
+          host,
+          account: s.ServiceUser,
+          accountField: 'ServiceUser',
+          password: input.secrets.servicePassword,
+          passwordField: 'the service user\'s password (the credential file, or CDX_SETUP_PASSWORD)',
+          consequence: 'the Async Client service would not start (Windows refuses its logon)',
+        });
       },
     },
     {

@@ -24,7 +24,7 @@ export const asyncServerComponent: EngineComponent = {
         database: input.choices.database,
         ...(input.modifies ? { instance: input.instanceName } : {}),
       },
-      { host: input.host, toolVersion: input.toolVersion, secrets: { sqlPassword: input.secrets.sqlPassword }, supportDir: input.supportDir },
+      { host: input.host, toolVersion: input.toolVersion, secrets: { sqlPassword: input.secrets.sqlPassword, appPoolPassword: input.secrets.appPoolPassword }, supportDir: input.supportDir },
     );
   },
   // Finish shows the Async Server URL from the run itself (copyable); nothing else is Async Server's to add.

@@ -1,5 +1,6 @@
 import type { PrerequisiteCheck } from '../check';
 import { accountsCheck } from './accounts';
+import { appPoolPasswordCheck } from './app-pool-password';
 import { certificateCheck } from './certificate';
 import { certificateKeyCheck } from './certificate-key';
 import { diskSpaceCheck } from './disk-space';
@@ -24,6 +25,7 @@ export const ALL_CHECKS: PrerequisiteCheck[] = [
   certificateCheck,
   certificateKeyCheck,
   accountsCheck,
+  appPoolPasswordCheck,
   sqlServerCheck,
   diskSpaceCheck,
   foldersCheck,
