@@ -4,8 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/cli';
 import { cliIo } from '../support/cli-io';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 
-const APP_POOL_PASSWORD = 'Canary-AppPool-Pa55!';
+// The password the scenario's service accounts accept (the gates check it), and the canary searched for.
+const APP_POOL_PASSWORD = REHEARSAL_ACCOUNT_PASSWORD;
 const CONNECTION_PASSWORD = 'Canary-Connection-Pa55!';
 
 /** An AX Setup parameter file for the lab computer: Async Server and Async Client in one file, as Setup takes it. */
