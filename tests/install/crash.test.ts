@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { scenariosRoot } from '../../electron/engine/hosts/create-host';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 import { snapshot } from './support';
 
 /**
@@ -15,7 +16,8 @@ import { snapshot } from './support';
  */
 const CLI = path.resolve('bin/cdx-setup.mjs');
 const built = existsSync(path.resolve('dist/cli.cjs'));
-const CANARY = 'Crash-Canary-Pa55!';
+// The password the scenario's CONTOSO\svc-async accepts (the gate checks it), and the canary searched for.
+const CANARY = REHEARSAL_ACCOUNT_PASSWORD;
 const SAMPLE_PAYLOAD = path.resolve('payload/async-server');
 
 function machine() {
