@@ -16,6 +16,7 @@ import { DEFAULT_DATABASE_CHOICE } from '../../../shared/settings/install-defaul
 import { allFiles, snapshot } from '../../install/support';
 import { cliIo } from '../../support/cli-io';
 import { clientSettings } from './helpers';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../../support/scenario-copy';
 
 const CANARY = 'Canary-Connection-Pa55!-9c1e';
 const CHANGED = 'Canary-Changed-Pa55!-4d2b';
@@ -23,7 +24,8 @@ const CHOICES: PlanChoices = { configure: true, components: ['async-client'], da
 const CONFIG = 'C:\\AsyncClientService\\Microsoft.Dynamics.Retail.CommerceDataExchange.AsyncClientService.exe.config';
 const STEP = `app-config.protected:${CONFIG}#DataStorePassword`;
 const store = (patch: Partial<ClientSettings> = {}) => clientSettings({ ServiceUser: 'STORE01\\svc-cdx', ...patch });
-const secrets = (connectionPassword: string) => ({ servicePassword: 'Service-Pa55!', connectionPassword });
+// The service user's password is the one the store scenario's STORE01\svc-cdx accepts (the gate checks it).
+const secrets = (connectionPassword: string) => ({ servicePassword: REHEARSAL_ACCOUNT_PASSWORD, connectionPassword });
 
 function storeComputer(faults: { operation: string; message?: string }[] = []) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-secret-'));
@@ -157,7 +159,7 @@ describe('cdx-setup deploy --settings sc-settings.xml --rehearsal store with CDX
     const plan = cliIo({});
     expect(await runCli(['plan', '--settings', file, '--rehearsal', 'store', '--sandbox', sandbox], plan.io), plan.err.join('\n')).toBe(0);
     expect(plan.out.join('\n')).toMatch(/Store the password for the Async Server connection \(DataStoreUserName HoustonUser\), encrypted for this computer \(DPAPI, local machine\)/);
-    const deploy = cliIo({ CDX_SETUP_PASSWORD: 'Service-Pa55!', CDX_SETUP_CONNECTION_PASSWORD: CANARY });
+    const deploy = cliIo({ CDX_SETUP_PASSWORD: REHEARSAL_ACCOUNT_PASSWORD, CDX_SETUP_CONNECTION_PASSWORD: CANARY });
     const code = await runCli(['deploy', '--settings', file, '--rehearsal', 'store', '--sandbox', sandbox], deploy.io);
     expect(code, deploy.err.join('\n')).toBe(0);
     expect([...deploy.out, ...deploy.err].join('\n')).not.toContain(CANARY);
