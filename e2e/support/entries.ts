@@ -52,7 +52,8 @@ export const GOOD_CLIENT: ClientEntries = {
   connectionUser: 'HoustonUser',
   connectionPassword: 'Canary-Pa55word!',
   serviceUser: 'CONTOSO\\svc-cdx-store',
-  servicePassword: 'Canary-Pa55word!',
+  // The password the scenarios' CONTOSO\svc-cdx-store accepts: the gate checks it against the domain.
+  servicePassword: 'Rehearsal-Svc-Pa55!',
   serviceName: 'CommerceDataExchangeAsyncClientService',
   installFolder: '%SystemDrive%\\AsyncClientService',
   streaming: false,

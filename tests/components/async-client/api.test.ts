@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../shared/components/async-server/parameters';
 import { rehearsalEngine } from '../../support/rehearsal';
 import { clientSettings } from './helpers';
+import { REHEARSAL_ACCOUNT_PASSWORD } from '../../support/scenario-copy';
 
-const CANARY = 'Canary-Pa55word!';
+// The password the store scenario's STORE01\svc-cdx accepts (the gate checks it), and the canary searched for.
+const CANARY = REHEARSAL_ACCOUNT_PASSWORD;
 const CHOICES = { configure: true, components: ['async-client'], database: { mode: 'create', authentication: 'windows' } };
 const settings = () => clientSettings({ ServiceUser: 'CONTOSO\\svc-cdx-store' });
 const xml = (s: Record<string, string>) =>

@@ -28,7 +28,10 @@ async function storeOnWindows(patch?: (state: FakeState) => void) {
   const w = fakeWindows({
     scenarioFile: path.join(scenariosRoot(), 'store', 'scenario.json'),
     patch: (s) => {
-      s.accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').passwordSha256 = createHash('sha256').update(CANARY).digest('hex');
+      // Both service accounts accept the canary (the gate signs each in once, and the service logs on with it).
+      for (const a of s.accounts as { name: string; passwordSha256?: string }[]) {
+        if (a.name === 'STORE01\\svc-cdx' || a.name === 'CONTOSO\\svc-cdx-store') a.passwordSha256 = createHash('sha256').update(CANARY).digest('hex');
+      }
       patch?.(s);
     },
   });
@@ -64,8 +67,8 @@ describe('Async Client on Windows in PowerShell (the fake store computer)', () =
       const calls = env.w.calls().length;
       const again = await env.install();
       expect(again.outcome, again.message).toBe('unchanged');
-      // Nothing asked of Windows but the Application log's record of the run.
-      expect(env.w.calls().slice(calls).map((c) => c.command)).toEqual(['Write-EventLog']);
+      // Nothing asked of Windows but the gate's one sign-in with the service user's password and the Application log's record of the run.
+      expect(env.w.calls().slice(calls).map((c) => c.command)).toEqual(['ValidateCredentials', 'Write-EventLog']);
       expect(snapshot(env.w.sandbox, env.supportDir)).toEqual(before);
 
       // The fake's state and change log, every file of the sandbox (journal, log, record), the pwsh command line.
