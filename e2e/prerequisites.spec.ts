@@ -17,6 +17,7 @@ const CHECK_TITLES = [
   'PowerShell execution policy',
   'HTTPS and TCP ports free',
   'SSL certificate',
+  'Private key of the SSL certificate',
   'App pool account and AOS service user',
   'App pool password',
   'SQL Server reachable with the rights needed',
