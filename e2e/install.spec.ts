@@ -149,6 +149,9 @@ test('a run cut off by a crash is offered for rollback when the wizard starts', 
     await page.goto(cdx.url);
     await w.expectPage('Installing');
     await expect(page.getByText(/An installation of AsyncServer .* was interrupted before it finished/)).toBeVisible();
+    // Resuming needs the run's own passwords, each asked for by whose it is; rolling back needs none.
+    await expect(page.getByLabel('Password for CONTOSO\\svc-async')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeDisabled();
     await page.getByRole('button', { name: 'Roll back', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled({ timeout: 30_000 });
     await expect(page.getByText(/was rolled back: \d+ changes undone/).first()).toBeVisible();

@@ -83,7 +83,8 @@ export const InterruptedRunInfo = z.object({
   instance: z.string(),
   startedAt: z.string(),
   operationsDone: z.number().int(),
-  needsPassword: z.boolean(),
+  /** The passwords resuming needs (the run's own, as its component asks for them): which secret, whose, for the fields. */
+  passwords: z.array(z.object({ secret: z.enum(['appPoolPassword', 'servicePassword', 'connectionPassword']), account: z.string(), who: z.string() })),
 });
 export type InterruptedRunInfo = z.infer<typeof InterruptedRunInfo>;
 

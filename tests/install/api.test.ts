@@ -64,7 +64,7 @@ describe('the install API', () => {
 
     const fresh = createEngine({ host: env.host, toolVersion: 'test' });
     const state = await fresh.dispatch('install.state', {});
-    expect(state.ok && (state.value as any).interrupted).toMatchObject({ instance: 'AsyncServer', needsPassword: true });
+    expect(state.ok && (state.value as any).interrupted).toMatchObject({ instance: 'AsyncServer', passwords: [{ secret: 'appPoolPassword', account: goodSettings().AppPoolUser }] });
     const refused = await fresh.dispatch('install.start', { settings: goodSettings(), choices: CHOICES, appPoolPassword: CANARY });
     expect(refused.ok ? '' : refused.error.message).toMatch(/was interrupted/);
     expect((await fresh.dispatch('install.recover', { action: 'rollback' })).ok).toBe(true);

@@ -83,7 +83,7 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
             instance: cutOff.instance,
             startedAt: cutOff.startedAt,
             operationsDone: cutOff.finished.size,
-            needsPassword: componentDefinition(cutOff.component ?? 'async-server').passwords(cutOff.settings, cutOff.choices.configure).length > 0,
+            passwords: componentDefinition(cutOff.component ?? 'async-server').passwords(cutOff.settings, cutOff.choices.configure),
           }
         : null,
     });

@@ -34,15 +34,40 @@ function useLiveRun() {
   }, []);
 }
 
+type ResumeSecret = 'appPoolPassword' | 'servicePassword' | 'connectionPassword';
+
+const SETTERS: Record<ResumeSecret, 'setAppPoolPassword' | 'setServicePassword' | 'setConnectionPassword'> = {
+  appPoolPassword: 'setAppPoolPassword',
+  servicePassword: 'setServicePassword',
+  connectionPassword: 'setConnectionPassword',
+};
+
+/** One password the interrupted run needs to resume, named by whose it is: the secret stays in the secrets store. */
+function ResumePassword({ secret, account, who }: { secret: ResumeSecret; account: string; who: string }) {
+  const value = useSecrets((s) => s[secret]);
+  const set = useSecrets((s) => s[SETTERS[secret]]);
+  return (
+    <Field label={`Password for ${account}`} hint={`The password of ${who}, needed to resume.`}>
+      <Input type="password" autoComplete="off" value={value} onChange={(_e, d) => set(d.value)} />
+    </Field>
+  );
+}
+
 function InterruptedRun() {
   const interrupted = useWizard((s) => s.interruptedRun);
-  // The password lives in the secrets store, as on Configure Async Server, and leaves it only in the request.
-  const password = useSecrets((s) => s.appPoolPassword);
-  const setPassword = useSecrets((s) => s.setAppPoolPassword);
+  const missing = useSecrets((s) => interrupted?.passwords.some((p) => s[p.secret] === '') ?? false);
   const [error, setError] = useState<string | null>(null);
   if (!interrupted) return null;
   const recover = async (action: 'rollback' | 'resume') => {
-    const r = await api.call('install.recover', { action, appPoolPassword: action === 'resume' ? password : '' });
+    // The passwords leave the secrets store only inside this request, and only to resume.
+    const secrets = useSecrets.getState();
+    const given = (secret: ResumeSecret) => (action === 'resume' && interrupted.passwords.some((p) => p.secret === secret) ? secrets[secret] : '');
+    const r = await api.call('install.recover', {
+      action,
+      appPoolPassword: given('appPoolPassword'),
+      servicePassword: given('servicePassword'),
+      connectionPassword: given('connectionPassword'),
+    });
     if (!r.ok) setError(r.error.message);
     await refreshInstallState();
   };
@@ -54,16 +79,14 @@ function InterruptedRun() {
           ({interrupted.operationsDone} steps done). Roll it back to leave the computer as it was, or resume it to finish the installation.
         </MessageBarBody>
       </MessageBar>
-      {interrupted.needsPassword && (
-        <Field label="Password" hint="The app pool user's password, needed to resume.">
-          <Input type="password" autoComplete="off" value={password} onChange={(_e, d) => setPassword(d.value)} />
-        </Field>
-      )}
+      {interrupted.passwords.map((p) => (
+        <ResumePassword key={p.secret} {...p} />
+      ))}
       <div className="row">
         <Button appearance="primary" onClick={() => void recover('rollback')}>
           Roll back
         </Button>
-        <Button onClick={() => void recover('resume')} disabled={interrupted.needsPassword && password === ''}>
+        <Button onClick={() => void recover('resume')} disabled={missing}>
           Resume
         </Button>
       </div>

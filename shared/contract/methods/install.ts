@@ -32,7 +32,10 @@ export const installMethods = {
   'install.state': method(z.object({}), z.object({ run: RunState.nullable(), interrupted: InterruptedRunInfo.nullable() })),
   'install.cancel': method(z.object({}), z.object({ cancelling: z.boolean() })),
   /** A run cut off by a crash: roll it back, or resume it. */
-  'install.recover': method(z.object({ action: z.enum(['rollback', 'resume']), appPoolPassword: password, sqlPassword: password }), z.object({ runId: z.string() })),
+  'install.recover': method(
+    z.object({ action: z.enum(['rollback', 'resume']), appPoolPassword: password, sqlPassword: password, servicePassword: password, connectionPassword: password }),
+    z.object({ runId: z.string() }),
+  ),
   /** Every installed instance, each with its component and its settings as that component's parameters. */
   'instances.list': method(
     z.object({}),

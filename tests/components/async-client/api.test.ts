@@ -1,4 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../electron/engine/create-engine';
+import { journalFiles } from '../../../electron/engine/executor/journal';
+import { SupportFiles } from '../../../electron/engine/support-files/support-files';
 import { defaultSettings } from '../../../shared/components/async-server/parameters';
 import { rehearsalEngine } from '../../support/rehearsal';
 import { clientSettings } from './helpers';
@@ -74,5 +78,32 @@ describe("the wizard's contract carries Async Client's settings by component", (
     const { engine } = rehearsalEngine('store');
     const opened = await engine.dispatch('settingsFile.open', { name: 'sc-settings.xml', contentBase64: Buffer.from(xml(settings())).toString('base64') });
     expect(opened).toMatchObject({ ok: true, value: { format: 'sc-settings.xml', components: ['async-client'], settings: { DataStoreName: 'Houston', ServiceName: 'CommerceDataExchangeAsyncClientService' } } });
+  });
+});
+
+describe('an interrupted Async Client run, resumed from the wizard', () => {
+  it("asks for the service user's and the connection user's passwords by name, and resumes with them to an installed service", async () => {
+    const { host, engine } = rehearsalEngine('store');
+    const started = await engine.dispatch('install.start', { component: 'async-client', settings: settings(), choices: CHOICES, servicePassword: CANARY, connectionPassword: CANARY });
+    expect(started).toMatchObject({ ok: true, value: { started: true } });
+    const outcome = async (e: typeof engine) => ((await e.dispatch('install.state', {})) as { ok: true; value: { run: { result: { outcome: string } | null } | null } }).value.run?.result?.outcome;
+    await expect.poll(() => outcome(engine), { timeout: 20_000 }).toBe('installed');
+    // As if the power went off while the connection password was being stored: the steps from there are not journaled.
+    const [journal] = journalFiles(await new SupportFiles(host).realDir());
+    const lines = readFileSync(journal, 'utf8').trimEnd().split('\n');
+    const cut = lines.findIndex((l, i) => i > 0 && l.includes('"id":"app-config.protected'));
+    expect(cut).toBeGreaterThan(0);
+    writeFileSync(journal, `${lines.slice(0, cut + 1).join('\n')}\n`);
+
+    const fresh = createEngine({ host, toolVersion: 'test' });
+    const state = (await fresh.dispatch('install.state', {})) as { ok: true; value: { interrupted: { passwords: { secret: string; account: string }[] } } };
+    expect(state.value.interrupted.passwords).toEqual([
+      { secret: 'servicePassword', account: 'CONTOSO\\svc-cdx-store', who: 'the Async Client service user' },
+      { secret: 'connectionPassword', account: 'HoustonUser', who: 'the Async Server connection user' },
+    ]);
+    expect(await fresh.dispatch('install.recover', { action: 'resume', servicePassword: CANARY, connectionPassword: CANARY })).toMatchObject({ ok: true });
+    await expect.poll(() => outcome(fresh), { timeout: 20_000 }).toBe('installed');
+    expect(((await fresh.dispatch('install.state', {})) as { value: { interrupted: unknown } }).value.interrupted).toBeNull();
+    expect(readFileSync(journal, 'utf8')).not.toContain(CANARY);
   });
 });
