@@ -40,6 +40,6 @@ function describe(need: NeededService, state: ServiceState): string {
   const desired = desiredService(need, state);
   const now = `${need.name} is ${state.running ? 'running' : 'stopped'} (start mode ${state.startMode})`;
   if (state.running && desired.startMode === state.startMode) return `${now}.`;
-  const todo = [desired.startMode !== state.startMode ? `sets it to ${desired.startMode}` : '', state.running ? '' : 'starts it'].filter(Boolean).join(' and ');
-  return `${now}: Setup ${todo}.`;
+  const actions = [desired.startMode !== state.startMode ? `sets it to ${desired.startMode}` : '', state.running ? '' : 'starts it'].filter(Boolean).join(' and ');
+  return `${now}: Setup ${actions}.`;
 }

@@ -39,33 +39,39 @@ function SignIn() {
   );
 }
 
+/** One of the two databases: its server, named instance and name (`<prefix>Server`, `…ServerNamedInstanceName`, `…Name`), and its Test connection. */
+function DatabaseFields({ which, legend, about, prefix }: { which: 'message' | 'channel'; legend: string; about: string; prefix: 'ChannelMessageDatabase' | 'ChannelDatabase' }) {
+  return (
+    <fieldset className="plain-fieldset form">
+      <legend>{legend}</legend>
+      <Text as="p" size={200}>
+        {about}
+      </Text>
+      <div className="form-grid">
+        <SettingField name={`${prefix}Server`} label="Server name" />
+        <SettingField name={`${prefix}ServerNamedInstanceName`} label="Named instance" hint="server\instance; empty for the default instance." />
+      </div>
+      <SettingField name={`${prefix}Name`} label="Database name" />
+      <DatabaseTest which={which} />
+    </fieldset>
+  );
+}
+
 export function ClientDatabases() {
   return (
     <div className="form">
-      <fieldset className="plain-fieldset form">
-        <legend>Channel message database</legend>
-        <Text as="p" size={200}>
-          Async Client&apos;s own message database. Setup creates it when it does not exist.
-        </Text>
-        <div className="form-grid">
-          <SettingField name="ChannelMessageDatabaseServer" label="Server name" />
-          <SettingField name="ChannelMessageDatabaseServerNamedInstanceName" label="Named instance" hint="server\instance; empty for the default instance." />
-        </div>
-        <SettingField name="ChannelMessageDatabaseName" label="Database name" />
-        <DatabaseTest which="message" />
-      </fieldset>
-      <fieldset className="plain-fieldset form">
-        <legend>Channel database</legend>
-        <Text as="p" size={200}>
-          The Retail channel database this Async Client serves. It must exist already: Setup never creates a channel database.
-        </Text>
-        <div className="form-grid">
-          <SettingField name="ChannelDatabaseServer" label="Server name" />
-          <SettingField name="ChannelDatabaseServerNamedInstanceName" label="Named instance" hint="server\instance; empty for the default instance." />
-        </div>
-        <SettingField name="ChannelDatabaseName" label="Database name" />
-        <DatabaseTest which="channel" />
-      </fieldset>
+      <DatabaseFields
+        which="message"
+        legend="Channel message database"
+        about="Async Client's own message database. Setup creates it when it does not exist."
+        prefix="ChannelMessageDatabase"
+      />
+      <DatabaseFields
+        which="channel"
+        legend="Channel database"
+        about="The Retail channel database this Async Client serves. It must exist already: Setup never creates a channel database."
+        prefix="ChannelDatabase"
+      />
       <SignIn />
     </div>
   );
