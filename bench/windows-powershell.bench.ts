@@ -2,7 +2,7 @@ import { SupportFiles } from '../electron/engine/support-files/support-files';
 import { InstallService } from '../electron/engine/install/install-service';
 import type { Host } from '../electron/engine/hosts/host';
 import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from '../electron/engine/hosts/windows/powershell';
-import { defaultSettings } from '../shared/components/async-server/parameters';
+import { goodSettings } from '../tests/install/support';
 import { fakeWindows, sqlcmdOnPath } from '../tests/support/fake-windows';
 import { rehearsalHost } from '../tests/support/rehearsal';
 import { REHEARSAL_ACCOUNT_PASSWORD } from '../tests/support/scenario-copy';
@@ -15,15 +15,8 @@ import { figure, median, type BenchModule } from './figure';
  * the same deploy with a process per script.
  */
 const ROUNDS = 3;
-const SETTINGS = {
-  ...defaultSettings(),
-  AppPoolUser: 'CONTOSO\\svc-async',
-  AOSServiceUser: 'CONTOSO\\svc-aos',
-  WebSiteHttpsPort: '8443',
-  WebSiteSSLCertificateThumbprint: 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B',
-  HQMessageDatabaseServerName: 'SQLHQ01',
-  HQMessageDatabase: 'AsyncServerMessageDB',
-};
+// The tests' installation: the scenario's accounts, certificate and SQL Server.
+const SETTINGS = goodSettings();
 const CHOICES = {
   configure: true,
   components: ['async-server' as const],

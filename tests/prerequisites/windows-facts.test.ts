@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMPUTER_FACTS_SCRIPT, IIS_ROLE_SERVICES_SCRIPT, parseComputerFacts, parseIisRoleServices, parseResolvedAccounts, RESOLVE_ACCOUNTS_SCRIPT } from '../../electron/engine/hosts/windows/facts-scripts';
 import { envelope, parsePowerShellOutput, powershellArgs, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
 import { WindowsFacts } from '../../electron/engine/hosts/windows/windows-facts';
-import { fakeWindows, type FakeWindows } from '../support/fake-windows';
+import { FAKE_COMPUTER_FACTS, fakeWindows, type FakeWindows } from '../support/fake-windows';
 
 /**
  * A line in the shape the bootstrap prints, written by hand (not captured from a server): text some module printed,
@@ -50,17 +50,7 @@ describe('parsing what the scripts print', () => {
     computers.push(w);
     const outcome = await w.host.powershell.run<unknown>(COMPUTER_FACTS_SCRIPT, {});
     expect(outcome).toMatchObject({ ok: true, value: { caption: 'Microsoft Windows Server 2012 R2 Datacenter ', executionPolicy: 'Undefined', productType: 3 } });
-    expect(parseComputerFacts((outcome as { value: unknown }).value)).toEqual({
-      elevated: true,
-      os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600', server: true },
-      // pwsh's own version: the script reports the PowerShell it runs in (4.0 on 2012 R2 as shipped).
-      powershellVersion: '7.6.9',
-      dotNetRelease: 379893,
-      executionPolicy: 'RemoteSigned',
-      sqlcmd: null,
-      pendingReboot: false,
-      setupRunning: false,
-    });
+    expect(parseComputerFacts((outcome as { value: unknown }).value)).toEqual(FAKE_COMPUTER_FACTS);
   });
 
   it('treats an undefined policy on Windows Server 2008 R2 as Restricted, and a workstation as not a server', () => {

@@ -23,6 +23,21 @@ import { simulatedWindowsEnvironment } from '../../electron/engine/hosts/rehears
  */
 export const FAKE_WINDOWS_LOADER = path.resolve('tests/windows-fake/FakeWindows.ps1');
 
+/**
+ * The computer facts the fake Windows answers with (a new Windows Server 2012 R2 as the scenario describes it), as
+ * the engine parses them; the PowerShell version is pwsh's own, since the script reports the PowerShell it runs in.
+ */
+export const FAKE_COMPUTER_FACTS = {
+  elevated: true,
+  os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600', server: true },
+  powershellVersion: '7.6.9',
+  dotNetRelease: 379893,
+  executionPolicy: 'RemoteSigned',
+  sqlcmd: null,
+  pendingReboot: false,
+  setupRunning: false,
+} as const;
+
 export type FakeState = Record<string, any>;
 
 export interface FakeWindows {

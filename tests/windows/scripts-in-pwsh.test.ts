@@ -16,7 +16,7 @@ import * as networkScripts from '../../electron/engine/hosts/windows/windows-net
 import * as passwordScripts from '../../electron/engine/hosts/windows/password-script';
 import { REHEARSAL_ACCOUNT_PASSWORD } from '../support/scenario-copy';
 import { PowerShellSession, type PowerShellCommand, type PowerShellRunner } from '../../electron/engine/hosts/windows/powershell';
-import { fakeWindows } from '../support/fake-windows';
+import { FAKE_COMPUTER_FACTS, fakeWindows } from '../support/fake-windows';
 
 /** Every PowerShell script the Windows host can send, by name: the machine's, the facts' and the certificate store's. */
 const ALL_SCRIPTS: Record<string, string> = {
@@ -53,17 +53,7 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
   afterAll(() => w.host.close());
 
   it('reads the computer\'s facts, its IIS role services, its accounts and its certificate store, and exports a certificate to serve', async () => {
-    expect(await w.host.facts.computer()).toEqual({
-      elevated: true,
-      os: { caption: 'Microsoft Windows Server 2012 R2 Datacenter', version: '6.3.9600', server: true },
-      // The PowerShell the script runs in: pwsh here, Windows PowerShell 4.0 or 5.1 on a server.
-      powershellVersion: '7.6.9',
-      dotNetRelease: 379893,
-      executionPolicy: 'RemoteSigned',
-      sqlcmd: null,
-      pendingReboot: false,
-      setupRunning: false,
-    });
+    expect(await w.host.facts.computer()).toEqual(FAKE_COMPUTER_FACTS);
     expect(await w.host.facts.iisRoleServices()).toContain('Web-Asp-Net45');
     const svcAsync = { name: 'CONTOSO\\svc-async', sid: expect.stringMatching(/^S-1-5-21-/) };
     expect(await w.host.facts.resolveAccounts(['CONTOSO\\svc-async', 'svc-async@contoso.com', 'S-1-5-20', 'CONTOSO\\nobody'])).toEqual({
