@@ -1,6 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { RequestOf } from '../../shared/contract/api';
 import { api } from '../api/client';
 import { settingsOf } from '../store/setup-slice';
 import { useWizard } from '../store/store';
@@ -20,7 +19,7 @@ export function SaveSettingsFile() {
   useEffect(() => {
     if (edited) return;
     let live = true;
-    void api.call('settingsFile.suggestPath', { webApplicationName }).then((r) => live && r.ok && setPath(r.value.path));
+    void api.call('settingsFile.suggestPath', { component: 'async-server', settings: settingsOf(useWizard.getState(), 'async-server') }).then((r) => live && r.ok && setPath(r.value.path));
     return () => {
       live = false;
     };
@@ -29,8 +28,8 @@ export function SaveSettingsFile() {
   const save = async () => {
     const state = useWizard.getState();
     setBusy(true);
-    // The file saved is ss-settings.xml: Async Server's parameters (the engine refuses any other name).
-    const result = await api.call('settingsFile.save', { path, settings: settingsOf(state, 'async-server') as RequestOf<'settingsFile.save'>['settings'], choices: state.choices });
+    // The file saved is ss-settings.xml: Async Server's parameters.
+    const result = await api.call('settingsFile.save', { component: 'async-server', path, settings: settingsOf(state, 'async-server'), choices: state.choices });
     setBusy(false);
     setOutcome(
       result.ok

@@ -65,7 +65,10 @@ export interface ComponentDefinition {
   validate(settings: ComponentSettings, ctx: ComponentRuleContext): FieldIssue[];
   /** The values as they are stored (a thumbprint cleaned and upper-case…). */
   normalize(settings: ComponentSettings): ComponentSettings;
-  /** The instance's name on this computer, which `uninstall --instance` takes. */
+  /**
+   * The instance's name on this computer, which `uninstall --instance` takes; Save settings names the instance's
+   * settings file after it (ss-settings-<WebApplicationName>.xml, sc-settings-<ServiceName>.xml).
+   */
   instanceName(settings: ComponentSettings): string;
   parameterFile: ParameterFileKeys;
   /** The passwords an installation of these settings needs (the SQL login's, a database choice, is the frame's). */

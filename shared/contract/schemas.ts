@@ -1,11 +1,5 @@
 import { z } from 'zod';
 import { COMPONENT_IDS } from '../components/ids';
-import { PARAMETER_NAMES, type ParameterName } from '../components/async-server/parameters';
-
-/** Settings cross the boundary as the file holds them: every parameter, as a string; unknown keys are refused. */
-export const SettingsSchema = z.strictObject(
-  Object.fromEntries(PARAMETER_NAMES.map((n) => [n, z.string().max(4096)])) as Record<ParameterName, z.ZodString>,
-);
 
 export const ComponentId = z.enum(COMPONENT_IDS);
 export type ComponentId = z.infer<typeof ComponentId>;

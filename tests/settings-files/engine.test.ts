@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { createHost } from '../../electron/engine/hosts/create-host';
 import { loadSettingsFile } from '../../electron/engine/settings-files/load';
+import { defaultSettings } from '../../shared/components/async-server/parameters';
 import { CANARY, fixture, tempDir } from './helpers';
 
 function rehearsalEngine() {
@@ -36,7 +37,7 @@ describe('settings files through the engine API', () => {
 
   it('suggests the support files folder and saves there on the target computer, never a password', async () => {
     const { engine, host } = rehearsalEngine();
-    const suggested = await engine.dispatch('settingsFile.suggestPath', { webApplicationName: 'AsyncServerEU' });
+    const suggested = await engine.dispatch('settingsFile.suggestPath', { component: 'async-server', settings: { ...defaultSettings(), WebApplicationName: 'AsyncServerEU' } });
     expect(suggested).toEqual({ ok: true, value: { path: 'C:\\ProgramData\\Microsoft Dynamics AX\\CDX Setup\\ss-settings-AsyncServerEU.xml' } });
     const opened = await loadSettingsFile(fixture('with-choices.xml'));
     const choices = { option: 'components', installationType: 'custom', components: ['async-server'], configure: true, database: { mode: 'existing', authentication: 'sql', sqlLogin: 'async_login', trustServerCertificate: true, partition: 'retail' } };

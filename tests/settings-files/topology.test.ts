@@ -63,6 +63,20 @@ describe('topology file', () => {
     expect(selection.problems[1].message).toContain('both bind port 8443');
   });
 
+  it('judges each component\'s instances by its own rules: an Async Client beside clashing Async Servers adds no clash', async () => {
+    const { copyFileSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/cdx-topology-`);
+    for (const name of ['ss-settings-AsyncServer.xml', 'ss-settings-AsyncServer-copy.xml']) copyFileSync(fixture(`topology/${name}`), `${dir}/${name}`);
+    // Async Client's settings file leaves every parameter to the guide's default: nothing of it is an Async Server's.
+    writeFileSync(`${dir}/sc-settings-A.xml`, '<Settings><Setting key="ServiceName" value="A"/><Setting key="ChannelDatabaseName" value="Houston"/></Settings>');
+    const instances = ['ss-settings-AsyncServer.xml', 'sc-settings-A.xml', 'ss-settings-AsyncServer-copy.xml'].map((f) => `    <Instance settingsFile="${f}"/>`);
+    writeFileSync(`${dir}/t.xml`, ['<Topology>', '  <Computer name="CDXHQ01">', ...instances, '  </Computer>', '</Topology>'].join('\n'));
+    const selection = selectForComputer(await loadTopology(`${dir}/t.xml`), 'CDXHQ01');
+    expect(selection.entries.map((e) => e.loaded.component)).toEqual(['async-server', 'async-client', 'async-server']);
+    expect(selection.problems.map((p) => [p.line, p.key])).toEqual([[5, 'WebApplicationName']]);
+    expect(selection.problems[0].message).toContain('lines 3 and 5 both install AsyncServerSite/AsyncServer');
+  });
+
   it('carries the errors of a selected settings file, and refuses a hostile topology', async () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const dir = mkdtempSync(`${(await import('node:os')).tmpdir()}/cdx-topology-`);

@@ -23,11 +23,17 @@ async function answer<T>(run: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
+/**
+ * The request's settings are its component's, as the contract checked them; the message database inspection still
+ * reads Async Server's server fields (electron/engine/database is on NOT_YET_MODULAR in scripts/layering.ts).
+ */
+const settingsOf = (req: { settings: Record<string, string> }) => req.settings as Parameters<typeof inspectSqlServer>[1];
+
 export const databaseHandlers: HandlerSet<'database.test' | 'database.check'> = {
-  'database.test': (req, ctx) => answer(async () => report(await inspectSqlServer(ctx.host, req.settings, req.database, req.sqlPassword))),
+  'database.test': (req, ctx) => answer(async () => report(await inspectSqlServer(ctx.host, settingsOf(req), req.database, req.sqlPassword))),
   'database.check': (req, ctx) =>
     answer(async () => {
-      const found = await inspectSqlServer(ctx.host, req.settings, req.database, req.sqlPassword);
+      const found = await inspectSqlServer(ctx.host, settingsOf(req), req.database, req.sqlPassword);
       return { ...report(found), ok: found.verdict.ok, field: found.verdict.field, message: found.verdict.message, suggestion: found.verdict.suggestion };
     }),
 };

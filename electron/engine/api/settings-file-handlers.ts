@@ -15,11 +15,11 @@ export const settingsFileHandlers: HandlerSet<'settingsFile.open' | 'settingsFil
     return ok({ format: loaded.format, components: parts.map((p) => p.component), settings, choices: loaded.choices, problems: loaded.problems });
   },
   async 'settingsFile.suggestPath'(req, ctx) {
-    return ok({ path: await suggestedSettingsPath(ctx.supportFiles, req.webApplicationName) });
+    return ok({ path: await suggestedSettingsPath(ctx.supportFiles, req.component, req.settings) });
   },
   async 'settingsFile.save'(req, ctx) {
     try {
-      return ok(await saveSettingsFile(ctx.host, req.path, req.settings, req.choices));
+      return ok(await saveSettingsFile(ctx.host, req.path, req.component, req.settings, req.choices));
     } catch (err) {
       if (err instanceof SaveSettingsError) return fail('bad-request', err.message, 'path');
       return fail('failed', `The settings file could not be written: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'path');

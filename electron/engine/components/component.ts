@@ -11,6 +11,20 @@ export interface OtherInstance {
   expanded: ComponentSettings;
 }
 
+/** One instance a topology file gives a computer: the topology's line and the settings file's values (defaults filled in). */
+export interface TopologyInstance {
+  line: number;
+  computer: string;
+  settings: ComponentSettings;
+}
+
+/** Why a topology's instance cannot be installed beside an earlier one: on its line, naming its parameter. */
+export interface TopologyClash {
+  line: number;
+  key: string;
+  message: string;
+}
+
 export interface ComponentGateInput {
   host: Host;
   toolVersion: string;
@@ -33,6 +47,12 @@ export interface EngineComponent {
   plan(host: Host, input: PlanInput & { supportDir: string }): Promise<ComponentPlan>;
   /** Why these (expanded) settings cannot be installed beside the other instances of this component, or []. */
   collisions(mine: ComponentSettings, configure: boolean, others: OtherInstance[]): string[];
+  /**
+   * What keeps this component's instances that a topology file gives one computer from all being installed there,
+   * read from their settings files before anything is planned; absent when its plan's collisions are all it needs
+   * (the topology's instances are previewed one after the other before any is installed).
+   */
+  topologyClashes?(instances: readonly TopologyInstance[]): TopologyClash[];
   /** The undo of the kinds of operation only this component's plans have. */
   undoKinds: readonly UndoKind[];
   /** The prerequisite validation that gates an installation, before its first change. */

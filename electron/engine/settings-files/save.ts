@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ComponentDefinition, ComponentSettings } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
+import { componentDefinition } from '../../../shared/components/registry';
 import type { SetupChoices } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/components/async-server/parameters';
 import { checkWindowsPath } from '../../../shared/settings/rules';
-import { normalizeSettings } from '../../../shared/components/async-server/rules';
 import type { Host } from '../hosts/host';
 import type { SupportFiles } from '../support-files/support-files';
 import { loadSettingsFile, type LoadedSettingsFile } from './load';
@@ -12,18 +13,30 @@ import { encodeForWindows, writeSettingsXml } from './write';
 
 export class SaveSettingsError extends Error {}
 
-/** Save settings proposes the Setup support files folder, one file per web application. */
-export async function suggestedSettingsPath(supportFiles: SupportFiles, webApplicationName: string): Promise<string> {
+/**
+ * The file name Save settings proposes for a component's settings: its settings file's name with the instance's
+ * (ss-settings-<WebApplicationName>.xml, sc-settings-<ServiceName>.xml), so each instance of a topology has its own.
+ * Characters Windows refuses in a file name become '_'; an empty instance name takes the guide's default.
+ */
+export function suggestedSettingsFileName(definition: ComponentDefinition, settings: ComponentSettings): string {
+  const safe = (name: string) => name.trim().replace(/[<>:"/\\|?*\u0000-\u001F]/g, '_');
+  const instance = safe(definition.instanceName(settings)) || safe(definition.instanceName(definition.defaults()));
+  return `${definition.settingsFileName.replace(/\.xml$/i, '')}-${instance}.xml`;
+}
+
+/** Save settings proposes the Setup support files folder, one file per instance. */
+export async function suggestedSettingsPath(supportFiles: SupportFiles, component: ComponentId, settings: ComponentSettings): Promise<string> {
   const folder = (await supportFiles.location()) ?? (await supportFiles.defaultLocation());
-  const name = webApplicationName.trim().replace(/[<>:"/\\|?*\u0000-\u001F]/g, '_') || 'AsyncServer';
-  return `${folder.replace(/\\+$/, '')}\\ss-settings-${name}.xml`;
+  return `${folder.replace(/\\+$/, '')}\\${suggestedSettingsFileName(componentDefinition(component), settings)}`;
 }
 
 /**
- * Writes the canonical ss-settings.xml of the wizard's choices on the target computer (whole or not at all: a
- * temporary file renamed over). The settings carry no password; the file's header says where it will be asked for.
+ * Writes the canonical settings file of one component's choices (ss-settings.xml, sc-settings.xml) on the target
+ * computer, whole or not at all (a temporary file renamed over). The settings carry no password; the file's header
+ * says where each is asked for.
  */
-export async function saveSettingsFile(host: Host, windowsPath: string, settings: Settings, choices: SetupChoices): Promise<{ path: string; replaced: boolean }> {
+export async function saveSettingsFile(host: Host, windowsPath: string, component: ComponentId, settings: ComponentSettings, choices: SetupChoices): Promise<{ path: string; replaced: boolean }> {
+  const definition = componentDefinition(component);
   const problem = checkWindowsPath(windowsPath, true);
   if (problem) throw new SaveSettingsError(problem);
   const environment = new Map(Object.entries(await host.environment()).map(([k, v]) => [k.toUpperCase(), v]));
@@ -37,12 +50,9 @@ export async function saveSettingsFile(host: Host, windowsPath: string, settings
   }
   if (!/\.xml$/i.test(target)) throw new SaveSettingsError(`${target}: a settings file name ends with .xml.`);
   const replaced = existsSync(real);
-  // Save replaces a settings file, never another kind of file that happens to have the name.
-  if (replaced && !isSettingsXml(await loadSettingsFile(real))) {
-    throw new SaveSettingsError(`${target} already exists and is not a settings file; choose another name.`);
-  }
+  if (replaced) refuseToReplace(await loadSettingsFile(real), target, definition);
   const { configure, components, database } = choices;
-  const text = writeSettingsXml({ values: normalizeSettings(settings), choices: { configure, components, database } });
+  const text = writeSettingsXml({ component, values: definition.normalize(settings), choices: { configure, components, database } });
   mkdirSync(path.dirname(real), { recursive: true });
   const temporary = `${real}.${process.pid}.tmp`;
   writeFileSync(temporary, encodeForWindows(text));
@@ -50,6 +60,15 @@ export async function saveSettingsFile(host: Host, windowsPath: string, settings
   return { path: target, replaced };
 }
 
-function isSettingsXml(loaded: LoadedSettingsFile): boolean {
-  return loaded.format === 'ss-settings.xml' && !hasErrorProblems(loaded.problems) && Object.keys(loaded.written).length > 0;
+/**
+ * Save replaces a settings file of the same component, never another kind of file that happens to have the name, nor
+ * the other component's settings (an Async Server's ss-settings.xml is not overwritten by Async Client's).
+ */
+function refuseToReplace(loaded: LoadedSettingsFile, target: string, definition: ComponentDefinition): void {
+  const settingsXml = loaded.format !== 'parameter file' && !hasErrorProblems(loaded.problems) && Object.keys(loaded.written).length > 0;
+  if (!settingsXml) throw new SaveSettingsError(`${target} already exists and is not a settings file; choose another name.`);
+  if (loaded.component !== definition.id) {
+    const theirs = componentDefinition(loaded.component);
+    throw new SaveSettingsError(`${target} already exists and holds ${theirs.title}'s settings (an ${theirs.settingsFileName}), not ${definition.title}'s; choose another name.`);
+  }
 }

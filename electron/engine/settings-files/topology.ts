@@ -1,16 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SETTINGS_FILE_BYTES } from '../../../shared/contract/methods/settings-files';
-import { asSettings } from '../../../shared/components/async-server/parameters';
-import { normalizeSettings } from '../../../shared/components/async-server/rules';
+import { engineComponents } from '../components/registry';
 import { decodeFileBytes, tooLargeMessage } from './decode';
 import { loadSettingsFile, type LoadedSettingsFile } from './load';
 import type { SettingsFileProblem } from './problems';
 import { parseXml, type XmlElement } from './xml';
 
 /**
- * The topology file (the guide's -TopologyXmlFilePath): which computers receive an Async Server instance, and with
- * which settings file. CDX Setup writes and documents this shape (docs/settings-files.md):
+ * The topology file (the guide's -TopologyXmlFilePath): which computers receive which instances (of any component),
+ * each with its settings file. CDX Setup writes and documents this shape (docs/settings-files.md):
  *
  *   <Topology>
  *     <Computer name="CDXHQ01">
@@ -132,30 +131,17 @@ export function sameComputer(listed: string, computerName: string): boolean {
 }
 
 /**
- * Two instances on one computer cannot share a website and application, nor a port between different websites.
- * Applications of one website share its bindings, so their ports are the website's.
+ * What keeps the instances one computer is given from all being installed there, as each component judges its own
+ * (Async Server: a website and application, a port); instances of different components never clash here.
  */
 function collisions(entries: TopologyEntry[], file: string): SettingsFileProblem[] {
-  const problems: SettingsFileProblem[] = [];
-  // Async Server's websites and ports; Async Client's services are judged by its own plan when each is installed.
-  const instances = entries.filter((e) => e.loaded.component === 'async-server').map((e) => ({ entry: e, s: normalizeSettings(asSettings(e.loaded.settings)) }));
-  for (let i = 0; i < instances.length; i++) {
-    for (let j = i + 1; j < instances.length; j++) {
-      const [a, b] = [instances[i], instances[j]];
-      const pair = `lines ${a.entry.line} and ${b.entry.line}`;
-      const sameSite = a.s.WebSiteName.toLowerCase() === b.s.WebSiteName.toLowerCase();
-      if (sameSite && a.s.WebApplicationName.toLowerCase() === b.s.WebApplicationName.toLowerCase()) {
-        problems.push({ file, line: b.entry.line, key: 'WebApplicationName', severity: 'error', message: `: ${pair} both install ${a.s.WebSiteName}/${a.s.WebApplicationName} on ${b.entry.computer}; give one instance another WebApplicationName.` });
-      }
-      if (sameSite) continue;
-      const ports = (s: typeof a.s) => [s.WebSiteHttpsPort, s.WebSiteTcpPort].map((p) => p.trim()).filter(Boolean);
-      const shared = ports(a.s).filter((p) => ports(b.s).includes(p));
-      for (const port of shared) {
-        problems.push({ file, line: b.entry.line, key: b.s.WebSiteHttpsPort.trim() === port ? 'WebSiteHttpsPort' : 'WebSiteTcpPort', severity: 'error', message: `: ${pair} both bind port ${port} on ${b.entry.computer}, for the websites ${a.s.WebSiteName} and ${b.s.WebSiteName}; give each website its own ports.` });
-      }
-    }
-  }
-  return problems;
+  return engineComponents().flatMap((component) => {
+    // A parameter file may install several components: each part it installs is an instance of its own component.
+    const installed = (e: TopologyEntry) => e.loaded.parts.filter((p) => !e.loaded.choices.components || e.loaded.choices.components.includes(p.component));
+    const instances = entries.flatMap((e) => installed(e).filter((p) => p.component === component.definition.id).map((p) => ({ line: e.line, computer: e.computer, settings: p.settings })));
+    const clashes = component.topologyClashes?.(instances) ?? [];
+    return clashes.map((c): SettingsFileProblem => ({ file, line: c.line, key: c.key, severity: 'error', message: c.message }));
+  });
 }
 
 function attributeOf(element: XmlElement, names: string[]): string | undefined {

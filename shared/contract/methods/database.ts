@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { DatabaseChoice, SettingsSchema } from '../schemas';
+import { componentSettingsRequest } from '../component-settings';
+import { DatabaseChoice } from '../schemas';
 
-/** The SQL Server to reach and how: the settings' server fields, the page's choices, and the SQL password beside them. */
-const DatabaseRequest = z.object({
-  settings: SettingsSchema,
+/**
+ * The SQL Server to reach and how: the component's settings (their server fields), the page's choices, and the SQL
+ * password beside them.
+ */
+const DatabaseRequest = componentSettingsRequest({
   database: DatabaseChoice,
   /** The SQL Server authentication password (or the Windows account's, for NTLM); never stored or logged. */
   sqlPassword: z.string().max(256).default(''),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { ComponentSettingsValues } from '../component-settings';
-import { ComponentId, DatabaseChoice, SettingsSchema, SetupChoices } from '../schemas';
+import { componentSettingsRequest, ComponentSettingsValues } from '../component-settings';
+import { ComponentId, DatabaseChoice, SetupChoices } from '../schemas';
 
 import { MAX_SETTINGS_FILE_BYTES } from '../../settings/file-limits';
 
@@ -39,11 +39,17 @@ export const settingsFileMethods = {
       problems: z.array(SettingsFileProblemSchema),
     }),
   ),
-  /** Where Save settings proposes to write: the Setup support files folder, ss-settings-<WebApplicationName>.xml. */
-  'settingsFile.suggestPath': method(z.object({ webApplicationName: z.string().max(260) }), z.object({ path: z.string() })),
-  /** Save settings: the canonical ss-settings.xml on the target computer. No password is part of the request. */
+  /**
+   * Where Save settings proposes to write a component's file: the Setup support files folder, the component's settings
+   * file named after its instance (ss-settings-<WebApplicationName>.xml, sc-settings-<ServiceName>.xml).
+   */
+  'settingsFile.suggestPath': method(componentSettingsRequest({}), z.object({ path: z.string() })),
+  /**
+   * Save settings: the canonical settings file of one component (ss-settings.xml, sc-settings.xml) on the target
+   * computer. No password is part of the request.
+   */
   'settingsFile.save': method(
-    z.object({ path: z.string().min(1).max(260), settings: SettingsSchema, choices: SetupChoices }),
+    componentSettingsRequest({ path: z.string().min(1).max(260), choices: SetupChoices }),
     z.object({ path: z.string(), replaced: z.boolean() }),
   ),
 };

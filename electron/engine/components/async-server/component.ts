@@ -5,12 +5,14 @@ import type { EngineComponent } from '../component';
 import { collisions } from './collisions';
 import { iisUndo } from './iis';
 import { planAsyncServer } from './plan';
+import { topologyClashes } from './topology-clashes';
 
-/** Async Server as the engine knows it: its plan, its collisions, the undo of its IIS kinds, its prerequisite checks. */
+/** Async Server as the engine knows it: its plan, its collisions (with installed instances and in a topology), the undo of its IIS kinds, its prerequisite checks. */
 export const asyncServerComponent: EngineComponent = {
   definition: asyncServerDefinition,
   plan: planAsyncServer,
   collisions,
+  topologyClashes,
   undoKinds: iisUndo,
   prerequisites(input) {
     const settings = asSettings(input.settings);
