@@ -3,7 +3,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement, type ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configurePage } from '../../renderer/pages/ConfigurePage';
+import { configurePage } from '../../renderer/component-pages/async-server/configure-page';
 import type { LazyView } from '../../renderer/wizard/lazy-view';
 import { Wizard } from '../../renderer/wizard/Wizard';
 import { freshWizard } from './wizard-state';

@@ -1,10 +1,10 @@
-import { configurePage } from '../../pages/ConfigurePage';
-import { databasePage } from '../../pages/DatabasePage';
 import { lazyView } from '../../wizard/lazy-view';
 import type { ComponentWizard } from '../component-wizard';
+import { configurePage } from './configure-page';
+import { databasePage } from './database-page';
 
 // In Ready to install's chunk, not the first page's.
-const SaveSettings = lazyView(() => import('../../components/SaveSettingsFile').then((m) => m.SaveSettingsFile));
+const SaveSettings = lazyView(() => import('./views/SaveSettingsFile').then((m) => m.SaveSettingsFile));
 
 /** Async Server in the wizard: Configure Async Server and its message database page. */
 export const asyncServerWizard: ComponentWizard = {

@@ -1,15 +1,17 @@
-import type { FieldId } from '../../shared/components/async-server/rules';
-import type { WizardPage } from '../wizard/page';
+import { componentDefinition } from '../../../shared/components/registry';
+import type { FieldId } from '../../../shared/components/async-server/rules';
+import type { WizardPage } from '../../wizard/page';
+import { lazyView } from '../../wizard/lazy-view';
 import { useDatabaseStatus } from './database-status';
-import { lazyView } from '../wizard/lazy-view';
 
 const DATABASE_FIELDS: FieldId[] = ['HQMessageDatabaseServerName', 'HQMessageDatabaseServerNamedInstanceName', 'HQMessageDatabase'];
 
-const SelectDatabase = lazyView(() => import('./views/DatabasePage.view').then((m) => m.SelectDatabase));
+const SelectDatabase = lazyView(() => import('./views/SelectDatabase.view').then((m) => m.SelectDatabase));
 
+/** Select a database to use with Async Server: the message database, created or an existing one, and its partition. */
 export const databasePage: WizardPage = {
   id: 'database',
-  title: 'Select a database to use with Async Server',
+  title: componentDefinition('async-server').pages[1].label,
   component: SelectDatabase,
   hidden: (s) => !s.choices.configure || s.choices.option === 'validate-only',
   fields: () => DATABASE_FIELDS,

@@ -1,10 +1,10 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { SetupChoices } from '../../../shared/contract/schemas';
-import { SettingField } from '../../components/SettingField';
-import { useSecrets } from '../../store/secrets';
-import { useActions, useWizard } from '../../store/store';
+import type { SetupChoices } from '../../../../shared/contract/schemas';
+import { SettingField } from '../../../components/SettingField';
+import { useSecrets } from '../../../store/secrets';
+import { useActions, useWizard } from '../../../store/store';
 import { useDatabaseStatus } from '../database-status';
 
 type DatabaseChoice = SetupChoices['database'];

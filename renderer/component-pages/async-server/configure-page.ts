@@ -1,7 +1,8 @@
-import { isBuiltInAccount } from '../../shared/settings/rules';
-import { type FieldId } from '../../shared/components/async-server/rules';
-import type { WizardPage } from '../wizard/page';
-import { lazyView } from '../wizard/lazy-view';
+import { isBuiltInAccount } from '../../../shared/settings/rules';
+import { componentDefinition } from '../../../shared/components/registry';
+import type { FieldId } from '../../../shared/components/async-server/rules';
+import type { WizardPage } from '../../wizard/page';
+import { lazyView } from '../../wizard/lazy-view';
 
 const CONFIGURE_FIELDS: FieldId[] = [
   'WebApplicationName',
@@ -17,13 +18,13 @@ const CONFIGURE_FIELDS: FieldId[] = [
   'WebSiteSSLCertificateStore',
 ];
 
-const ConfigureAsyncServer = lazyView(() => import('./views/ConfigurePage.view').then((m) => m.ConfigureAsyncServer));
+const ConfigureAsyncServer = lazyView(() => import('./views/ConfigureAsyncServer.view').then((m) => m.ConfigureAsyncServer));
 
+/** Configure Async Server: the IIS web application, its app pool's account, the ports and the SSL certificate. */
 export const configurePage: WizardPage = {
   id: 'configure',
-  title: 'Configure Async Server',
+  title: componentDefinition('async-server').pages[0].label,
   component: ConfigureAsyncServer,
-  hidden: (s) => !s.choices.components.includes('async-server') || s.choices.option === 'validate-only',
   fields: () => CONFIGURE_FIELDS,
   review: (s, expanded) => {
     const v = expanded ?? s.settings;

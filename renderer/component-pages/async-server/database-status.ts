@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { ResponseOf } from '../../shared/contract/api';
-import type { SetupChoices } from '../../shared/contract/schemas';
-import { asSettings } from '../../shared/components/async-server/parameters';
-import { api } from '../api/client';
-import { useSecrets } from '../store/secrets';
+import type { ResponseOf } from '../../../shared/contract/api';
+import type { SetupChoices } from '../../../shared/contract/schemas';
+import { asSettings } from '../../../shared/components/async-server/parameters';
+import { api } from '../../api/client';
+import { useSecrets } from '../../store/secrets';
 
 type Report = ResponseOf<'database.test'>;
 

@@ -14,9 +14,9 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CertificateInfo } from '../../shared/contract/schemas';
-import { api } from '../api/client';
-import { useActions, useWizard } from '../store/store';
+import type { CertificateInfo } from '../../../../shared/contract/schemas';
+import { api } from '../../../api/client';
+import { useActions, useWizard } from '../../../store/store';
 
 /** The certificates of the chosen store: subject, expiry, private key; picking one fills the thumbprint. */
 export function CertificatePicker({ disabled }: { disabled?: boolean }) {

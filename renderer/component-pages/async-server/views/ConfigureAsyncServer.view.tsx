@@ -1,11 +1,11 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
 import { Checkbox, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { isBuiltInAccount, normalizeThumbprint } from '../../../shared/settings/rules';
-import { CertificatePicker } from '../../components/CertificatePicker';
-import { SettingField } from '../../components/SettingField';
-import { useFieldMessage } from '../../wizard/field-issues';
-import { useSecrets } from '../../store/secrets';
-import { useActions, useWizard } from '../../store/store';
+import { isBuiltInAccount, normalizeThumbprint } from '../../../../shared/settings/rules';
+import { SettingField } from '../../../components/SettingField';
+import { useFieldMessage } from '../../../wizard/field-issues';
+import { useSecrets } from '../../../store/secrets';
+import { useActions, useWizard } from '../../../store/store';
+import { CertificatePicker } from './CertificatePicker';
 
 function PasswordField({ disabled }: { disabled: boolean }) {
   const password = useSecrets((s) => s.appPoolPassword);

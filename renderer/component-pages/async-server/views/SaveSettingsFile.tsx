@@ -1,8 +1,8 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import { settingsOf } from '../store/setup-slice';
-import { useWizard } from '../store/store';
+import { api } from '../../../api/client';
+import { settingsOf } from '../../../store/setup-slice';
+import { useWizard } from '../../../store/store';
 
 /**
  * Save settings on Ready to install: the engine writes the canonical ss-settings.xml of these choices on the target
