@@ -1,6 +1,7 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ComponentId } from '../../shared/components/ids';
+import type { DatabaseChoice } from '../../shared/contract/schemas';
 import { componentDefinition } from '../../shared/components/registry';
 import { api } from '../api/client';
 import { useActions, useWizard } from '../store/store';
@@ -11,6 +12,8 @@ export interface InstalledInstance {
   version: string;
   settings: Record<string, string>;
   configure: boolean;
+  database: DatabaseChoice;
+  streaming: boolean;
 }
 
 /** The instances on this computer (for Add or modify components), read once per mount. */
@@ -28,7 +31,11 @@ export function useInstalledInstances(): InstalledInstance[] {
   return instances;
 }
 
-/** Picking an instance loads its settings and its component, so Ready to install shows the plan of the difference. */
+/**
+ * Picking an instance loads its settings, its component and the choices it was installed with (a choice left at
+ * the wizard's default would be a change nobody asked for: Async Client's streaming turned off, another partition),
+ * so Ready to install shows the plan of the difference.
+ */
 export function InstanceChoice({ instances }: { instances: InstalledInstance[] }) {
   const { setSetting, setChoices, setComponentConfigure, setModifiedInstance } = useActions();
   // Kept in the store: the prerequisite pages name it, so the instance's own bindings are not taken for busy ports.
@@ -42,7 +49,7 @@ export function InstanceChoice({ instances }: { instances: InstalledInstance[] }
           if (!instance) return;
           setModifiedInstance(instance.name);
           for (const [name, value] of Object.entries(instance.settings)) setSetting(name, value);
-          setChoices({ components: [instance.component], configure: instance.configure });
+          setChoices({ components: [instance.component], configure: instance.configure, database: instance.database, streaming: instance.streaming });
           setComponentConfigure(instance.component, instance.configure);
         }}
       >

@@ -109,6 +109,9 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
       installedAt: i.installedAt,
       settings: i.settings,
       configure: i.choices.configure,
+      database: i.choices.database,
+      // Records written before streaming was a choice are of instances that do not stream.
+      streaming: i.choices.streaming === true,
     }));
     return ok({ instances });
   },

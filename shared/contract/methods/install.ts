@@ -3,7 +3,7 @@ import { method } from '../define';
 import { InterruptedRunInfo, PlanConfiguration, PlanStep, RunState } from '../install-schemas';
 import { CheckResult } from '../../prerequisites/report';
 import { componentSettingsRequest, ComponentSettingsPart } from '../component-settings';
-import { ComponentId, SetupChoices } from '../schemas';
+import { ComponentId, DatabaseChoice, SetupChoices } from '../schemas';
 
 const choices = SetupChoices.pick({ configure: true, components: true, database: true, streaming: true });
 /** Passwords travel only inside these requests, from the renderer's secrets store ('' when none). */
@@ -36,11 +36,19 @@ export const installMethods = {
     z.object({ action: z.enum(['rollback', 'resume']), appPoolPassword: password, sqlPassword: password, servicePassword: password, connectionPassword: password }),
     z.object({ runId: z.string() }),
   ),
-  /** Every installed instance, each with its component and its settings as that component's parameters. */
+  /**
+   * Every installed instance, each with its component, its settings as that component's parameters, and the choices
+   * it was installed with (Configure, the database's, streaming): Add or modify components starts from all of them.
+   */
   'instances.list': method(
     z.object({}),
     z.object({
-      instances: z.array(z.intersection(ComponentSettingsPart, z.object({ name: z.string(), version: z.string(), installedAt: z.string(), configure: z.boolean() }))),
+      instances: z.array(
+        z.intersection(
+          ComponentSettingsPart,
+          z.object({ name: z.string(), version: z.string(), installedAt: z.string(), configure: z.boolean(), database: DatabaseChoice, streaming: z.boolean() }),
+        ),
+      ),
     }),
   ),
   /**
