@@ -1,4 +1,3 @@
-import type { ComponentType } from 'react';
 import type { ComponentId } from '../../shared/components/ids';
 import type { WizardPage } from '../wizard/page';
 
@@ -15,8 +14,6 @@ export interface ComponentWizard {
   installs: string;
   /** Its pages, in Setup's order. */
   pages: readonly WizardPage[];
-  /** Ready to install: what it offers under its parameters (Async Server: Save settings), as a lazy view. */
-  readyActions?: ComponentType;
   /** Finish: the guide's tasks after it is installed, shown as a checklist. */
   afterInstallTasks: readonly string[];
 }

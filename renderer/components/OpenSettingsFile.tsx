@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-compon
 import { useRef, useState, type ChangeEvent } from 'react';
 import { MAX_SETTINGS_FILE_BYTES } from '../../shared/settings/file-limits';
 import { problemSentence, type SettingsFileProblem } from '../../shared/settings/file-problem';
-import { componentDefinition } from '../../shared/components/registry';
+import { componentDefinition, componentDefinitions } from '../../shared/components/registry';
 import { api } from '../api/client';
 import { useActions } from '../store/store';
 
@@ -27,7 +27,7 @@ function toBase64(bytes: Uint8Array): string {
 export function OpenSettingsFile() {
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { setSetting, setChoices, setDatabaseChoice } = useActions();
+  const { setSetting, setChoices, setComponentConfigure, setDatabaseChoice } = useActions();
 
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -54,7 +54,15 @@ export function OpenSettingsFile() {
       const cleaned = definition.normalize(Object.fromEntries(definition.parameters.map((p) => [p.name, settings[p.name] ?? p.defaultValue])));
       for (const [name, value] of Object.entries(cleaned)) setSetting(name, value);
     }
-    if (choices.configure !== undefined) setChoices({ configure: choices.configure });
+    // The file's Configure choice is its components': the first component's check box is choices.configure, the
+    // others keep their own (setup-slice's configureOf); an sc-settings.xml leaves Async Server's as it was.
+    const { configure } = choices;
+    if (configure !== undefined) {
+      for (const id of components) {
+        if (id === componentDefinitions()[0].id) setChoices({ configure });
+        else setComponentConfigure(id, configure);
+      }
+    }
     // The file's components are the ones to install, unless the wizard's own choice was saved in it.
     setChoices({ components: choices.components ?? components });
     if (choices.database) setDatabaseChoice(choices.database);

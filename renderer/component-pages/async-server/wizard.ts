@@ -1,10 +1,6 @@
-import { lazyView } from '../../wizard/lazy-view';
 import type { ComponentWizard } from '../component-wizard';
 import { configurePage } from './configure-page';
 import { databasePage } from './database-page';
-
-// In Ready to install's chunk, not the first page's.
-const SaveSettings = lazyView(() => import('./views/SaveSettingsFile').then((m) => m.SaveSettingsFile));
 
 /** Async Server in the wizard: Configure Async Server and its message database page. */
 export const asyncServerWizard: ComponentWizard = {
@@ -12,7 +8,6 @@ export const asyncServerWizard: ComponentWizard = {
   description: 'Installed at headquarters; communicates with Microsoft Dynamics AX. The Retail Salt Utility is installed with it.',
   installs: 'Async Server, Retail Salt Utility',
   pages: [configurePage, databasePage],
-  readyActions: SaveSettings,
   // The guide's "Next steps" after Async Server is installed.
   afterInstallTasks: [
     'In the Retail scheduler parameters form, set the message database information, then click Sync metadata.',

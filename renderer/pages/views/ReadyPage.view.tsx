@@ -1,12 +1,12 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
 import { MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ComponentSettings } from '../../../shared/components/component';
 import { componentDefinition } from '../../../shared/components/registry';
 import { api } from '../../api/client';
-import { componentWizard } from '../../component-pages/registry';
 import { CheckGroups } from '../../components/PrerequisiteResults';
+import { SaveSettingsFile } from '../../components/SaveSettingsFile';
 import { InstallPlan } from '../../install/InstallPlan';
 import { settingsOf } from '../../store/setup-slice';
 import { useWizard } from '../../store/store';
@@ -130,14 +130,7 @@ export function ReadyToInstall() {
           title={state.choices.components.length === 1 ? 'Settings file parameters' : `Settings file parameters: ${componentDefinition(id).settingsFileName}`}
         />
       ))}
-      {state.choices.components.map((id) => {
-        const Actions = componentWizard(id).readyActions;
-        return Actions ? (
-          <Suspense key={id} fallback={null}>
-            <Actions />
-          </Suspense>
-        ) : null;
-      })}
+      <SaveSettingsFile />
     </div>
   );
 }
