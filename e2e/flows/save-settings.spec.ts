@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { GOOD_CLIENT } from '../support/entries';
 import { expect, test } from '../support/fixtures';
+import { configure } from '../support/pages/configure';
 import { configureAsyncClient, group } from '../support/pages/configure-async-client';
 import { GOOD, reachPage } from '../support/wizard';
 
@@ -109,5 +110,29 @@ test.describe('Save settings with both components', () => {
     for (const secret of [GOOD.password, GOOD_CLIENT.servicePassword, GOOD_CLIENT.connectionPassword]) expect(server + client).not.toContain(secret);
     expect(settingsShow(onDisk(cdx.sandbox, ss), cdx.sandbox)).toMatchObject({ format: 'ss-settings.xml', WebApplicationName: GOOD.applicationName, WebSiteHttpsPort: GOOD.httpsPort });
     expect(settingsShow(onDisk(cdx.sandbox, sc), cdx.sandbox)).toMatchObject({ format: 'sc-settings.xml', ServiceName: SERVICE_NAME, SynchServiceHeadOfficeURL: entries.client.url });
+  });
+
+  test("an sc-settings.xml's Configure choice is Async Client's: Async Server's check box stays as it was", async ({ wizard: w, page }, testInfo) => {
+    const file = testInfo.outputPath('sc-settings-files-only.xml');
+    writeFileSync(
+      file,
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<Settings>',
+        `  <Setting key="ServiceName" value="${SERVICE_NAME}" />`,
+        '  <Setting key="ServiceInstallFolder" value="%SystemDrive%\\AsyncClientHouston" />',
+        '  <CdxSetup xmlns="urn:cdx-setup:choices" configure="false" components="async-server,async-client" />',
+        '</Settings>',
+        '',
+      ].join('\r\n'),
+    );
+    await openSettingsFile(page, file);
+    await expect(page.getByRole('status')).toContainText('Opened sc-settings-files-only.xml (sc-settings.xml)');
+    const entries = { components: ['Async Server', 'Async Client'], server: 'CDX-LAB01', aosServiceUser: 'CONTOSO\\svc-aos' };
+    await reachPage(w, configure.id, { entries });
+    await expect(page.getByRole('checkbox', { name: 'Configure Async Server by using Setup', exact: true })).toBeChecked();
+    const client = await reachPage(w, configureAsyncClient.id, { entries });
+    await expect(page.getByRole('checkbox', { name: configureAsyncClient.labels.configure, exact: true })).not.toBeChecked();
+    await expect(client.field(configureAsyncClient.labels.installFolder)).toHaveValue('%SystemDrive%\\AsyncClientHouston');
   });
 });
