@@ -33,7 +33,7 @@ test.describe('Save settings on an Async Client walk', () => {
   test.use({ consoleOptions: { scenario: SCENARIO } });
 
   test('writes sc-settings-<ServiceName>.xml with the guide\'s parameters and no password, which opens again into Async Client\'s pages', async ({ wizard: w, cdx, page }) => {
-    const entries = { components: ['Async Client'], client: { serviceName: SERVICE_NAME } };
+    const entries = { components: ['Async Client'], client: { serviceName: SERVICE_NAME, streaming: true } };
     await reachPage(w, 'ready', { entries });
 
     const windowsPath = `${FOLDER}\\sc-settings-${SERVICE_NAME}.xml`;
@@ -48,6 +48,7 @@ test.describe('Save settings on an Async Client walk', () => {
     const real = onDisk(cdx.sandbox, windowsPath);
     const text = readFileSync(real, 'utf8');
     for (const secret of [GOOD_CLIENT.servicePassword, GOOD_CLIENT.connectionPassword]) expect(text).not.toContain(secret);
+    expect(text).toContain('streaming="true"');
     expect(settingsShow(real, cdx.sandbox)).toMatchObject({
       format: 'sc-settings.xml',
       ServiceName: SERVICE_NAME,
@@ -75,6 +76,7 @@ test.describe('Save settings on an Async Client walk', () => {
     await expect(group(again, labels.service).getByLabel(labels.userName, { exact: true })).toHaveValue(GOOD_CLIENT.serviceUser);
     await expect(group(again, labels.service).getByLabel(labels.serviceName, { exact: true })).toHaveValue(SERVICE_NAME);
     await expect(group(again, labels.service).getByLabel(labels.password, { exact: true })).toHaveValue('');
+    await expect(page.getByRole('checkbox', { name: labels.streaming, exact: true })).toBeChecked();
   });
 });
 

@@ -51,6 +51,8 @@ export function cliChoices(fileChoices: FileChoices, filesOnly: boolean): PlanCh
     configure: filesOnly ? false : (fileChoices.configure ?? DEFAULT_CHOICES.configure),
     components: fileChoices.components ?? DEFAULT_CHOICES.components,
     database: { ...DEFAULT_CHOICES.database, ...fileChoices.database },
+    // --streaming turns it on as well (install-targets.ts).
+    ...(fileChoices.streaming !== undefined ? { streaming: fileChoices.streaming } : {}),
   };
 }
 

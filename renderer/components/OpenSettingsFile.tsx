@@ -66,6 +66,7 @@ export function OpenSettingsFile() {
     // The file's components are the ones to install, unless the wizard's own choice was saved in it.
     setChoices({ components: choices.components ?? components });
     if (choices.database) setDatabaseChoice(choices.database);
+    if (choices.streaming !== undefined) setChoices({ streaming: choices.streaming });
     setOutcome({
       intent: problems.length ? 'warning' : 'success',
       text: `Opened ${file.name} (${format}): the pages are filled in with its values. A settings file holds no password: enter the passwords on the pages that ask for them.`,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cliChoices } from '../../electron/cli/install-input';
 import { createEngine } from '../../electron/engine/create-engine';
 import { createHost } from '../../electron/engine/hosts/create-host';
 import { loadSettingsFile } from '../../electron/engine/settings-files/load';
@@ -14,7 +15,7 @@ function rehearsalEngine() {
 
 const FOLDER = 'C:\\ProgramData\\Microsoft Dynamics AX\\CDX Setup';
 const database = { mode: 'create', authentication: 'windows', sqlLogin: '', trustServerCertificate: false, partition: 'initial' };
-const choicesOf = (components: string[], configure = true) => ({ option: 'components', installationType: 'custom', components, configure, database });
+const choicesOf = (components: string[], configure = true, streaming?: boolean) => ({ option: 'components', installationType: 'custom', components, configure, database, ...(streaming === undefined ? {} : { streaming }) });
 const server = () => ({ ...defaultSettings(), WebApplicationName: 'AsyncServerEU', AppPoolUser: 'CONTOSO\\svc-async', WebSiteHttpsPort: '8443', HQMessageDatabaseServerName: 'SQLHQ01', HQMessageDatabase: 'AsyncServerMessageDB' });
 const client = () => clientSettings({ ServiceName: 'CDXAsyncClientHouston', ServiceUser: 'CONTOSO\\svc-cdx-store' });
 const pathOf = (answer: unknown) => (answer as { ok: true; value: { path: string } }).value.path;
@@ -36,7 +37,7 @@ describe('Save settings writes the chosen component\'s settings file', () => {
     const { engine, host } = rehearsalEngine();
     const path = pathOf(await engine.dispatch('settingsFile.suggestPath', { component: 'async-client', settings: client() }));
     // Passwords slipped into the request are dropped by the contract, never written.
-    const saved = await engine.dispatch('settingsFile.save', { component: 'async-client', path, settings: client(), choices: choicesOf(['async-client'], false), servicePassword: CANARY, connectionPassword: CANARY, DataStorePassword: CANARY });
+    const saved = await engine.dispatch('settingsFile.save', { component: 'async-client', path, settings: client(), choices: choicesOf(['async-client'], false, true), servicePassword: CANARY, connectionPassword: CANARY, DataStorePassword: CANARY });
     expect(saved).toEqual({ ok: true, value: { path, replaced: false } });
     const bytes = readFileSync(host.realPath(path));
     expect(bytes.toString('utf8')).not.toContain(CANARY);
@@ -46,10 +47,12 @@ describe('Save settings writes the chosen component\'s settings file', () => {
     const opened = await engine.dispatch('settingsFile.open', { name: 'sc-settings-CDXAsyncClientHouston.xml', contentBase64: bytes.toString('base64') });
     expect(opened).toEqual({
       ok: true,
-      value: { format: 'sc-settings.xml', components: ['async-client'], settings: client(), choices: { configure: false, components: ['async-client'], database }, problems: [] },
+      value: { format: 'sc-settings.xml', components: ['async-client'], settings: client(), choices: { configure: false, components: ['async-client'], database, streaming: true }, problems: [] },
     });
     const back = await loadSettingsFile(host.realPath(path));
     expect(back).toMatchObject({ component: 'async-client', settings: client(), problems: [] });
+    // Use streaming is Async Client's choice: deploy of the file streams without --streaming.
+    expect(cliChoices(back.choices, false)).toMatchObject({ configure: false, streaming: true });
   });
 
   it('with both components, saves one file each, and each opens into its own component', async () => {
@@ -62,6 +65,9 @@ describe('Save settings writes the chosen component\'s settings file', () => {
       written[component] = readFileSync(host.realPath(path), 'utf8');
     }
     expect(Object.values(written).join()).not.toContain(CANARY);
+    // Only the file of a component that takes it says streaming.
+    expect(written['async-server']).not.toContain('streaming=');
+    expect(written['async-client']).toContain('streaming="false"');
     const ss = await loadSettingsFile(host.realPath(`${FOLDER}\\ss-settings-AsyncServerEU.xml`));
     const sc = await loadSettingsFile(host.realPath(`${FOLDER}\\sc-settings-CDXAsyncClientHouston.xml`));
     expect(ss).toMatchObject({ format: 'ss-settings.xml', component: 'async-server', settings: server(), choices: { components: ['async-server', 'async-client'] }, problems: [] });

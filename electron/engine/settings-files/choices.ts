@@ -23,6 +23,7 @@ const ATTRIBUTES: Record<string, readonly string[] | null> = {
   sqlLogin: null,
   trustServerCertificate: BOOLEAN,
   partition: null,
+  streaming: BOOLEAN,
 };
 
 export function readChoices(element: XmlElement, file: string): { choices: FileChoices; problems: SettingsFileProblem[] } {
@@ -57,6 +58,9 @@ export function readChoices(element: XmlElement, file: string): { choices: FileC
         else choices.components = ids as SetupChoices['components'];
         break;
       }
+      case 'streaming':
+        choices.streaming = value === 'true';
+        break;
       case 'databaseMode':
         database.mode = value as 'create' | 'existing';
         break;
@@ -91,6 +95,7 @@ export function choicesAttributes(choices: FileChoices): [string, string][] {
     ['sqlLogin', db.sqlLogin],
     ['trustServerCertificate', db.trustServerCertificate === undefined ? undefined : String(db.trustServerCertificate)],
     ['partition', db.partition],
+    ['streaming', choices.streaming === undefined ? undefined : String(choices.streaming)],
   ];
   return [['xmlns', CHOICES_NAMESPACE], ...pairs.filter((p): p is [string, string] => p[1] !== undefined)];
 }

@@ -52,7 +52,9 @@ export async function saveSettingsFile(host: Host, windowsPath: string, componen
   const replaced = existsSync(real);
   if (replaced) refuseToReplace(await loadSettingsFile(real), target, definition);
   const { configure, components, database } = choices;
-  const text = writeSettingsXml({ component, values: definition.normalize(settings), choices: { configure, components, database } });
+  // A choice the component's plan reads besides these (Async Client's streaming) is kept in its file only.
+  const streaming = definition.choices?.includes('streaming') ? { streaming: choices.streaming === true } : {};
+  const text = writeSettingsXml({ component, values: definition.normalize(settings), choices: { configure, components, database, ...streaming } });
   mkdirSync(path.dirname(real), { recursive: true });
   const temporary = `${real}.${process.pid}.tmp`;
   writeFileSync(temporary, encodeForWindows(text));

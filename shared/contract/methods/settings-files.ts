@@ -20,6 +20,8 @@ export const FileChoicesSchema = z.object({
   configure: z.boolean().optional(),
   components: SetupChoices.shape.components.optional(),
   database: DatabaseChoice.partial().optional(),
+  /** Async Client's *Use streaming*, in the files of the components that take it (ComponentDefinition.choices). */
+  streaming: z.boolean().optional(),
 });
 
 export const settingsFileMethods = {
