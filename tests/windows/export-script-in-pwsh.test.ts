@@ -132,7 +132,7 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
     expect(snapshot(w.sandbox, '')).toEqual(afterFirst);
   });
 
-  it('Async Client: installs its files, configuration, Log on as a service and its running service as deploy does (-ServiceCredential), and changes nothing on the second run', async () => {
+  it('Async Client: installs its files, configuration (restricted to Administrators, SYSTEM and the service account), Log on as a service and its running service as deploy does (-ServiceCredential), and changes nothing on the second run', async () => {
     const store = path.join(scenariosRoot(), 'store', 'scenario.json');
     const box = mkdtempSync(path.join(os.tmpdir(), 'cdx-export-sc-'));
     const settings = path.join(box, 'sc-settings.xml');
@@ -166,9 +166,17 @@ describe('the exported script, run in pwsh against the fake Windows (item 2)', S
     const clientState = (x: FakeWindows) => {
       const state = x.readState();
       const files = Object.fromEntries(Object.entries(snapshot(x.sandbox, '')).filter(([k]) => /^drives\/C\/(AsyncClientService|Program Files)\//.test(k) && !k.endsWith('.exe.config')));
-      return { services: state.services, lsa: state.lsa, files };
+      return { services: state.services, lsa: state.lsa, acl: state.acl, aclProtected: state.aclProtected, files };
     };
     expect(clientState(w)).toEqual(clientState(deployed));
+    // The configuration file, before the password goes in, inherits nothing and is Administrators', SYSTEM's and the service account's.
+    const key = config.toLowerCase();
+    expect(w.readState().aclProtected).toContain(key);
+    expect(w.readState().acl[key].map((r: { sid: string; rights: string }) => [r.sid, r.rights])).toEqual([
+      ['S-1-5-32-544', 'FullControl'],
+      ['S-1-5-18', 'FullControl'],
+      [w.readState().accounts.find((a: { name: string }) => a.name === 'STORE01\\svc-cdx').sid, 'Read, Synchronize'],
+    ]);
 
     const afterFirst = snapshot(w.sandbox, '');
     const second = runScript(w, file, false);

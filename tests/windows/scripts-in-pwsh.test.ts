@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_RIGHT_SCRIPTS } from '../../electron/engine/hosts/machine/account-right-scripts';
+import { FILE_ACCESS_SCRIPTS } from '../../electron/engine/hosts/machine/file-access-scripts';
 import { INSTALLED_SERVICE_SCRIPTS } from '../../electron/engine/hosts/machine/installed-service-scripts';
 import { SERVICE_SCRIPTS } from '../../electron/engine/hosts/machine/service-scripts';
 import { SCRIPTS } from '../../electron/engine/hosts/machine/windows-scripts';
@@ -24,6 +25,7 @@ const ALL_SCRIPTS: Record<string, string> = {
   ...SERVICE_SCRIPTS,
   ...INSTALLED_SERVICE_SCRIPTS,
   ...ACCOUNT_RIGHT_SCRIPTS,
+  ...FILE_ACCESS_SCRIPTS,
   ...Object.fromEntries((Object.entries({ ...factsScripts, ...certificateScripts, ...exportScripts, ...networkScripts, ...passwordScripts }) as [string, unknown][]).filter((e): e is [string, string] => e[0].endsWith('_SCRIPT') && typeof e[1] === 'string')),
 };
 
@@ -226,6 +228,23 @@ describe('every Windows script, run in pwsh against the fake Windows', () => {
     expect(await m.readService(service.name)).toEqual({ name: service.name, startMode: 'Automatic', running: true });
     await m.removeInstalledService(service.name);
     await m.writeAccountRight(service.account, 'SeServiceLogonRight', false);
+    expect(readFileSync(w.stateFile).equals(before)).toBe(true);
+  });
+
+  it('restricts a file to Administrators, SYSTEM and an account, inheritance removed, and writes its DACL back as it was', async () => {
+    const file = 'C:\\AsyncClientService\\AsyncClientService.exe.config';
+    mkdirSync(w.host.realPath('C:\\AsyncClientService'), { recursive: true });
+    writeFileSync(w.host.realPath(file), '<configuration />');
+    const before = readFileSync(w.stateFile);
+    const inherited = await m.readFileAccess(file);
+    expect(inherited).toMatchObject({ isProtected: false, rules: [] });
+    await m.restrictFileAccess(file, [
+      { identity: 'S-1-5-32-544', rights: 'FullControl' },
+      { identity: 'S-1-5-18', rights: 'FullControl' },
+      { identity: 'CONTOSO\\svc-async', rights: 'Read' },
+    ]);
+    expect((await m.readFileAccess(file))?.sddl).toMatch(/^D:PAI\(A;;FA;;;BA\)\(A;;FA;;;SY\)\(A;;FR;;;S-1-5-21-[\d-]+\)$/);
+    await m.writeFileAccessSddl(file, inherited!.sddl);
     expect(readFileSync(w.stateFile).equals(before)).toBe(true);
   });
 

@@ -1,16 +1,19 @@
 import path from 'node:path';
 import { BUILT_IN_ACCOUNTS, builtInAccount } from '../../../shared/settings/accounts';
 import { ACCOUNT_RIGHT_SCRIPTS } from '../hosts/machine/account-right-scripts';
+import { FILE_ACCESS_FUNCTIONS } from '../hosts/machine/file-access-scripts';
 import { INSTALLED_SERVICE_SCRIPTS } from '../hosts/machine/installed-service-scripts';
 import { scmAccount } from '../hosts/machine/windows-machine';
 import { psQuote } from '../hosts/windows/powershell';
 import type { Operation } from './operation';
+import { isFileAccessOperation } from './operations/file-access';
 import { isFileContentOperation } from './operations/file-content';
 import { isInstalledServiceOperation } from './operations/installed-service';
 
 /**
- * The exported script's steps for a Windows service, its user right and a file written whole (Async Client's), made
- * of the very scripts deploy runs (installed-service-scripts.ts, account-right-scripts.ts): each step sets `$Data` as
+ * The exported script's steps for a Windows service, its user right, a file written whole and a file restricted to a
+ * few accounts (Async Client's), made of the very scripts deploy runs (installed-service-scripts.ts,
+ * account-right-scripts.ts, file-access-scripts.ts): each step sets `$Data` as
  * the envelope would and runs the script in its own scope. The service's password comes from -ServiceCredential or
  * Get-Credential, and is asked for only when the service does not log on as its account yet.
  */
@@ -26,6 +29,14 @@ export function serviceScriptFor(op: Operation): string[] | null {
       `$contentPath = [IO.Path]::Combine((Get-Item -LiteralPath ${q(path.win32.dirname(target))}).FullName, ${q(path.win32.basename(target))})`,
       `if (-not [IO.File]::Exists($contentPath) -or [Convert]::ToBase64String([IO.File]::ReadAllBytes($contentPath)) -ne ${content}) { [IO.File]::WriteAllBytes($contentPath, [Convert]::FromBase64String(${content})) }`,
     ];
+  }
+  if (isFileAccessOperation(op)) {
+    // The same functions as deploy's, looked at first: a file already restricted so is left as it is.
+    const grants = op.grants.map((g) => `[pscustomobject]@{ identity = ${q(g.identity)}; rights = ${q(g.rights)} }`).join(', ');
+    const target = q(String(op.target.path));
+    return [...block(`${FILE_ACCESS_FUNCTIONS}
+$grants = @(${grants})
+if (-not (Test-CdxFileAccess ${target} $grants)) { Set-CdxFileAccess ${target} $grants }`)];
   }
   if (op.kind === 'account-right') {
     const account = String(op.details.account);

@@ -5,6 +5,7 @@ import { accessUndo } from './operations/access';
 import { appConfigUndo } from './operations/app-config';
 import { certificateKeyUndo } from './operations/certificate-key';
 import { accountRightUndo } from './operations/account-right';
+import { fileAccessUndo } from './operations/file-access';
 import { fileContentUndo } from './operations/file-content';
 import { filesUndo } from './operations/files';
 import { firewallUndo } from './operations/firewall';
@@ -22,7 +23,7 @@ import { installedServiceStartUndo, installedServiceUndo } from './operations/in
  * not here was written by another version: undoing stops rather than skip it (Kysely's migrator refuses the same way
  * when its record names a migration its code does not have).
  */
-const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, protectedSettingUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, certificateKeyUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
+const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, fileAccessUndo, protectedSettingUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, certificateKeyUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
 
 const BY_KIND = new Map<string, UndoKind>();
 for (const k of KINDS) {

@@ -121,8 +121,8 @@ describe('the password for the Async Server connection on the rehearsal store co
     const env = await withService(storeComputer());
     const preview = await env.service.preview({ component: 'async-client', settings: store(), choices: CHOICES });
     const steps = preview.steps.map((s) => s.id);
-    // Right after the configuration file it goes into.
-    expect(steps[steps.indexOf(STEP) - 1]).toBe(`file.content:${CONFIG}`);
+    // After the configuration file it goes into, once that file is restricted to Administrators, SYSTEM and the service account.
+    expect(steps.slice(steps.indexOf(STEP) - 2, steps.indexOf(STEP))).toEqual([`file.content:${CONFIG}`, `file-acl:${CONFIG}`]);
     expect(preview.steps.find((s) => s.id === STEP)).toMatchObject({ done: false, details: { file: CONFIG, appSetting: 'DataStorePassword', protection: 'DPAPI, local machine' } });
   });
 

@@ -62,6 +62,14 @@ describe('Async Client on Windows in PowerShell (the fake store computer)', () =
       expect(state.lsa.rights.SeServiceLogonRight).toEqual(['*S-1-5-80-0', `*${sid(state, 'STORE01\\svc-cdx')}`]);
       const config = readFileSync(env.w.host.realPath('C:\\AsyncClientService\\Microsoft.Dynamics.Retail.CommerceDataExchange.AsyncClientService.exe.config'), 'utf8');
       expect(config).toContain('value="https://cdxhq01:8443/AsyncServer"');
+      // The file with the encrypted password inherits nothing from C:\AsyncClientService: Administrators, SYSTEM and the service account only.
+      const configKey = 'c:\\asyncclientservice\\microsoft.dynamics.retail.commercedataexchange.asyncclientservice.exe.config';
+      expect(state.aclProtected).toContain(configKey);
+      expect(state.acl[configKey].map((r: { sid: string; rights: string }) => [r.sid, r.rights])).toEqual([
+        ['S-1-5-32-544', 'FullControl'],
+        ['S-1-5-18', 'FullControl'],
+        [sid(state, 'STORE01\\svc-cdx'), 'Read, Synchronize'],
+      ]);
 
       const before = snapshot(env.w.sandbox, env.supportDir);
       const calls = env.w.calls().length;
@@ -163,8 +171,8 @@ describe('a fault at every operation of Async Client on Windows in PowerShell', 
     return last ? [{ id, last }] : [];
   });
 
-  it('changes Windows through PowerShell in the service, its right, its start and the Programs and Features entry; the other operations are named', () => {
-    expect(cases.map((c) => c.id.split(':')[0])).toEqual(['account-right', 'installed-service', 'installed-service.start', 'programs-entry']);
+  it('changes Windows through PowerShell in the configuration file\'s permissions, the service, its right, its start and the Programs and Features entry; the other operations are named', () => {
+    expect(cases.map((c) => c.id.split(':')[0])).toEqual(['file-acl', 'account-right', 'installed-service', 'installed-service.start', 'programs-entry']);
     expect(order.filter((id) => !cases.some((c) => c.id === id)).map((id) => id.split(':')[0])).toEqual(expect.arrayContaining(['folder', 'files', 'file.content', 'sql.database', 'instance']));
   });
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { asClientSettings, type ClientSettings } from '../../../../shared/components/async-client/parameters';
 import { normalizeClientSettings, validateClientSettings } from '../../../../shared/components/async-client/rules';
 import { expandSettings } from '../../../../shared/settings/expand';
+import { BUILT_IN_ACCOUNTS, builtInAccount, expandLocalAccount } from '../../../../shared/settings/accounts';
 import { hasErrors, isBuiltInAccount } from '../../../../shared/settings/rules';
 import { EXECUTOR_ROLE } from '../../database/database-roles';
 import { executorRoleOperation } from '../../database/executor-role-operation';
@@ -15,6 +16,7 @@ import { shippedPayloadRoot } from '../../payload/default-payload';
 import { loadPayload, type LoadedPayload } from '../../payload/manifest';
 import type { Operation, OperationContext } from '../../plan/operation';
 import { accountRightOperation } from '../../plan/operations/account-right';
+import { fileAccessOperation } from '../../plan/operations/file-access';
 import { fileContentOperation } from '../../plan/operations/file-content';
 import { filesOperation } from '../../plan/operations/files';
 import { folderOperation } from '../../plan/operations/folder';
@@ -31,8 +33,9 @@ export const MESSAGE_DATABASE_ROLES = ['db_datareader', 'db_datawriter', EXECUTO
 
 /**
  * Async Client's settings and choices → the operations of its installation: the install folder and files, the
- * Retail Salt Utility, and when configured the application configuration (then the password for the Async Server
- * connection in it, encrypted for the computer, where the payload's manifest says the service reads it), Log on as a
+ * Retail Salt Utility, and when configured the application configuration (then, when the payload's manifest says where
+ * the service reads the password for the Async Server connection, the file restricted to Administrators, SYSTEM and
+ * the service account, and the password in it, encrypted for the computer), Log on as a
  * service, the Windows service, the channel message database (created when missing) and its scripts, the service
  * account's logins and roles on both databases, and the service started last. The frame adds the collisions and the
  * instance record.
@@ -89,8 +92,13 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
   const streaming = input.choices.streaming === true;
   const config = `${exe}.config`;
   const password = payload.manifest.service?.secrets?.connectionPassword;
+  const account = e.ServiceUser.trim();
   ops.push(fileContentOperation(config, asyncClientConfiguration(e, streaming, password?.appSetting), 'the Async Client configuration (Async Server URL, channel database ID, databases)', password ? [appSettingLocation(password.appSetting)] : []));
   if (password) {
+    // Before the password goes in: DPAPI's machine scope lets any process that reads the file decrypt it, and the
+    // file as written inherits its folder's rules (the computer's Users may read C:\AsyncClientService).
+    const builtIn = builtInAccount(account);
+    ops.push(fileAccessOperation({ file: config, what: 'the Async Client configuration', account, reference: builtIn ? BUILT_IN_ACCOUNTS[builtIn].sid : expandLocalAccount(account, host.computerName) }));
     ops.push(
       protectedSettingOperation({
         file: config,
@@ -103,7 +111,6 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
   } else {
     notes.push(`The payload's manifest (${payload.root}) declares no place for the password of the Async Server connection (service.secrets.connectionPassword): it is not stored, and the service cannot sign in to Async Server until it is configured by other means.`);
   }
-  const account = e.ServiceUser.trim();
   if (!isBuiltInAccount(account)) ops.push(accountRightOperation(account, SERVICE_LOGON_RIGHT, 'Log on as a service'));
   ops.push(
     installedServiceOperation(

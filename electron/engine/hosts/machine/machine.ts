@@ -136,6 +136,33 @@ export interface KeyAccessRule {
   rights: number;
 }
 
+/**
+ * One explicit rule of a file's access control list, by SID (so a localised Windows reads it the same): its access
+ * mask as Windows stores it (Full control is 0x1F01FF, Read with the Synchronize .NET adds is 0x120089).
+ */
+export interface FileAccessRule {
+  sid: string;
+  rights: number;
+  type: 'Allow' | 'Deny';
+}
+
+/** A file's access control list (its DACL) as Windows keeps it. */
+export interface FileAccess {
+  path: string;
+  /** Inheritance from the folder removed: the folder's inheritable rules do not apply (SE_DACL_PROTECTED). */
+  isProtected: boolean;
+  /** Its explicit rules, in their order; the inherited ones are in `sddl` only. */
+  rules: FileAccessRule[];
+  /** The whole DACL in SDDL (`D:PAI(A;;FA;;;BA)…`), inherited rules included: what undo writes back. */
+  sddl: string;
+}
+
+/** An Allow rule a file is restricted to: the account as the host's scripts translate it (a SID, or DOMAIN\user). */
+export interface FileAccessGrant {
+  identity: string;
+  rights: 'FullControl' | 'Read';
+}
+
 /** The user right a service account needs to run a service: "Log on as a service". */
 export const SERVICE_LOGON_RIGHT = 'SeServiceLogonRight';
 
@@ -182,6 +209,19 @@ export interface Machine {
   writeKeyAccess(rule: KeyAccessRule): Promise<void>;
   /** Removes the identity's Allow rule from the key file; nothing when the file is gone. */
   removeKeyAccess(file: string, identity: string): Promise<void>;
+
+  /** The file's access control list; null when there is no such file. */
+  readFileAccess(path: string): Promise<FileAccess | null>;
+  /**
+   * Removes the file's inheritance from its folder (copying none of the inherited rules) and makes its explicit rules
+   * exactly these Allow rules. An account Windows cannot map is refused before anything changes.
+   */
+  restrictFileAccess(path: string, grants: FileAccessGrant[]): Promise<void>;
+  /**
+   * Writes back a DACL as readFileAccess gave it (its SDDL): the explicit rules and whether it inherits; an inheriting
+   * file gets its folder's rules again from the folder, as Windows recomputes them. Nothing when the file is gone.
+   */
+  writeFileAccessSddl(path: string, sddl: string): Promise<void>;
 
   /** null: the service is not installed (Setup never creates or removes one). */
   readService(name: string): Promise<ServiceState | null>;

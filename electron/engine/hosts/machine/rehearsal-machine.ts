@@ -5,7 +5,8 @@ import { sameState } from '../../plan/operations/same-state';
 import type { ResolvedAccount } from '../facts';
 import type { ScenarioKeyedCertificate } from '../rehearsal/certificate-keys';
 import { SYNCHRONIZE } from './key-rights';
-import { SERVICE_LOGON_RIGHT, type AccessRule, type CertificateKey, type KeyAccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
+import { RehearsalFileAccess, type StoredFileAccess } from './rehearsal-file-access';
+import { SERVICE_LOGON_RIGHT, type AccessRule, type FileAccessGrant, type CertificateKey, type KeyAccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
 import { sameBinding } from './same-binding';
 
 type Collection<T> = Record<string, T>;
@@ -18,7 +19,7 @@ type StoredService = InstalledService & { passwordOf?: string };
 type Tombstone = { name: string; deleted: true };
 
 /**
- * The rehearsal computer's IIS, permissions, services and firewall, kept as JSON under `<sandbox>/state`. Keys are sorted and a
+ * The rehearsal computer's IIS, folder and file permissions, services and firewall, kept as JSON under `<sandbox>/state`. Keys are sorted and a
  * file that becomes empty is deleted, so removing what was added leaves the state files byte for byte as before.
  * Passwords are never kept: a pool records only whose password it holds (`passwordOf`), so that a pool written to run
  * as a user it has no password for is refused, where IIS would accept it and the pool would never start.
@@ -31,8 +32,17 @@ export class RehearsalMachine implements Machine {
   constructor(
     private readonly stateRoot: string,
     private readonly services: Map<string, InstalledService> = new Map(),
-    private readonly scenario: RehearsalKeyScenario = { certificates: [], resolveAccount: () => null },
+    private readonly scenario: RehearsalMachineScenario = { certificates: [], resolveAccount: () => null, fileExists: () => false },
   ) {}
+
+  /** Files' permissions, in state/acl.json beside the folders' rules they inherit. */
+  private readonly files = new RehearsalFileAccess({
+    stored: () => (this.load('acl').files ?? {}) as Record<string, StoredFileAccess>,
+    put: (id, value) => this.put('acl', 'files', id, value),
+    folderRules: () => Object.values(this.load('acl').rules ?? {}) as AccessRule[],
+    resolveAccount: (name) => this.scenario.resolveAccount(name),
+    fileExists: (file) => this.scenario.fileExists(file),
+  });
 
   async readAppPool(name: string) {
     const stored = this.get<StoredAppPool>('iis', 'appPools', key(name));
@@ -104,6 +114,16 @@ export class RehearsalMachine implements Machine {
   }
   async removeAccess(folder: string, identity: string) {
     this.put('acl', 'rules', key(`${folder}|${identity}`), null);
+  }
+
+  async readFileAccess(file: string) {
+    return this.files.read(file);
+  }
+  async restrictFileAccess(file: string, grants: FileAccessGrant[]) {
+    this.files.restrict(file, grants);
+  }
+  async writeFileAccessSddl(file: string, sddl: string) {
+    this.files.writeSddl(file, sddl);
   }
 
   /**
@@ -301,10 +321,14 @@ export class RehearsalMachine implements Machine {
   }
 }
 
-/** What the rehearsal machine needs of its scenario for certificate keys: the certificates, and its accounts. */
-export interface RehearsalKeyScenario {
+/**
+ * What the rehearsal machine needs of its scenario: the certificates with their key files, its accounts, and whether a
+ * file is on its drives (a file's permissions go with the file).
+ */
+export interface RehearsalMachineScenario {
   certificates: ScenarioKeyedCertificate[];
   resolveAccount(name: string): ResolvedAccount | null;
+  fileExists(windowsPath: string): boolean;
 }
 
 type KeyRule = { identity: string; rights: number };

@@ -1,14 +1,16 @@
 import type { PowerShellRunner } from '../windows/powershell';
-import { MachineError, type AccessRule, type CertificateKey, type KeyAccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
+import { MachineError, type AccessRule, type FileAccess, type FileAccessGrant, type CertificateKey, type KeyAccessRule, type ApplicationState, type AppPoolState, type EventLogEntry, type FirewallRule, type InstalledService, type Machine, type ProgramsEntry, type ServiceState, type SiteBinding, type SiteState } from './machine';
 import { BUILT_IN_ACCOUNTS, builtInAccount, type BuiltInAccount } from '../../../../shared/settings/accounts';
 import { ACCOUNT_RIGHT_SCRIPTS } from './account-right-scripts';
+import { FILE_ACCESS_SCRIPTS } from './file-access-scripts';
 import { INSTALLED_SERVICE_SCRIPTS } from './installed-service-scripts';
 import { SERVICE_SCRIPTS } from './service-scripts';
 import { SCRIPTS, type ScriptName } from './windows-scripts';
 
 /**
- * This Windows computer's IIS, folder permissions, services, user rights and firewall, through PowerShell (scripts in
- * windows-scripts.ts, service-scripts.ts, installed-service-scripts.ts and account-right-scripts.ts).
+ * This Windows computer's IIS, folder and file permissions, services, user rights and firewall, through PowerShell
+ * (scripts in windows-scripts.ts, file-access-scripts.ts, service-scripts.ts, installed-service-scripts.ts and
+ * account-right-scripts.ts).
  */
 export class WindowsMachine implements Machine {
   constructor(private readonly powershell: PowerShellRunner) {}
@@ -78,6 +80,15 @@ export class WindowsMachine implements Machine {
   }
   async removeKeyAccess(file: string, identity: string) {
     await this.run('removeKeyAccess', { file, identity }, `Removing the permissions of ${identity} on the key file ${file}`);
+  }
+  async readFileAccess(path: string) {
+    return parseFileAccess(await this.runScript<unknown>(FILE_ACCESS_SCRIPTS.readFileAccess, { path }, `Reading the permissions of ${path}`));
+  }
+  async restrictFileAccess(path: string, grants: FileAccessGrant[]) {
+    await this.runScript(FILE_ACCESS_SCRIPTS.restrictFileAccess, { path, grants }, `Restricting ${path} to ${grants.map((g) => `${g.identity} (${g.rights})`).join(', ')}`);
+  }
+  async writeFileAccessSddl(path: string, sddl: string) {
+    await this.runScript(FILE_ACCESS_SCRIPTS.writeFileAccessSddl, { path, sddl }, `Writing back the permissions of ${path}`);
   }
   async readService(name: string) {
     return parseService(await this.runScript<unknown>(SERVICE_SCRIPTS.readService, { name }, `Reading the service ${name}`));
@@ -209,6 +220,18 @@ export function parseKeyAccess(value: unknown): KeyAccessRule | null {
   const r = record(value, 'a key permission');
   if (!r) return null;
   return { file: str(r.file), identity: str(r.identity), rights: Number(r.rights) | 0 };
+}
+
+export function parseFileAccess(value: unknown): FileAccess | null {
+  const r = record(value, 'a file\'s permissions');
+  if (!r) return null;
+  // ConvertTo-Json turns a one-element array into the element itself.
+  const raw = Array.isArray(r.rules) ? r.rules : r.rules ? [r.rules] : [];
+  const rules = raw.map((x) => {
+    const rule = record(x, 'a file permission') ?? {};
+    return { sid: str(rule.sid), rights: Number(rule.rights) >>> 0, type: str(rule.type) === 'Deny' ? ('Deny' as const) : ('Allow' as const) };
+  });
+  return { path: str(r.path), isProtected: r.isProtected === true, rules, sddl: str(r.sddl) };
 }
 
 export function parseService(value: unknown): ServiceState | null {

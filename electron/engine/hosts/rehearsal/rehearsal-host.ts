@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CertificateInfo } from '../../../../shared/contract/schemas';
 import { describeCertificate } from '../certificate-file';
@@ -59,6 +59,7 @@ export class RehearsalHost implements Host {
     this.machine = new RehearsalMachine(this.stateRoot, scenarioServices(loaded.file, scenario.services), {
       certificates: scenarioCertificateKeys(loaded),
       resolveAccount: (name) => resolveRehearsalAccount(readFactsSections(loaded.file), name),
+      fileExists: (file) => statSync(this.realPath(file), { throwIfNoEntry: false })?.isFile() === true,
     });
     this.facts = new RehearsalFacts(loaded.file, () => this.machine.listSites());
     this.network = new RehearsalNetwork(parseNetworkSection(loaded.file, scenario.network), (f) => this.scenarioFile(f), async () => this.rootStorePems());
