@@ -1,9 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
-import react from '@vitejs/plugin-react';
+import { buildBareReact } from './console/bare-react';
 import { timeFirstPages } from './console/first-page';
 import { timePageChanges } from './console/page-change';
 import { withConsoles } from './console/serve';
@@ -12,12 +10,6 @@ import { figure, median, type BenchFigure, type BenchModule } from './figure';
 const RUNS = 7;
 /** Walks to Ready to install: 8 page changes the first time (with the support files page), 7 after. */
 const WALKS = 3;
-
-async function buildBareReact(): Promise<string> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'cdx-bare-react-'));
-  await build({ root: path.resolve('bench/bare-react'), base: './', plugins: [react()], logLevel: 'silent', build: { outDir, emptyOutDir: true, target: 'chrome120' } });
-  return outDir;
-}
 
 function gzippedJs(dir: string): number {
   const assets = path.join(dir, 'assets');
