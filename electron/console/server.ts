@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/create-engine';
 import type { ServerCertificate } from '../engine/hosts/server-certificate';
+import { firstAnswersElement, splitAtFirstAnswers } from './first-answers';
 import { consoleHostNames, consoleUrlHost, hostAllowed } from './host-names';
 import { isLoopback } from './loopback';
 import { SECURITY_HEADERS } from './security-headers';
@@ -126,7 +127,14 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     if (!html) return send(res, 500, 'text/plain', 'The wizard is not built: run npm run build.');
     // The page reads the token from here to sign its API calls; a page of another origin cannot read it.
     const withToken = html.replace('<head>', `<head><meta name="cdx-console-token" content="${token}">`);
-    return send(res, 200, 'text/html; charset=utf-8', withToken);
+    const parts = splitAtFirstAnswers(withToken);
+    if (!parts) return send(res, 200, 'text/html; charset=utf-8', withToken);
+    // The engine answers the first page's calls while the browser, which has the head already, fetches the scripts
+    // (they run once the document is complete): no round trip after them before the first render.
+    const answers = firstAnswersElement(options.engine);
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+    res.write(parts[0]);
+    res.end((await answers) + parts[1]);
   };
 
   let server: http.Server;
