@@ -2,6 +2,7 @@
 import { sessionRequest } from './wizard/session-request';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import iconUrl from '../build/icon.svg?no-inline';
 import { App } from './App';
 import './styles.css';
 import { reattachToRun, startWizard } from './wizard/start-wizard';
@@ -15,5 +16,18 @@ void startWizard(sessionRequest).then(() => {
       <App />
     </StrictMode>,
   );
+  requestIdleCallback(addTabIcon, { timeout: 1000 });
   return reattachToRun();
 });
+
+/**
+ * The tab's icon, once the first page is up: the browser fetches it at the page's load event and decodes the SVG on
+ * the main thread (about 10 ms on a busy machine), which fell in the first render's moments.
+ */
+function addTabIcon() {
+  const link = document.createElement('link');
+  link.rel = 'icon';
+  link.type = 'image/svg+xml';
+  link.href = iconUrl;
+  document.head.append(link);
+}

@@ -5,7 +5,8 @@ import path from 'node:path';
 /**
  * The layering rule, as VS Code's code-layering lint rule does it: each layer may import only from the layers below.
  *   shared/    → shared only, and zod; no Node, no Electron
- *   renderer/  → renderer, shared, browser packages; no Node, no Electron, no engine, no zod
+ *   renderer/  → renderer, shared, browser packages, the product's images in build/; no Node, no Electron, no
+ *                engine, no zod
  *   electron/engine, cli, console → themselves, shared, packages; never 'electron', never renderer/ or the shell
  *   electron/main, preload → the engine and shared, and 'electron'
  * and, inside the engine, one door: the front ends (cli, console, shell) plan, install, resume, roll back and
@@ -84,6 +85,11 @@ function componentOf(p: string): string | null {
   return null;
 }
 
+/** The product's images in build/ (its icon), which the window's tab shows as electron-builder packages them: files, not code. */
+function isProductImage(targetPath: string): boolean {
+  return /^build\/[^/]+\.(svg|png)(\?[a-z-]+)?$/.test(targetPath);
+}
+
 function isNodeBuiltin(spec: string): boolean {
   return NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
 }
@@ -105,6 +111,7 @@ export function checkFile(root: string, file: string, source: string): Violation
       if (named && componentOf(relPath) !== named && !REGISTRIES.includes(relPath) && !NOT_YET_MODULAR.includes(relPath)) {
         add(`only the component ${named} itself and the registries may import its folder: reach it through shared/components/registry.ts or electron/engine/components/registry.ts`);
       }
+      if (layer === 'renderer' && isProductImage(targetPath)) continue;
       if (!ALLOWED[layer].includes(target)) add(`${layer} must not import from ${target}`);
       else if (FRONT_DOORS.includes(layer) && BEHIND_THE_DOOR.some((dir) => `${targetPath}/`.startsWith(dir))) {
         add(`${layer} must go through the install service (electron/engine/install), not import ${targetPath.split('/').slice(0, 3).join('/')} directly`);

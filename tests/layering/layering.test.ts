@@ -55,6 +55,13 @@ describe('layering', () => {
     ]);
   });
 
+  it("lets the renderer take the product's icon from build/, and nothing else there", () => {
+    const root = tree({
+      'renderer/main.tsx': "import iconUrl from '../build/icon.svg?no-inline';\nimport png from '../build/icon.png';\nimport { x } from '../build/helper';\n",
+    });
+    expect(checkTree(root).map((v) => `${v.line} ${v.rule}`)).toEqual(['3 renderer must not import from other']);
+  });
+
   it('lets the shell import electron and the engine', () => {
     const root = tree({ 'electron/main/m.ts': "import { app } from 'electron';\nimport { e } from '../engine/e';\n", 'electron/engine/e.ts': 'export const e = 1;\n' });
     expect(checkTree(root)).toEqual([]);
