@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import iconUrl from '../build/icon.svg?no-inline';
 import { App } from './App';
+import 'virtual:fluent-theme.css';
 import './styles.css';
 import { reattachToRun, startWizard } from './wizard/start-wizard';
 
