@@ -1,25 +1,35 @@
 // First, before React and Fluent UI are evaluated: the engine answers while they load.
-import { sessionRequest } from './wizard/session-request';
+import { sessionInPage, sessionRequest } from './wizard/session-request';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import iconUrl from '../build/icon.svg?no-inline';
 import { App } from './App';
 import 'virtual:fluent-theme.css';
 import './styles.css';
-import { reattachToRun, startWizard } from './wizard/start-wizard';
+import { reattachToRun, startWizard, startWizardWith } from './wizard/start-wizard';
 
 const root = createRoot(document.getElementById('root')!);
-// The first render waits for the session, so the wizard renders once, on its first page; until then the page shows
-// index.html's own "Starting CDX Setup…".
-void startWizard(sessionRequest).then(() => {
-  root.render(
+
+/** The wizard on its first page; `now`: rendered in this task, so that the browser's next frame is the page itself. */
+function showWizard(now: boolean) {
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  if (now) flushSync(() => root.render(app));
+  else root.render(app);
   requestIdleCallback(addTabIcon, { timeout: 1000 });
-  return reattachToRun();
-});
+  void reattachToRun();
+}
+
+// The first render waits for the session, so the wizard renders once, on its first page. When the console wrote the
+// session into the page, that is as the scripts are evaluated; otherwise (Electron) once the engine answers, and the
+// page shows index.html's own "Starting CDX Setup…" until then.
+const opening = sessionInPage ? startWizardWith(sessionInPage) : startWizard(sessionRequest);
+if (opening) void opening.then(() => showWizard(false));
+else showWizard(true);
 
 /**
  * The tab's icon, once the first page is up: the browser fetches it at the page's load event and decodes the SVG on

@@ -2,14 +2,16 @@ import { installationToReattach } from '../install/sync-run';
 import { resetWizard, useWizard } from '../store/store';
 import type { LazyView } from './lazy-view';
 import { firstPage } from './pages';
-import type { sessionRequest } from './session-request';
+import type { SessionAnswers } from './session-request';
 
-/** Takes the session (host, support files) and opens the first page that applies. */
-export async function startWizard(request: typeof sessionRequest): Promise<void> {
-  const [info, defaults] = await request.catch((err: Error) => [{ ok: false as const, error: { code: 'failed', message: err.message } }, null] as const);
+/**
+ * Takes the session (host, support files) and opens the first page that applies. A first page whose view is in a
+ * chunk of its own opens once that is here, without a loading spinner between: then the promise, else null (opened).
+ */
+export function startWizardWith([info, defaults]: SessionAnswers): Promise<void> | null {
   if (!info.ok) {
     useWizard.setState({ sessionError: info.error.message });
-    return;
+    return null;
   }
   const session = info.value;
   const started = {
@@ -19,9 +21,17 @@ export async function startWizard(request: typeof sessionRequest): Promise<void>
     ...(defaults?.ok ? { settings: { ...useWizard.getState().settings, ...defaults.value.settings } } : {}),
   };
   const first = firstPage({ ...useWizard.getState(), ...started });
-  // A first page whose view is in a chunk of its own shows once that is here, without a loading spinner between.
-  await (first.component as Partial<LazyView>).preload?.();
-  useWizard.setState({ ...started, pageId: first.id, history: [] });
+  const open = () => useWizard.setState({ ...started, pageId: first.id, history: [] });
+  const view = first.component as Partial<LazyView>;
+  if (view.preload && !view.loaded?.()) return view.preload().then(open);
+  open();
+  return null;
+}
+
+/** The same, from a request still out: an engine that cannot be reached is a session error. */
+export async function startWizard(request: Promise<SessionAnswers>): Promise<void> {
+  const answers = await request.catch((err: Error): SessionAnswers => [{ ok: false, error: { code: 'failed', message: err.message } }, { ok: false, error: { code: 'failed', message: err.message } }]);
+  await startWizardWith(answers);
 }
 
 /** A run the engine still holds (the window was reloaded) or one a crash cut off: back to it. */
