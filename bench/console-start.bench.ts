@@ -32,13 +32,23 @@ const bench: BenchModule = {
     return [
       figure({
         name: `navigation → interactive first page (median of ${RUNS})`,
-        value: median(ourFirst),
-        baseline: median(bareFirst),
+        value: median(ourFirst.wall),
+        baseline: median(bareFirst.wall),
         unit: 'ms',
         baselineName: 'bare Vite + React',
         aim: '≤ 1.3',
         best: 'lower',
         target: 1.3,
+      }),
+      figure({
+        name: `main-thread time to the interactive first page (median of ${RUNS}, same navigations)`,
+        value: median(ourFirst.mainThread),
+        baseline: median(bareFirst.mainThread),
+        unit: 'ms',
+        baselineName: 'bare Vite + React',
+        aim: 'reported (load disturbs it less than the wall time)',
+        best: 'lower',
+        target: Number.POSITIVE_INFINITY,
       }),
       figure({
         name: `Next → next page interactive (median of ${ourChanges.length}, ${WALKS} walks to Ready to install)`,
