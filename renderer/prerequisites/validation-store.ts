@@ -40,8 +40,8 @@ function patchRun(stage: ValidationStage, runId: string, patch: (run: StageRun) 
 }
 
 /**
- * Runs the validation with what the user chose so far. The app pool password goes only with the run after Configure
- * Async Server, for its check; the engine keeps it nowhere.
+ * Runs the validation with what the user chose so far. The app pool password and the service account's password go
+ * only with the run after the components' Configure pages, each for its check; the engine keeps them nowhere.
  */
 export async function runValidation(stage: ValidationStage): Promise<void> {
   const runId = `${Date.now().toString(36)}-${++sequence}`;
@@ -51,6 +51,8 @@ export async function runValidation(stage: ValidationStage): Promise<void> {
   // The parameters of the components chosen, each under its own names.
   const settings = Object.assign({}, ...choices.components.map((id) => settingsOf(state, id))) as Record<string, string>;
   const provided = secretsProvided();
+  const secrets = useSecrets.getState();
+  const afterConfigure = (password: string) => (stage === 'after-configure' && password !== '' ? password : undefined);
   // Next stays disabled while the checks run; the wizard re-reads `blocked` when busy clears.
   actions.setBusy(true);
   const stop = api.on('prerequisites.result', (e) => {
@@ -66,9 +68,10 @@ export async function runValidation(stage: ValidationStage): Promise<void> {
       configureByComponent: stage === 'before-configure' ? {} : configureByComponent,
       streaming: choices.streaming,
       passwordProvided: provided.appPoolPassword,
-      appPoolPassword: stage === 'after-configure' && useSecrets.getState().appPoolPassword !== '' ? useSecrets.getState().appPoolPassword : undefined,
+      appPoolPassword: afterConfigure(secrets.appPoolPassword),
+      servicePassword: afterConfigure(secrets.servicePassword),
       database: choices.database,
-      sqlPassword: choices.database.authentication === 'sql' ? useSecrets.getState().sqlPassword : undefined,
+      sqlPassword: choices.database.authentication === 'sql' ? secrets.sqlPassword : undefined,
       // Add or modify components: the instance's own ports and database are not in its way.
       instance: choices.option === 'modify' && modifiedInstance !== '' ? modifiedInstance : undefined,
     });

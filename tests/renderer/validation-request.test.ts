@@ -40,11 +40,28 @@ describe('the validation runs of the wizard', () => {
     expect(JSON.stringify(useValidation.getState())).not.toContain(canary);
   });
 
+  it("send the Async Client service account's password after the Configure pages only, and keep it nowhere", async () => {
+    const canary = 'Canary-Service-Pa55!-b2';
+    freshWizard();
+    requests.length = 0;
+    useSecrets.getState().setServicePassword(canary);
+    await runValidation('before-configure');
+    await runValidation('after-configure');
+    const runs = requests.filter((r) => r.method === 'prerequisites.run').map((r) => r.request);
+    expect(runs.map((r) => [r.stage, r.servicePassword])).toEqual([
+      ['before-configure', undefined],
+      ['after-configure', canary],
+    ]);
+    expect(JSON.stringify(useWizard.getState())).not.toContain(canary);
+    expect(JSON.stringify(useValidation.getState())).not.toContain(canary);
+  });
+
   it('send no password when none is entered', async () => {
     freshWizard();
     requests.length = 0;
     await runValidation('after-configure');
     expect(requests[0].request).toMatchObject({ passwordProvided: false });
     expect('appPoolPassword' in requests[0].request && requests[0].request.appPoolPassword !== undefined).toBe(false);
+    expect('servicePassword' in requests[0].request && requests[0].request.servicePassword !== undefined).toBe(false);
   });
 });

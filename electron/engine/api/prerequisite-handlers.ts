@@ -39,7 +39,8 @@ async function ownChecks(req: Request, ctx: EngineContext, supportDir: string, f
       instanceName,
       settings,
       choices: { configure, components: [id], database: req.database ?? DEFAULT_DATABASE_CHOICE, streaming: req.streaming },
-      secrets: { sqlPassword: req.sqlPassword },
+      // The service account's password signs in for its check alone, as the app pool user's does for the frame's.
+      secrets: { sqlPassword: req.sqlPassword, servicePassword: req.servicePassword },
       modifies: req.instance !== undefined && findInstance(supportDir, req.instance)?.component === id,
     });
     results.push(...report.results);

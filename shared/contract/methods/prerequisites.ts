@@ -7,7 +7,8 @@ import { CheckResult, ValidationReport, ValidationStage } from '../../prerequisi
 export const prerequisiteMethods = {
   /**
    * Runs every prerequisite check that applies; results stream as `prerequisites.result` events tagged with runId,
-   * then the whole report answers. No password comes here but the SQL login's and the app pool user's, each for its check (never stored or reported); else only whether each was entered.
+   * then the whole report answers. No password comes here but the SQL login's, the app pool user's and a component's
+   * service account's, each for its check (never stored or reported); else only whether each was entered.
    * `settings`: the parameters of every component chosen, by name (each name is one component's).
    */
   'prerequisites.run': method(
@@ -24,6 +25,8 @@ export const prerequisiteMethods = {
       passwordProvided: z.boolean().default(false),
       /** The app pool user's password, checked against its domain (after Configure Async Server); never stored or reported. */
       appPoolPassword: z.string().max(256).optional(),
+      /** The password of the account a component's Windows service runs as (Async Client's ServiceUser), checked against its domain; never stored or reported. */
+      servicePassword: z.string().max(256).optional(),
       database: DatabaseChoice.optional(),
       /** With SQL authentication, the login's password, to sign in for the SQL Server check; never stored or reported. */
       sqlPassword: z.string().max(1024).optional(),
