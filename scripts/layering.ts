@@ -57,23 +57,10 @@ const COMPONENT_ROOTS = ['shared/components/', 'electron/engine/components/', 'r
 const REGISTRIES = COMPONENT_ROOTS.map((r) => `${r}registry.ts`);
 
 /**
- * The frame's files that still name Async Server's folders directly: Async Server's prerequisite checks and message
- * database have not moved into its folders yet (docs/architecture.md lists what each still needs). No file may join this list; one that no longer names a component must leave it (a test holds it to
- * that), so it only shrinks.
+ * The frame's files that still name a component's folders directly: none now. No file may join this list; one that
+ * no longer names a component must leave it (a test holds it to that), so it only shrinks.
  */
-export const NOT_YET_MODULAR: readonly string[] = [
-  'electron/cli/commands/validate.ts',
-  'electron/engine/database/installed-connection.ts',
-  'electron/engine/database/plan-operations.ts',
-  'electron/engine/database/sql-access.ts',
-  'electron/engine/database/sql-target.ts',
-  'electron/engine/prerequisites/check.ts',
-  'electron/engine/prerequisites/checks/accounts.ts',
-  'electron/engine/prerequisites/checks/ports.ts',
-  'electron/engine/prerequisites/modified-instance.ts',
-  'electron/engine/prerequisites/sql-capability.ts',
-  'electron/engine/prerequisites/validate.ts',
-];
+export const NOT_YET_MODULAR: readonly string[] = [];
 
 /** The component whose folder `p` is in, or null. */
 function componentOf(p: string): string | null {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/engine/api/dispatch';
-import { checkSqlAccess } from '../../electron/engine/database/sql-access';
+import { checkSqlAccess } from '../../electron/engine/components/async-server/message-database';
 import { createEngineContext } from '../../electron/engine/engine';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';

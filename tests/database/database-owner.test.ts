@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { undoKind } from '../../electron/engine/plan/undo-registry';
-import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
+import { messageDatabaseOperations } from '../../electron/engine/components/async-server/message-database';
 import { REHEARSAL_WINDOWS_USER } from '../../electron/engine/hosts/rehearsal/sql/rehearsal-sql';
-import { sqlTargetFromSettings } from '../../electron/engine/database/sql-target';
+import { sqlTargetFromSettings } from '../../electron/engine/components/async-server/message-database';
 import { applyAll, choiceFor, context, patchedRehearsalHost, rehearsalHost, samplePayload, settingsFor, undoAll } from './support';
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
-import { sqlTargetFromSettings } from '../../electron/engine/database/sql-target';
+import { messageDatabaseOperations, sqlTargetFromSettings } from '../../electron/engine/components/async-server/message-database';
 import type { Operation } from '../../electron/engine/plan/operation';
 import { applyAll, choiceFor, context, patchedRehearsalHost, rehearsalHost, samplePayload, settingsFor, undoAll } from './support';
 

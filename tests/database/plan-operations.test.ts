@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
+import { messageDatabaseOperations } from '../../electron/engine/components/async-server/message-database';
 import { undoKind } from '../../electron/engine/plan/undo-registry';
 import { applyAll, choiceFor, context, rehearsalHost, samplePayload, settingsFor, undoAll } from './support';
 

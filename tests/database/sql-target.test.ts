@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { connectionServer, messageDatabaseConnectionString } from '../../electron/engine/database/installed-connection';
+import { connectionServer, messageDatabaseConnectionString } from '../../electron/engine/components/async-server/installed-connection';
 import { mssqlConfig, splitWindowsAccount } from '../../electron/engine/database/mssql-config';
-import { SqlTargetError, sqlTargetFromSettings } from '../../electron/engine/database/sql-target';
+import { SqlTargetError } from '../../electron/engine/database/sql-target';
+import { sqlTargetFromSettings } from '../../electron/engine/components/async-server/message-database';
 import { defaultSettings } from '../../shared/components/async-server/parameters';
 
 const choice = { mode: 'create' as const, authentication: 'windows' as const, sqlLogin: '', trustServerCertificate: false, partition: 'initial' };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectWithConnectionString } from '../../electron/engine/database/mssql-session';
-import { sqlTargetFromSettings, type SqlTarget } from '../../electron/engine/database/sql-target';
+import type { SqlTarget } from '../../electron/engine/database/sql-target';
+import { sqlTargetFromSettings } from '../../electron/engine/components/async-server/message-database';
 import { choiceFor, patchedRehearsalHost, settingsFor } from './support';
 import { selfSignedFallbackCertificate, startTdsTlsServer, type TdsTlsOptions, type TdsTlsServer } from '../support/tds-tls-server';
 

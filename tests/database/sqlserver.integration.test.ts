@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectWithConnectionString } from '../../electron/engine/database/mssql-session';
-import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
+import { messageDatabaseOperations } from '../../electron/engine/components/async-server/message-database';
 import type { SqlSession } from '../../electron/engine/database/sql-host';
 import type { SqlTarget } from '../../electron/engine/database/sql-target';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';

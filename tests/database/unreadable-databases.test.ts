@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/engine/api/dispatch';
 import { listDatabases } from '../../electron/engine/database/database-listing';
-import { checkSqlAccess } from '../../electron/engine/database/sql-access';
-import { sqlTargetFromSettings } from '../../electron/engine/database/sql-target';
+import { checkSqlAccess, sqlTargetFromSettings, messageDatabaseOperations } from '../../electron/engine/components/async-server/message-database';
 import { createEngineContext } from '../../electron/engine/engine';
-import { messageDatabaseOperations } from '../../electron/engine/database/plan-operations';
 import { applyAll, choiceFor, context, rehearsalHost, samplePayload, settingsFor } from './support';
 
 /**

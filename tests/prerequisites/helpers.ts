@@ -5,7 +5,8 @@ import { defaultScenarioCopy } from '../support/scenario-copy';
 import { defaultSettings, type Settings } from '../../shared/components/async-server/parameters';
 import { RehearsalHost } from '../../electron/engine/hosts/rehearsal/rehearsal-host';
 import { loadScenario } from '../../electron/engine/hosts/rehearsal/scenario';
-import { validatePrerequisites, type ValidationRequest } from '../../electron/engine/prerequisites/validate';
+import { validatePrerequisites } from '../../electron/engine/prerequisites/validate';
+import type { ValidationRequest } from '../../electron/engine/prerequisites/run-validation';
 
 export const SCENARIOS = path.resolve('electron/engine/hosts/rehearsal/scenarios');
 export const GOOD_THUMBPRINT = 'D0743827EFD9BFA20059CE80157DF8B8B74EE50B';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { bindingPort } from '../../electron/engine/hosts/machine/binding-port';
 import { UnknownInstanceError } from '../../electron/engine/prerequisites/modified-instance';
-import { validatePrerequisites, type ValidationRequest } from '../../electron/engine/prerequisites/validate';
+import { validatePrerequisites } from '../../electron/engine/prerequisites/validate';
+import type { ValidationRequest } from '../../electron/engine/prerequisites/run-validation';
 import type { Settings } from '../../shared/components/async-server/parameters';
 import { CHOICES, goodSettings, install, rehearsal } from '../install/support';
 

@@ -1,8 +1,8 @@
 import { ComponentId } from '../../../shared/contract/schemas';
-import { asSettings, defaultSettings } from '../../../shared/components/async-server/parameters';
 import { parseArgs, optionalString, UsageError, type ParsedArgs } from '../args';
 import type { CliIo } from '../io';
 import type { LoadedSettingsFile } from '../../engine/settings-files/load';
+import { engineComponent } from '../../engine/components/registry';
 import { InstallService } from '../../engine/install/install-service';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
@@ -23,16 +23,20 @@ export const validateCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, { ...HOST_OPTIONS, settings: 'string', 'credential-file': 'string', 'sql-credential-file': 'string', instance: 'string', component: 'multiple', json: 'boolean', report: 'string' });
     if (args.positionals.length) throw new UsageError(`validate takes no argument "${args.positionals[0]}".`);
-    const components = ((args.options.component as string[] | undefined) ?? ['async-server']).map((c) => {
+    // Without --component: the component a request without one is (Async Server, the only one before there were two).
+    const components = ((args.options.component as string[] | undefined) ?? [engineComponent(undefined).definition.id]).map((c) => {
       const parsed = ComponentId.safeParse(c);
       if (!parsed.success) throw new UsageError(`--component "${c}" is not a component; the components are: ${ComponentId.options.join(', ')}.`);
       return parsed.data;
     });
     const settingsFile = optionalString(args.options.settings);
     const loaded = settingsFile ? await settingsFromFile(io, settingsFile) : undefined;
-    const asksClient = components.includes('async-client') || loaded?.component === 'async-client';
-    if (asksClient) return validateAsyncClient(io, args, loaded);
-    const settings = loaded ? asSettings(loaded.settings) : defaultSettings();
+    // A component whose registry entry has no checks for the frame's runner is validated by its own gate.
+    const gated = [...components, ...(loaded ? [loaded.component] : [])].find((id) => !engineComponent(id).checks);
+    if (gated) return validateThroughGate(io, args, loaded, gated);
+    const titles = components.map((id) => engineComponent(id).definition.title).join(' and ');
+    // The file's parameters, read as the judged component's checks read them (its defaults where it leaves one out).
+    const settings = loaded?.settings ?? {};
     const choices = cliChoices(loaded?.choices ?? {}, false);
     // The SQL Server check signs in as the file's SQL login; without its password it could only guess.
     const sqlPassword = loaded && needsSqlPassword(choices.configure, choices.database) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
@@ -42,7 +46,7 @@ export const validateCommand: Command = {
     const json = args.options.json === true;
     // Add or modify components: the ports the instance's own website holds are not in the way.
     const instance = optionalString(args.options.instance);
-    if (!json) io.err(`Validating the prerequisites of Async Server on ${host.description}…`);
+    if (!json) io.err(`Validating the prerequisites of ${titles} on ${host.description}…`);
     const report = await validatePrerequisites(
       // Without a settings file only the computer is judged: what depends on the choices waits for them.
       {
@@ -82,19 +86,21 @@ export const validateCommand: Command = {
 };
 
 /**
- * Async Client's prerequisites for an sc-settings.xml (or the Async Client part of a parameter file), through the
- * install service: the checks deploy's gate runs before its first change.
+ * The prerequisites of a component with its own gate (Async Client) for its settings file (or its part of a parameter
+ * file), through the install service: the checks deploy's gate runs before its first change.
  */
-async function validateAsyncClient(io: CliIo, args: ParsedArgs, loaded: LoadedSettingsFile | undefined): Promise<number> {
-  const part = loaded?.parts.find((p) => p.component === 'async-client');
-  if (!loaded || !part) throw new UsageError("Async Client's prerequisites depend on its settings: give --settings with an sc-settings.xml.");
-  const choices = { ...cliChoices(loaded.choices, false), components: ['async-client' as const] };
+async function validateThroughGate(io: CliIo, args: ParsedArgs, loaded: LoadedSettingsFile | undefined, component: ComponentId): Promise<number> {
+  const { definition } = engineComponent(component);
+  const part = loaded?.parts.find((p) => p.component === component);
+  if (!loaded || !part) throw new UsageError(`${definition.title}'s prerequisites depend on its settings: give --settings with an ${definition.settingsFileName}.`);
+  const choices = { ...cliChoices(loaded.choices, false), components: [component] };
   const sqlPassword = needsSqlPassword(choices.configure, choices.database) ? await sqlLoginPassword(io, choices.database.sqlLogin, optionalString(args.options['sql-credential-file'])) : undefined;
+  // The account's password (--credential-file, CDX_SETUP_PASSWORD) is its Windows service's, which its gate signs in.
   const servicePassword = await givenAccountPassword(io, optionalString(args.options['credential-file']));
   const host = hostFromArgs(args);
   const service = new InstallService({ host, supportDir: await new SupportFiles(host).realDir(), toolVersion: TOOL_VERSION });
-  if (args.options.json !== true) io.err(`Validating the prerequisites of Async Client on ${host.description}…`);
-  const report = await service.validate({ component: 'async-client', settings: part.settings, choices }, { sqlPassword, servicePassword });
+  if (args.options.json !== true) io.err(`Validating the prerequisites of ${definition.title} on ${host.description}…`);
+  const report = await service.validate({ component, settings: part.settings, choices }, { sqlPassword, servicePassword });
   io.out(args.options.json === true ? JSON.stringify(report, null, 2) : formatReportTable(report));
   return report.summary.errors > 0 ? EXIT.prerequisitesNotMet : EXIT.ok;
 }

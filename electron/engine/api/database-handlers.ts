@@ -1,6 +1,20 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
-import { inspectSqlServer, SqlAccessError, type ServerInspection } from '../database/sql-access';
+import type { ComponentSettings } from '../../../shared/components/component';
+import type { ComponentId } from '../../../shared/components/ids';
+import { expandSettings } from '../../../shared/settings/expand';
+import { engineComponent } from '../components/registry';
+import { inspectSqlServer, SqlAccessError, type MessageDatabaseSpec, type ServerInspection } from '../database/sql-access';
+import type { EngineContext } from '../engine';
 import type { HandlerSet } from './handler-types';
+
+/** The message database the request's settings name, as their component's registry entry reads them. */
+async function messageDatabase(ctx: EngineContext, req: { component: ComponentId; settings: ComponentSettings }): Promise<MessageDatabaseSpec> {
+  const component = engineComponent(req.component);
+  if (!component.messageDatabase) throw new SqlAccessError('component', `${component.definition.title} has no message database to test.`);
+  const { settings } = req;
+  const { expanded } = expandSettings(settings, await ctx.host.environment());
+  return component.messageDatabase(expanded, ctx.host.computerName);
+}
 
 function report(found: ServerInspection) {
   return {
@@ -23,17 +37,11 @@ async function answer<T>(run: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-/**
- * The request's settings are its component's, as the contract checked them; the message database inspection still
- * reads Async Server's server fields (electron/engine/database is on NOT_YET_MODULAR in scripts/layering.ts).
- */
-const settingsOf = (req: { settings: Record<string, string> }) => req.settings as Parameters<typeof inspectSqlServer>[1];
-
 export const databaseHandlers: HandlerSet<'database.test' | 'database.check'> = {
-  'database.test': (req, ctx) => answer(async () => report(await inspectSqlServer(ctx.host, settingsOf(req), req.database, req.sqlPassword))),
+  'database.test': (req, ctx) => answer(async () => report(await inspectSqlServer(ctx.host, await messageDatabase(ctx, req), req.database, req.sqlPassword))),
   'database.check': (req, ctx) =>
     answer(async () => {
-      const found = await inspectSqlServer(ctx.host, settingsOf(req), req.database, req.sqlPassword);
+      const found = await inspectSqlServer(ctx.host, await messageDatabase(ctx, req), req.database, req.sqlPassword);
       return { ...report(found), ok: found.verdict.ok, field: found.verdict.field, message: found.verdict.message, suggestion: found.verdict.suggestion };
     }),
 };

@@ -1,9 +1,11 @@
 import type { ComponentDefinition, ComponentSettings } from '../../../shared/components/component';
 import type { ValidationReport } from '../../../shared/prerequisites/report';
+import type { MessageDatabaseSpec } from '../database/sql-access';
 import type { Host } from '../hosts/host';
 import type { InstanceRecord } from '../instances/registry';
 import type { RunSecrets, UndoKind } from '../plan/operation';
 import type { ComponentPlan, PlanChoices, PlanInput } from '../plan/plan';
+import type { ComponentChecks } from '../prerequisites/check';
 
 /** Another instance of the same component, as its record and expanded settings give it. */
 export interface OtherInstance {
@@ -58,10 +60,17 @@ export interface EngineComponent {
   /** The prerequisite validation that gates an installation, before its first change. */
   prerequisites(input: ComponentGateInput): Promise<ValidationReport>;
   /**
-   * Its checks of the choices beyond the frame's (the checks in prerequisites/checks/ that name it), for the
-   * wizard's second Prerequisite validation results page; absent when the frame's checks are all it has.
+   * Its checks that the frame's runner runs (pages 5 and 8, `validate`, `--skip-check`), with the frame's checks of
+   * the computer among them in its order, and how its settings are read for them; absent when it has none.
+   */
+  checks?: ComponentChecks;
+  /**
+   * Its checks of the choices that its own gate runs rather than the frame's runner, for the wizard's second
+   * Prerequisite validation results page (and a database page's Test connection); absent when it has none.
    */
   pageChecks?(input: ComponentGateInput): Promise<ValidationReport>;
+  /** Its message database as its expanded settings name it: what Test connection and the SQL Server check reach. */
+  messageDatabase?(expanded: ComponentSettings, computerName: string): MessageDatabaseSpec;
   /** The URL other computers use to reach the instance (Async Server's, for Async Client); null when there is none. */
   serverUrl(settings: ComponentSettings, configure: boolean, computerName: string): string | null;
   /** What Finish shows of an installed instance besides the frame's outcome and log, read from the computer now. */

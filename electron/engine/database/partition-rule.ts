@@ -7,7 +7,8 @@ import type { DatabaseInfo } from './sql-host';
  */
 export interface ChoiceVerdict {
   ok: boolean;
-  field: 'HQMessageDatabase' | 'database.partition' | null;
+  /** The field to correct: the database's name or the partition (database.partition); null when it is fine. */
+  field: string | null;
   message: string | null;
   /** The database the user should pick instead: the one that already serves the partition. */
   suggestion: string | null;

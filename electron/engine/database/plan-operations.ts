@@ -1,55 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SetupChoices } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/components/async-server/parameters';
-import { accountKey, applicationPoolIdentity, sqlLoginOn, type AccountField } from '../components/async-server/service-accounts';
-import type { Host } from '../hosts/host';
+import type { DatabaseChoice } from '../../../shared/contract/schemas';
 import type { LoadedPayload } from '../payload/manifest';
 import type { Operation, OperationContext, UndoData, UndoKind, UndoTarget } from '../plan/operation';
 import { splitBatches, ScriptSyntaxError } from './go-splitter';
-import { connectionServer, messageDatabaseConnectionString } from './installed-connection';
 import { scriptChecksum } from './mssql-session';
 import { judgeDatabaseChoice } from './partition-rule';
 import { databaseExists, listDatabases } from './database-listing';
-import { EXECUTOR_ROLE } from './database-roles';
-import { executorRoleOperation, executorRoleUndo } from './executor-role-operation';
+import { executorRoleUndo } from './executor-role-operation';
 import type { AppliedScript } from './sql-host';
 import { sameName, unlessDatabaseMissing, withSession } from './session-use';
-import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError, type SqlTarget } from './sql-target';
-
-/** What the message database's part of the plan is made from. */
-export interface MessageDatabaseInput {
-  /** The settings with [tokens] and %VAR% expanded. */
-  settings: Settings;
-  database: SetupChoices['database'];
-  payload: LoadedPayload;
-  host: Host;
-}
-
-/**
- * The message database's operations, in order: create it (when asked), run the payload's scripts, create the
- * executor role when the payload grants it, give the app pool identity and the AOS service user their logins, users
- * and roles, and register this instance with its partition.
- */
-export function messageDatabaseOperations(input: MessageDatabaseInput): Operation[] {
-  const target = sqlTargetFromSettings(input.settings, input.database);
-  if (input.database.partition.trim() === '') throw new SqlTargetError('database.partition', PARTITION_REQUIRED);
-  const name = input.settings.HQMessageDatabase.trim();
-  const ops: Operation[] = [];
-  if (input.database.mode === 'create') ops.push(createDatabaseOperation(input, target, name));
-  for (const script of input.payload.manifest.database.scripts) ops.push(scriptOperation(input.payload, target, name, script));
-  const grants = accountGrants(input);
-  // The role exists before anyone is made a member, and its undo (after theirs) finds it empty.
-  if (grants.some((g) => g.roles.some((r) => sameName(r, EXECUTOR_ROLE)))) ops.push(executorRoleOperation(target, name));
-  for (const grant of grants) ops.push(loginOperation(input, target, name, grant.field, grant.roles));
-  ops.push(registerOperation(input, target, name));
-  return ops;
-}
-
-/** This installation, as recorded in the message database: `<computer>/<website>/<application>`. */
-export function instanceName(input: Pick<MessageDatabaseInput, 'host' | 'settings'>): string {
-  return `${input.host.computerName}/${input.settings.WebSiteName}/${input.settings.WebApplicationName}`;
-}
+import { describeTarget, type SqlTarget } from './sql-target';
 
 /** Where a database operation works, as the journal keeps it: the server and sign-in (never the password), the database. */
 export interface DatabaseTarget extends UndoTarget {
@@ -113,17 +74,25 @@ const registerUndo: UndoKind = {
 /** The undo of each kind of message database operation, for the undo registry. */
 export const databaseUndoKinds: UndoKind[] = [databaseUndo, scriptUndo, executorRoleUndo, loginUndo, registerUndo];
 
-function createDatabaseOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
+/** How a message database serves its partition, and the installation that registers with it. */
+export interface MessageDatabaseUse {
+  partition: string;
+  /** This installation, as the message database records it. */
+  instance: string;
+}
+
+/** Creates the message database when it is missing, after the partition rule has let this installation have it. */
+export function createDatabaseOperation(target: SqlTarget, name: string, use: MessageDatabaseUse, authentication: DatabaseChoice['authentication']): Operation {
   return {
     id: `sql.database:${name}`,
     kind: databaseUndo.kind,
     target: { sql: target, database: name } satisfies DatabaseTarget,
     description: `Create the message database ${name} on ${describeTarget(target)}`,
-    details: { server: describeTarget(target), database: name, partition: input.database.partition, authentication: input.database.authentication },
+    details: { server: describeTarget(target), database: name, partition: use.partition, authentication },
     isDone: (ctx) => withSession(ctx, target, (s) => databaseExists(s, name)),
     async apply(ctx) {
       return withSession(ctx, target, async (s) => {
-        const verdict = judgeDatabaseChoice(await listDatabases(s), 'create', name, input.database.partition.trim(), instanceName(input));
+        const verdict = judgeDatabaseChoice(await listDatabases(s), 'create', name, use.partition.trim(), use.instance);
         if (!verdict.ok) throw new Error(verdict.message ?? 'The message database cannot be created.');
         await s.createDatabase(name);
         ctx.log('info', `Created the database ${name} on ${describeTarget(target)}.`);
@@ -174,36 +143,12 @@ export function scriptOperation(payload: LoadedPayload, target: SqlTarget, name:
   };
 }
 
-function accountGrants(input: MessageDatabaseInput): { field: AccountField; account: string; roles: string[] }[] {
-  const { roles } = input.payload.manifest.database;
-  const grants: { field: AccountField; account: string; key: string; roles: string[] }[] = [];
-  const add = (field: AccountField, account: string, wanted: string[]) => {
-    // One account in two spellings (Network Service, NetworkService) is one login.
-    const key = accountKey(account, input.host.computerName);
-    const existing = grants.find((g) => g.key === key);
-    if (existing) existing.roles = [...new Set([...existing.roles, ...wanted])];
-    else grants.push({ field, account, key, roles: [...wanted] });
-  };
-  // An empty AppPoolUser is ApplicationPoolIdentity: the pool's virtual account, or the computer's from elsewhere.
-  add('AppPoolUser', input.settings.AppPoolUser.trim() || applicationPoolIdentity(input.settings.AppPoolName), roles.appPoolUser);
-  if (input.settings.AOSServiceUser.trim() !== '') add('AOSServiceUser', input.settings.AOSServiceUser.trim(), roles.aosServiceUser);
-  return grants;
-}
-
 /**
  * The database's owner is dbo there and may do everything; SQL Server refuses dbo a user or a role. It signs in as
  * it did to create the database (or as an administrator made it the owner), so nothing is added for it.
  */
 function ownerNeedsNothing(login: string, database: string): string {
   return `${login} owns ${database}, so it is dbo there: ownership includes reading, writing and executing, and no login, user or role is added for it.`;
-}
-
-function loginOperation(input: MessageDatabaseInput, target: SqlTarget, name: string, field: AccountField, roles: string[]): Operation {
-  const account = field === 'AppPoolUser' ? input.settings.AppPoolUser.trim() || applicationPoolIdentity(input.settings.AppPoolName) : input.settings.AOSServiceUser.trim();
-  // Asked of the computer once per plan: which domain it is in, how Windows names the account (buildPlan has already
-  // refused an account that cannot sign in there, before anything changed).
-  let resolved: Promise<string> | null = null;
-  return accountLoginOperation(target, name, account, roles, (ctx) => (resolved ??= sqlLoginOn(ctx.host.facts, field, input.settings, target.server)));
 }
 
 /**
@@ -250,20 +195,29 @@ export function accountLoginOperation(target: SqlTarget, name: string, account: 
   };
 }
 
-function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name: string): Operation {
-  const instance = instanceName(input);
-  const partition = input.database.partition.trim();
+/** How the installed application reaches its message database, as the database records it beside the instance. */
+export interface InstalledConnection {
+  /** The server name it connects with. */
+  server: string;
+  /** Its connection string (no password: it signs in with Windows authentication), shown in the plan. */
+  connectionString: string;
+}
+
+/** Registers this installation with its partition in the message database; undo unregisters it. */
+export function registerInstanceOperation(target: SqlTarget, name: string, use: MessageDatabaseUse, connection: InstalledConnection): Operation {
+  const { instance } = use;
+  const partition = use.partition.trim();
   return {
     // One per installation, not per database: instances sharing the message database each register and unregister.
     id: `sql.instance:${name}/${instance}`,
     kind: registerUndo.kind,
     target: { sql: target, database: name, instance } satisfies DatabaseTarget,
-    description: `Record ${instance} as an instance of partition ${partition} using ${name}, connecting to ${connectionServer(input.settings)}`,
+    description: `Record ${instance} as an instance of partition ${partition} using ${name}, connecting to ${connection.server}`,
     details: {
       database: name,
       instance,
       partition,
-      connectionString: messageDatabaseConnectionString(input.settings, input.database.trustServerCertificate),
+      connectionString: connection.connectionString,
     },
     isDone: (ctx) =>
       withSession(ctx, target, async (s) => {
@@ -274,7 +228,7 @@ function registerOperation(input: MessageDatabaseInput, target: SqlTarget, name:
       return withSession(ctx, target, async (s) => {
         const verdict = judgeDatabaseChoice(await listDatabases(s), 'existing', name, partition, instance);
         if (!verdict.ok) throw new Error(verdict.message ?? `${name} cannot be used by partition ${partition}.`);
-        const { partitionSet } = await s.registerInstance(name, { instance, partition, connectionServer: connectionServer(input.settings) });
+        const { partitionSet } = await s.registerInstance(name, { instance, partition, connectionServer: connection.server });
         return { database: name, instance, partitionSet };
       });
     },

@@ -1,15 +1,24 @@
 import type { DatabaseChoice } from '../../../shared/contract/schemas';
-import { expandSettings } from '../../../shared/settings/expand';
-import type { Settings } from '../../../shared/components/async-server/parameters';
 import { checkDatabaseName } from '../../../shared/settings/rules';
 import type { Host } from '../hosts/host';
 import type { RunSecrets } from '../plan/operation';
 import { listDatabases } from './database-listing';
 import { judgeDatabaseChoice, type ChoiceVerdict } from './partition-rule';
-import { instanceName } from './plan-operations';
 import { SqlFailure } from './sql-errors';
 import type { DatabaseInfo } from './sql-host';
-import { describeTarget, PARTITION_REQUIRED, sqlTargetFromSettings, SqlTargetError } from './sql-target';
+import { describeTarget, PARTITION_REQUIRED, sqlTargetOf, SqlTargetError } from './sql-target';
+
+/**
+ * A component's message database, as its expanded settings name it (its registry entry derives it): the server's two
+ * fields, the database's name and field, and this installation as the database records it. The frame's database
+ * code reads nothing else of a component's settings.
+ */
+export interface MessageDatabaseSpec {
+  serverName: { field: string; value: string };
+  namedInstance: { field: string; value: string };
+  database: { field: string; name: string };
+  instance: string;
+}
 
 export interface ServerInspection {
   server: string;
@@ -35,11 +44,10 @@ export function trustWarning(server: string): string {
 }
 
 /** Signs in, lists the databases and judges the choice (database name, partition rule, permission to create). */
-export async function inspectSqlServer(host: Host, settings: Settings, choice: DatabaseChoice, password: string | undefined): Promise<ServerInspection> {
-  const { expanded } = expandSettings(settings, await host.environment());
+export async function inspectSqlServer(host: Host, spec: MessageDatabaseSpec, choice: DatabaseChoice, password: string | undefined): Promise<ServerInspection> {
   let target;
   try {
-    target = sqlTargetFromSettings(expanded, choice);
+    target = sqlTargetOf(spec.serverName, spec.namedInstance, choice);
   } catch (err) {
     if (err instanceof SqlTargetError) throw new SqlAccessError(err.field, err.message);
     throw err;
@@ -50,9 +58,9 @@ export async function inspectSqlServer(host: Host, settings: Settings, choice: D
     try {
       const databases = await listDatabases(session);
       const canCreateDatabase = await session.canCreateDatabase();
-      const instance = instanceName({ host, settings: expanded });
+      const { instance } = spec;
       const warnings = target.trustServerCertificate ? [trustWarning(server)] : [];
-      return { server, canCreateDatabase, databases, instance, warnings, verdict: judge(expanded, choice, databases, canCreateDatabase, instance, server) };
+      return { server, canCreateDatabase, databases, instance, warnings, verdict: judge(spec, choice, databases, canCreateDatabase, server) };
     } finally {
       await session.close();
     }
@@ -62,17 +70,17 @@ export async function inspectSqlServer(host: Host, settings: Settings, choice: D
   }
 }
 
-function judge(expanded: Settings, choice: DatabaseChoice, databases: DatabaseInfo[], canCreate: boolean, instance: string, server: string): ChoiceVerdict {
-  const name = expanded.HQMessageDatabase;
+function judge(spec: MessageDatabaseSpec, choice: DatabaseChoice, databases: DatabaseInfo[], canCreate: boolean, server: string): ChoiceVerdict {
+  const { name, field } = spec.database;
   if (choice.partition.trim() === '') return { ok: false, field: 'database.partition', message: PARTITION_REQUIRED, suggestion: null };
   const bad = checkDatabaseName(name);
-  if (bad) return { ok: false, field: 'HQMessageDatabase', message: bad, suggestion: null };
-  const verdict = judgeDatabaseChoice(databases, choice.mode, name.trim(), choice.partition.trim(), instance);
+  if (bad) return { ok: false, field, message: bad, suggestion: null };
+  const verdict = judgeDatabaseChoice(databases, choice.mode, name.trim(), choice.partition.trim(), spec.instance);
   const exists = databases.some((d) => d.name.toLowerCase() === name.trim().toLowerCase());
   if (verdict.ok && choice.mode === 'create' && !exists && !canCreate) {
     return {
       ok: false,
-      field: 'HQMessageDatabase',
+      field,
       message: `The account used may not create databases on ${server} (it needs the dbcreator role or CREATE ANY DATABASE). Sign in with such an account, or choose Use an existing message database.`,
       suggestion: null,
     };
@@ -96,15 +104,15 @@ export interface SqlAccess {
 }
 
 /** For the prerequisite check "SQL Server reachable with the rights to create the message database or the chosen one present". */
-export async function checkSqlAccess(host: Host, settings: Settings, choice: DatabaseChoice, secrets: RunSecrets): Promise<SqlAccess> {
+export async function checkDatabaseAccess(host: Host, spec: MessageDatabaseSpec, choice: DatabaseChoice, secrets: RunSecrets): Promise<SqlAccess> {
   try {
-    const found = await inspectSqlServer(host, settings, choice, secrets.sqlPassword);
-    const name = settings.HQMessageDatabase.trim().toLowerCase();
+    const found = await inspectSqlServer(host, spec, choice, secrets.sqlPassword);
+    const name = spec.database.name.trim().toLowerCase();
     const databaseExists = found.databases.some((d) => d.name.toLowerCase() === name);
     const message = found.verdict.ok
       ? choice.mode === 'create' && !databaseExists
         ? `${found.server} is reachable and the message database can be created.`
-        : `${found.server} is reachable and the message database ${settings.HQMessageDatabase} can be used.`
+        : `${found.server} is reachable and the message database ${spec.database.name} can be used.`
       : (found.verdict.message ?? 'The message database cannot be used.');
     const unreadable = found.databases.filter((d) => d.unreadable);
     const note = unreadable.length === 0 ? [] : [unreadableNote(unreadable)];

@@ -1,5 +1,4 @@
 import type { DatabaseChoice } from '../../../shared/contract/schemas';
-import type { Settings } from '../../../shared/components/async-server/parameters';
 import { checkSqlInstance, checkSqlServerName } from '../../../shared/settings/rules';
 
 /** Which SQL Server to reach and how to sign in; the password travels beside it, never in here. */
@@ -26,19 +25,6 @@ export class SqlTargetError extends Error {
   ) {
     super(message);
   }
-}
-
-/**
- * The guide's two fields: HQMessageDatabaseServerName names the computer, and
- * HQMessageDatabaseServerNamedInstanceName, when set, is the full instance name (server1 or server1\instance2),
- * which wins because it is the more precise of the two.
- */
-export function sqlTargetFromSettings(settings: Pick<Settings, 'HQMessageDatabaseServerName' | 'HQMessageDatabaseServerNamedInstanceName'>, choice: DatabaseChoice): SqlTarget {
-  return sqlTargetOf(
-    { field: 'HQMessageDatabaseServerName', value: settings.HQMessageDatabaseServerName },
-    { field: 'HQMessageDatabaseServerNamedInstanceName', value: settings.HQMessageDatabaseServerNamedInstanceName },
-    choice,
-  );
 }
 
 /** Any component's pair of fields: the server's name, and the full instance name that wins when it is set. */

@@ -1,9 +1,8 @@
 import type { ComponentId, DatabaseChoice, HostKind } from '../../../shared/contract/schemas';
 import type { CheckStatus, ValidationStage } from '../../../shared/prerequisites/report';
-import type { Settings } from '../../../shared/components/async-server/parameters';
+import type { ComponentSettings } from '../../../shared/components/component';
 import type { ComputerFacts } from '../hosts/facts';
 import type { Host } from '../hosts/host';
-import type { LoadedPayload } from '../payload/manifest';
 import type { ModifiedInstance } from './modified-instance';
 import type { SqlPrerequisiteProbe } from './sql-capability';
 
@@ -14,14 +13,17 @@ export interface CheckOutcome {
   fix: string;
 }
 
-/** What a check may use. Facts are asked once per run and shared, whatever the number of checks that need them. */
-export interface CheckContext {
+/**
+ * What a check may use. Facts are asked once per run and shared, whatever the number of checks that need them.
+ * `S` is the settings of the component whose choices the run judges, as its `ComponentChecks.settings` gives them.
+ */
+export interface CheckContext<S extends ComponentSettings = ComponentSettings> {
   readonly host: Host;
   readonly stage: ValidationStage;
   readonly components: ComponentId[];
   /** The settings as entered, and expanded ([Tokens], %VAR%) for the target computer. */
-  readonly settings: Settings;
-  readonly expanded: Settings;
+  readonly settings: S;
+  readonly expanded: S;
   readonly configure: boolean;
   readonly database: DatabaseChoice;
   readonly sql: SqlPrerequisiteProbe;
@@ -30,11 +32,11 @@ export interface CheckContext {
   /** The app pool user's password, for the one check that signs in with it; never reported or logged. */
   readonly appPoolPassword: string | undefined;
   computer(): Promise<ComputerFacts | null>;
-  /** The payload of WebApplicationServiceBinarySourceFolder; null when none is set, an Error when it is invalid. */
-  payload(): Promise<LoadedPayload | Error | null>;
+  /** A fact several of a component's checks need (its payload), asked once per run: the first asker's `make` runs. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
 }
 
-export interface PrerequisiteCheck {
+export interface PrerequisiteCheck<S extends ComponentSettings = ComponentSettings> {
   id: string;
   title: string;
   /** The components it concerns: a run for other components leaves it out. */
@@ -48,7 +50,18 @@ export interface PrerequisiteCheck {
    * failure does not make the installation fail for certain. A check whose failure does is never skippable.
    */
   skippable?: true;
-  run(ctx: CheckContext): Promise<CheckOutcome>;
+  run(ctx: CheckContext<S>): Promise<CheckOutcome>;
+}
+
+/**
+ * A component's checks that the frame's runner runs (its registry entry gives them), and how its settings are read
+ * for them. The list and `settings` come together, from the component, so its checks read the settings they expect.
+ */
+export interface ComponentChecks {
+  /** In the order its reports list them; the frame's checks of the computer it needs are among them. */
+  list: readonly PrerequisiteCheck[];
+  /** Its parameters out of a request's or an installed instance's: every one present (a default when missing), normalized. */
+  settings(raw: Readonly<ComponentSettings>): ComponentSettings;
 }
 
 export const passed = (details: string): CheckOutcome => ({ status: 'passed', details, fix: '' });
@@ -59,11 +72,6 @@ export const notApplicable = (details: string): CheckOutcome => ({ status: 'not-
 /** Windows-only facts: a rehearsal simulates them; a computer that is not Windows has none. */
 export const WINDOWS_HOSTS: HostKind[] = ['windows', 'rehearsal'];
 export const ALL_HOSTS: HostKind[] = ['windows', 'rehearsal', 'unsupported'];
-
-/** Checks of what Setup configures (IIS, ports, certificate, accounts, SQL) do not apply when only files are placed. */
-export function filesOnly(ctx: CheckContext): CheckOutcome | null {
-  return ctx.configure ? null : notApplicable('Configure Async Server by using Setup is cleared: only the application files are installed.');
-}
 
 /** The computer's facts, or the outcome to report when there are none. */
 export async function computerFacts(ctx: CheckContext): Promise<ComputerFacts> {

@@ -1,6 +1,5 @@
-import { asSettings } from '../../../shared/components/async-server/parameters';
+import type { ComponentSettings } from '../../../shared/components/component';
 import { expandSettings } from '../../../shared/settings/expand';
-import type { Settings } from '../../../shared/components/async-server/parameters';
 import type { Host } from '../hosts/host';
 import { bindingPort } from '../hosts/machine/binding-port';
 import { findInstance, readInstances, type InstanceRecord } from '../instances/registry';
@@ -8,21 +7,21 @@ import { findInstance, readInstances, type InstanceRecord } from '../instances/r
 /** Add or modify components: the installed instance the validation is for, as the registry knows it. */
 export interface ModifiedInstance {
   record: InstanceRecord;
-  /** Its settings expanded for this computer. */
-  expanded: Settings;
+  /** Its settings expanded for this computer, read as its component's checks read settings. */
+  expanded: ComponentSettings;
 }
 
 export class UnknownInstanceError extends Error {}
 
-export async function loadModifiedInstance(host: Host, supportDir: string, name: string): Promise<ModifiedInstance> {
+export async function loadModifiedInstance(host: Host, supportDir: string, name: string, settingsOf: (raw: ComponentSettings) => ComponentSettings): Promise<ModifiedInstance> {
   const record = findInstance(supportDir, name);
   if (!record) {
     const known = readInstances(supportDir).map((i) => i.name);
     throw new UnknownInstanceError(
-      `No installed instance is named ${name}: ${known.length > 0 ? `the instances on this computer are ${known.join(', ')}` : 'no Async Server instance is installed on this computer'}.`,
+      `No installed instance is named ${name}: ${known.length > 0 ? `the instances on this computer are ${known.join(', ')}` : 'no instance is installed on this computer'}.`,
     );
   }
-  return { record, expanded: expandSettings(asSettings(record.settings), await host.environment()).expanded };
+  return { record, expanded: expandSettings(settingsOf(record.settings), await host.environment()).expanded };
 }
 
 /** The ports IIS holds for a website: every binding of it. */
@@ -40,9 +39,4 @@ export async function sitePorts(host: Host, name: string): Promise<SitePorts | n
   const state = await host.machine.readSite(name.trim()).catch(() => null);
   if (!state) return null;
   return { site: state.name, ports: new Set(state.bindings.map(bindingPort).filter((p): p is number => p !== null)) };
-}
-
-/** The modified instance's website, when it configured one (an instance of files only has none). */
-export function instanceSite(instance: ModifiedInstance | null): string | null {
-  return instance?.record.choices.configure ? instance.expanded.WebSiteName.trim() : null;
 }

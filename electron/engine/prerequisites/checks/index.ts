@@ -1,35 +1,26 @@
+import { COMPONENT_IDS, type ComponentId } from '../../../../shared/components/ids';
+import { engineComponents } from '../../components/registry';
 import type { PrerequisiteCheck } from '../check';
-import { accountsCheck } from './accounts';
-import { appPoolPasswordCheck } from './app-pool-password';
-import { certificateCheck } from './certificate';
-import { certificateKeyCheck } from './certificate-key';
-import { diskSpaceCheck } from './disk-space';
-import { foldersCheck } from './folders';
-import { iisRoleServicesCheck } from './iis';
-import { payloadCheck } from './payload';
-import { portsCheck } from './ports';
-import { servicesCheck } from './services';
-import { sqlServerCheck } from './sql-server';
-import { dotNetCheck, elevatedCheck, executionPolicyCheck, operatingSystemCheck, pendingRebootCheck, setupRunningCheck, sqlcmdCheck } from './system';
+import { dotNetCheck, executionPolicyCheck, pendingRebootCheck, setupRunningCheck, sqlcmdCheck } from './system';
 
-/** Every prerequisite check, in the order reports list them. */
-export const ALL_CHECKS: PrerequisiteCheck[] = [
-  elevatedCheck,
-  operatingSystemCheck,
+/** The frame's checks of the computer alone, which every component's installation needs. */
+export const COMPUTER_CHECKS: readonly PrerequisiteCheck[] = [
   dotNetCheck,
-  iisRoleServicesCheck,
-  servicesCheck,
   sqlcmdCheck,
   executionPolicyCheck,
-  portsCheck,
-  certificateCheck,
-  certificateKeyCheck,
-  accountsCheck,
-  appPoolPasswordCheck,
-  sqlServerCheck,
-  diskSpaceCheck,
-  foldersCheck,
-  payloadCheck,
   setupRunningCheck,
   pendingRebootCheck,
 ];
+
+/**
+ * The checks a run for these components makes, in the order reports list them: the checks each one's registry entry
+ * lists (in Setup's order), then the frame's checks of the computer that concern a component and none of them listed.
+ */
+export function checksFor(components: readonly ComponentId[]): PrerequisiteCheck[] {
+  const listed = engineComponents().filter((c) => components.includes(c.definition.id)).flatMap((c) => c.checks?.list ?? []);
+  const all = [...listed, ...COMPUTER_CHECKS].filter((check) => check.components.some((id) => components.includes(id)));
+  return all.filter((check, i) => all.indexOf(check) === i);
+}
+
+/** Every prerequisite check of every component, in the order reports list them. */
+export const ALL_CHECKS: readonly PrerequisiteCheck[] = checksFor(COMPONENT_IDS);

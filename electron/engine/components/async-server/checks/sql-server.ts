@@ -1,8 +1,9 @@
-import { checkDatabaseName, checkSqlInstance } from '../../../../shared/settings/rules';
-import { ALL_HOSTS, error, filesOnly, notApplicable, passed, warning, type PrerequisiteCheck } from '../check';
+import { checkDatabaseName, checkSqlInstance } from '../../../../../shared/settings/rules';
+import { ALL_HOSTS, error, notApplicable, passed, warning } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheck } from './async-server-check';
 
 /** SQL Server reachable, with the rights to create the message database, or the chosen one present. */
-export const sqlServerCheck: PrerequisiteCheck = {
+export const sqlServerCheck: AsyncServerCheck = {
   id: 'sql-server',
   title: 'SQL Server reachable with the rights needed',
   components: ['async-server'],

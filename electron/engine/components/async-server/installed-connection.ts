@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/components/async-server/parameters';
+import type { Settings } from '../../../../shared/components/async-server/parameters';
 
 /**
  * The server name the installed Async Server connects with: HQMessageDatabaseServerOverride (by default

@@ -1,8 +1,9 @@
-import { accountForm, expandLocalAccount } from '../../../../shared/settings/accounts';
-import { checkAccount, checkThumbprint, normalizeThumbprint } from '../../../../shared/settings/rules';
-import { grantsRead, describeKeyRights } from '../../hosts/machine/key-rights';
-import { keyProblem, keyProblemFix } from '../../plan/operations/certificate-key';
-import { error, filesOnly, notApplicable, passed, WINDOWS_HOSTS, type CheckContext, type PrerequisiteCheck } from '../check';
+import { accountForm, expandLocalAccount } from '../../../../../shared/settings/accounts';
+import { checkAccount, checkThumbprint, normalizeThumbprint } from '../../../../../shared/settings/rules';
+import { grantsRead, describeKeyRights } from '../../../hosts/machine/key-rights';
+import { keyProblem, keyProblemFix } from '../../../plan/operations/certificate-key';
+import { error, notApplicable, passed, WINDOWS_HOSTS } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheckContext, type AsyncServerCheck } from './async-server-check';
 
 /**
  * The private key of the SSL certificate must be readable by the app pool identity, or the HTTPS binding fails its
@@ -10,7 +11,7 @@ import { error, filesOnly, notApplicable, passed, WINDOWS_HOSTS, type CheckConte
  * when it finds the file and may read its permissions: when it cannot, the grant would fail for certain, so this is
  * an error, never skipped. The certificate itself (in the store, with its key, current) is the SSL certificate check's.
  */
-export const certificateKeyCheck: PrerequisiteCheck = {
+export const certificateKeyCheck: AsyncServerCheck = {
   id: 'certificate-private-key',
   title: 'Private key of the SSL certificate',
   components: ['async-server'],
@@ -50,7 +51,7 @@ export const certificateKeyCheck: PrerequisiteCheck = {
  * this frame check may not import): the pool's virtual account, a built-in by its SID, a UPN as DOMAIN\user, .\user
  * expanded. null when the name is not valid or does not resolve: the accounts check reports that.
  */
-async function poolIdentity(ctx: CheckContext): Promise<{ written: string; reference: string; virtual: boolean } | null> {
+async function poolIdentity(ctx: AsyncServerCheckContext): Promise<{ written: string; reference: string; virtual: boolean } | null> {
   const user = ctx.expanded.AppPoolUser.trim();
   const pool = ctx.expanded.AppPoolName.trim();
   if (user === '') return pool ? { written: `IIS AppPool\\${pool}`, reference: `IIS AppPool\\${pool}`, virtual: true } : null;

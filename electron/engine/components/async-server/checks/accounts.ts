@@ -1,8 +1,10 @@
-import { checkAccount } from '../../../../shared/settings/rules';
-import { AccountError, serviceAccount, sqlLoginFor, type ServiceAccount } from '../../components/async-server/service-accounts';
-import { appPoolIdentityConflict } from '../../components/async-server/iis';
-import { SqlTargetError, sqlTargetFromSettings } from '../../database/sql-target';
-import { error, filesOnly, notApplicable, passed, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
+import { checkAccount } from '../../../../../shared/settings/rules';
+import { AccountError, serviceAccount, sqlLoginFor, type ServiceAccount } from '../service-accounts';
+import { appPoolIdentityConflict } from '../iis';
+import { SqlTargetError } from '../../../database/sql-target';
+import { sqlTargetFromSettings } from '../message-database';
+import { error, notApplicable, passed, WINDOWS_HOSTS } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheck } from './async-server-check';
 
 const ACCOUNTS = { AppPoolUser: 'app pool account', AOSServiceUser: 'AOS service user' } as const;
 type AccountField = keyof typeof ACCOUNTS;
@@ -14,7 +16,7 @@ type AccountField = keyof typeof ACCOUNTS;
  * application pool of that name that runs as another specific user is kept as it is, so it is named here, before
  * anything changes (the plan's pool operation refuses it too).
  */
-export const accountsCheck: PrerequisiteCheck = {
+export const accountsCheck: AsyncServerCheck = {
   id: 'accounts',
   title: 'App pool account and AOS service user',
   components: ['async-server'],

@@ -1,7 +1,8 @@
-import { validateSettings } from '../../../../shared/components/async-server/rules';
-import type { PortProbe } from '../../hosts/facts';
-import { ALL_HOSTS, error, filesOnly, notApplicable, type CheckContext, type CheckOutcome, type PrerequisiteCheck } from '../check';
-import { instanceSite, sitePorts, type SitePorts } from '../modified-instance';
+import { validateSettings } from '../../../../../shared/components/async-server/rules';
+import type { PortProbe } from '../../../hosts/facts';
+import { ALL_HOSTS, error, notApplicable, type CheckOutcome } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheckContext, type AsyncServerCheck } from './async-server-check';
+import { sitePorts, type ModifiedInstance, type SitePorts } from '../../../prerequisites/modified-instance';
 
 const PORT_FIELDS = { WebSiteHttpsPort: 'HTTPS port', WebSiteTcpPort: 'TCP port' } as const;
 type PortField = keyof typeof PORT_FIELDS;
@@ -12,7 +13,7 @@ type PortField = keyof typeof PORT_FIELDS;
  * IIS holds it for that very site, which the instance is (Add or modify components) or joins (a shared website).
  * Nor is a TCP port that the Net.Tcp Port Sharing Service (SMSvcHost.exe) holds: net.tcp listens through it.
  */
-export const portsCheck: PrerequisiteCheck = {
+export const portsCheck: AsyncServerCheck = {
   id: 'ports',
   title: 'HTTPS and TCP ports free',
   components: ['async-server'],
@@ -69,7 +70,7 @@ export const portsCheck: PrerequisiteCheck = {
  * The website these settings name, as IIS has it (asked only when a port is taken), whether it is the modified
  * instance's own, and the instance's former website when these settings leave it (its ports are still held).
  */
-async function websites(ctx: CheckContext, probes: PortProbe[]): Promise<{ target: SitePorts | null; own: boolean; left: SitePorts | null }> {
+async function websites(ctx: AsyncServerCheckContext, probes: PortProbe[]): Promise<{ target: SitePorts | null; own: boolean; left: SitePorts | null }> {
   if (probes.every((p) => p.state === 'free')) return { target: null, own: false, left: null };
   const mine = ctx.expanded.WebSiteName.trim();
   const previous = instanceSite(ctx.modifying);
@@ -79,4 +80,9 @@ async function websites(ctx: CheckContext, probes: PortProbe[]): Promise<{ targe
 
 function outcome(status: CheckOutcome['status'], lines: string[], fix: string): CheckOutcome {
   return { status, details: lines.join(' '), fix };
+}
+
+/** The modified instance's website, when it configured one (an instance of files only has none). */
+function instanceSite(instance: ModifiedInstance | null): string | null {
+  return instance?.record.choices.configure ? (instance.expanded.WebSiteName ?? '').trim() : null;
 }

@@ -1,11 +1,12 @@
-import { checkAccountPassword } from '../account-password';
-import { filesOnly, notApplicable, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
+import { checkAccountPassword } from '../../../prerequisites/account-password';
+import { notApplicable, WINDOWS_HOSTS } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheck } from './async-server-check';
 
 /**
  * The app pool user's password, checked against its domain before the first change: IIS takes any password into the
  * pool's configuration, and a wrong one shows only later, as a stopped pool and HTTP 503 from Async Server.
  */
-export const appPoolPasswordCheck: PrerequisiteCheck = {
+export const appPoolPasswordCheck: AsyncServerCheck = {
   id: 'app-pool-password',
   title: 'App pool password',
   components: ['async-server'],

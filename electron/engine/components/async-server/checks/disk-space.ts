@@ -1,4 +1,5 @@
-import { ALL_HOSTS, error, passed, type PrerequisiteCheck } from '../check';
+import { ALL_HOSTS, error, passed } from '../../../prerequisites/check';
+import { asyncServerPayload, type AsyncServerCheck } from './async-server-check';
 
 /** Room for logs, the configuration and what IIS writes beside the application files. */
 export const DISK_MARGIN_BYTES = 200 * 1024 ** 2;
@@ -14,7 +15,7 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-export const diskSpaceCheck: PrerequisiteCheck = {
+export const diskSpaceCheck: AsyncServerCheck = {
   id: 'disk-space',
   title: 'Free disk space at the working folder',
   skippable: true,
@@ -22,7 +23,7 @@ export const diskSpaceCheck: PrerequisiteCheck = {
   hosts: ALL_HOSTS,
   async run(ctx) {
     const folder = ctx.expanded.WebApplicationWorkingFolder;
-    const payload = await ctx.payload();
+    const payload = await asyncServerPayload(ctx);
     const payloadBytes = payload && !(payload instanceof Error) ? payload.manifest.files.reduce((sum, f) => sum + f.size, 0) : 0;
     const needed = payloadBytes + DISK_MARGIN_BYTES;
     const free = await ctx.host.facts.diskFreeBytes(folder);

@@ -1,5 +1,6 @@
-import { IIS_ROLE_SERVICES, type IisRoleService } from '../../hosts/facts';
-import { error, filesOnly, passed, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
+import { IIS_ROLE_SERVICES, type IisRoleService } from '../../../hosts/facts';
+import { error, passed, WINDOWS_HOSTS } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheck } from './async-server-check';
 
 /** The role services Async Server needs; non-HTTP (TCP) activation only when a TCP port is set. */
 export function requiredRoleServices(tcpPort: string): IisRoleService[] {
@@ -7,7 +8,7 @@ export function requiredRoleServices(tcpPort: string): IisRoleService[] {
   return tcpPort.trim() === '' ? always : [...always.slice(0, 3), 'NET-WCF-TCP-Activation45', always[3]];
 }
 
-export const iisRoleServicesCheck: PrerequisiteCheck = {
+export const iisRoleServicesCheck: AsyncServerCheck = {
   id: 'iis-role-services',
   title: 'IIS role services',
   components: ['async-server'],

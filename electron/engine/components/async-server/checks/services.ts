@@ -1,12 +1,13 @@
-import type { ServiceState } from '../../hosts/machine/machine';
-import { desiredService, neededServices, type NeededService } from '../../plan/operations/services';
-import { error, filesOnly, passed, warning, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
+import type { ServiceState } from '../../../hosts/machine/machine';
+import { desiredService, neededServices, type NeededService } from '../../../plan/operations/services';
+import { error, passed, warning, WINDOWS_HOSTS } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheck } from './async-server-check';
 
 /**
  * The services IIS and WCF activation run on: installed, which Setup cannot fix, and otherwise running with a start
  * mode that survives a restart, which Setup sees to (a disabled one is named: someone may have disabled it on purpose).
  */
-export const servicesCheck: PrerequisiteCheck = {
+export const servicesCheck: AsyncServerCheck = {
   id: 'services',
   title: 'IIS and WCF activation services',
   components: ['async-server'],

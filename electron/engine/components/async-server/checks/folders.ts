@@ -1,13 +1,14 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkWindowsPath } from '../../../../shared/settings/rules';
-import { ALL_HOSTS, error, passed, type PrerequisiteCheck } from '../check';
+import { checkWindowsPath } from '../../../../../shared/settings/rules';
+import { ALL_HOSTS, error, passed } from '../../../prerequisites/check';
+import { type AsyncServerCheck } from './async-server-check';
 
 const FOLDERS = ['WebSiteWorkingFolder', 'WebApplicationWorkingFolder'] as const;
 
 /** The working folders are full paths and can be created: the nearest folder that exists is writable. */
-export const foldersCheck: PrerequisiteCheck = {
+export const foldersCheck: AsyncServerCheck = {
   id: 'working-folders',
   title: 'Working folders can be created',
   components: ['async-server'],

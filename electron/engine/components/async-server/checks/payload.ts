@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ALL_HOSTS, error, notApplicable, passed, type PrerequisiteCheck } from '../check';
+import { ALL_HOSTS, error, notApplicable, passed } from '../../../prerequisites/check';
+import { asyncServerPayload, type AsyncServerCheck } from './async-server-check';
 
 /** The payload folder (WebApplicationServiceBinarySourceFolder): its manifest valid and every file it lists intact. */
-export const payloadCheck: PrerequisiteCheck = {
+export const payloadCheck: AsyncServerCheck = {
   id: 'payload',
   title: 'Payload folder and manifest',
   components: ['async-server'],
   hosts: ALL_HOSTS,
   async run(ctx) {
-    const payload = await ctx.payload();
+    const payload = await asyncServerPayload(ctx);
     const folder = ctx.expanded.WebApplicationServiceBinarySourceFolder;
     if (payload === null) return notApplicable('No payload folder is set (WebApplicationServiceBinarySourceFolder): there is nothing to check.');
     const fix = `Point WebApplicationServiceBinarySourceFolder at a complete copy of the Async Server files (the folder with manifest.json), or copy them again from the installation media.`;

@@ -1,8 +1,9 @@
-import { checkThumbprint, normalizeThumbprint } from '../../../../shared/settings/rules';
-import { error, filesOnly, notApplicable, passed, warning, WINDOWS_HOSTS, type PrerequisiteCheck } from '../check';
+import { checkThumbprint, normalizeThumbprint } from '../../../../../shared/settings/rules';
+import { error, notApplicable, passed, warning, WINDOWS_HOSTS } from '../../../prerequisites/check';
+import { filesOnly, type AsyncServerCheck } from './async-server-check';
 
 /** The certificate the HTTPS binding will use: in the chosen store, with its private key, current, for server authentication. */
-export const certificateCheck: PrerequisiteCheck = {
+export const certificateCheck: AsyncServerCheck = {
   id: 'certificate',
   title: 'SSL certificate',
   components: ['async-server'],
