@@ -76,9 +76,12 @@ test('Add or modify components on an installed Async Client: its settings and ch
     await expect(row('Async Client databases', /^Channel database/)).toContainText(`${MOVED_TO} on STORE01 (must exist)`);
     await expect(row('Async Client', /Messaging/)).toContainText('Streaming');
     // The plan of the difference: the configuration, the password in it, the service account's login on the new
-    // channel database and the record; the service, its files and the message database are in place.
+    // channel database and the record, the service stopped around them and started again, so that it reads them;
+    // the service's definition, its files and the message database are in place.
     const step = (text: string | RegExp) => page.getByRole('list', { name: 'Installation steps' }).getByRole('listitem').filter({ hasText: text });
+    await expect(step(/^Stop the Windows service/)).not.toContainText('already in place');
     await expect(step(/^Write the Async Client configuration/)).not.toContainText('already in place');
+    await expect(step(/^Start the Windows service/)).not.toContainText('already in place');
     await expect(step(`roles RetailDataSyncUsers in ${MOVED_TO}`)).not.toContainText('already in place');
     await expect(step(/^Install: the Windows service/)).toContainText('already in place');
     await expect(step(/^Copy the \d+ Async Client/)).toContainText('already in place');
@@ -104,6 +107,9 @@ test('Add or modify components on an installed Async Client: its settings and ch
   expect(is.settings).toEqual({ ...was.settings, ChannelDatabaseName: MOVED_TO });
   expect(is.choices).toEqual(was.choices);
   expect(is.choices.streaming).toBe(true);
+  // This run stopped the service before writing its configuration and started it after.
+  const thisRun = is.applied.slice(was.applied.length).map((c: { kind: string }) => c.kind);
+  expect(thisRun).toEqual(['installed-service.stop', 'file.content', 'app-config.protected', 'sql.login', 'installed-service.start']);
   // The service as it was: one, the same account, binary and start type, running.
   expect(after.services).toEqual(before.services);
   // The configuration names the new channel database; the rest of it is as it was (the password encrypted anew).

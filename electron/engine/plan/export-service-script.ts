@@ -70,6 +70,10 @@ if (-not (Test-CdxFileAccess ${target} $grants)) { Set-CdxFileAccess ${target} $
       ...block(INSTALLED_SERVICE_SCRIPTS.writeInstalledService),
     ];
   }
+  if (op.kind === 'installed-service.stop') {
+    // The script cannot tell which steps will change the files: the service is stopped, and the start step restarts it.
+    return [`Get-Service -Name ${q(String(op.details.name))} -ErrorAction SilentlyContinue | Where-Object Status -eq 'Running' | Stop-Service`];
+  }
   if (op.kind === 'installed-service.start') {
     return [`if ([string](Get-CimInstance -ClassName Win32_Service -Filter ${q(`Name = '${String(op.details.name).replace(/'/g, "\\'")}'`)}).State -ne 'Running') { Start-Service -Name ${q(String(op.details.name))} }`];
   }

@@ -14,7 +14,7 @@ import { instanceRecordUndo } from './operations/instance-record';
 import { programsEntryUndo } from './operations/programs-entry';
 import { protectedSettingUndo } from './operations/protected-setting';
 import { serviceUndo } from './operations/services';
-import { installedServiceStartUndo, installedServiceUndo } from './operations/installed-service';
+import { installedServiceStartUndo, installedServiceStopUndo, installedServiceUndo } from './operations/installed-service';
 
 /**
  * Every kind of operation this version can undo, by kind: each operation module, and each component for the kinds
@@ -23,7 +23,7 @@ import { installedServiceStartUndo, installedServiceUndo } from './operations/in
  * not here was written by another version: undoing stops rather than skip it (Kysely's migrator refuses the same way
  * when its record names a migration its code does not have).
  */
-const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, fileAccessUndo, protectedSettingUndo, serviceUndo, installedServiceUndo, installedServiceStartUndo, accountRightUndo, accessUndo, certificateKeyUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
+const KINDS: UndoKind[] = [folderUndo, filesUndo, appConfigUndo, fileContentUndo, fileAccessUndo, protectedSettingUndo, serviceUndo, installedServiceUndo, installedServiceStopUndo, installedServiceStartUndo, accountRightUndo, accessUndo, certificateKeyUndo, firewallUndo, ...databaseUndoKinds, programsEntryUndo, instanceRecordUndo, ...engineComponents().flatMap((c) => c.undoKinds)];
 
 const BY_KIND = new Map<string, UndoKind>();
 for (const k of KINDS) {

@@ -87,8 +87,9 @@ describe('the password for the Async Server connection on the rehearsal store co
 
     const changed = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: secrets(CHANGED) });
     expect(changed.outcome, changed.message).toBe('installed');
-    // Only this step changes: the configuration file around it is in place.
-    expect(changed.steps.filter((s) => s.status === 'applied').map((s) => s.id.split(':')[0])).toEqual(['app-config.protected', 'instance']);
+    // Only this step changes (the configuration file around it is in place), the service stopped around it: it reads
+    // the new password when it starts again.
+    expect(changed.steps.filter((s) => s.status === 'applied').map((s) => s.id.split(':')[0])).toEqual(['installed-service.stop', 'app-config.protected', 'installed-service.start', 'instance']);
     const second = storedValue(env.host);
     expect(second).not.toBe(first);
     expect(await env.host.dataProtection.isProtectedSecret(second, CHANGED)).toBe(true);

@@ -83,6 +83,34 @@ describe('Async Client on the rehearsal store computer', () => {
     expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
   });
 
+  it('a modify that changes what the service reads stops the running service first and starts it again last', async () => {
+    const env = await storeComputer();
+    const name = 'CommerceDataExchangeAsyncClientService';
+    await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    const applied: string[] = [];
+    const moved = await env.service.install(
+      { component: 'async-client', settings: store({ ChannelDatabaseName: 'RetailChannelDatabase2' }), choices: CHOICES },
+      { secrets: SECRETS, onProgress: (p) => p.phase === 'apply' && p.status === 'applied' && applied.push(p.operationId.split(':')[0]) },
+    );
+    expect(moved.outcome, moved.message).toBe('installed');
+    // Stopped before its configuration is written, started once every change of its own is made: it reads the new one.
+    expect(applied).toEqual(['installed-service.stop', 'file.content', 'app-config.protected', 'sql.login', 'installed-service.start', 'instance']);
+    expect(await env.host.machine.readInstalledService(name)).toMatchObject({ status: 'Running', account: 'STORE01\\svc-cdx' });
+    const config = readFileSync(env.host.realPath('C:\\AsyncClientService\\Microsoft.Dynamics.Retail.CommerceDataExchange.AsyncClientService.exe.config'), 'utf8');
+    expect(config).toContain('Initial Catalog=RetailChannelDatabase2;');
+  });
+
+  it.each(['installed-service.stop:CommerceDataExchangeAsyncClientService', 'sql.login:STORE01\\svc-cdx@RetailChannelDatabase2'])('a modify that fails at %s, the service stopped, rolls back to the service running with its configuration as it was', async (operation) => {
+    const env = await storeComputer([{ operation, message: 'injected fault' }]);
+    await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });
+    const before = snapshot(env.sandbox, env.supportDir);
+    const failed = await env.service.install({ component: 'async-client', settings: store({ ChannelDatabaseName: 'RetailChannelDatabase2' }), choices: CHOICES }, { secrets: SECRETS });
+    expect(failed.outcome, failed.message).toBe('rolled-back');
+    expect(failed.steps.map((s) => s.id)[0]).toBe('installed-service.stop:CommerceDataExchangeAsyncClientService');
+    expect(snapshot(env.sandbox, env.supportDir)).toEqual(before);
+    expect((await env.host.machine.readInstalledService('CommerceDataExchangeAsyncClientService'))?.status).toBe('Running');
+  });
+
   it('refuses a channel database that does not exist before any change: Setup never creates one', async () => {
     const env = await storeComputer();
     const before = snapshot(env.sandbox, env.supportDir);
@@ -148,7 +176,9 @@ describe('Async Client on the rehearsal store computer', () => {
 describe('a fault at every operation of Async Client', async () => {
   const probe = await storeComputer();
   const plan = await probe.service.plan({ component: 'async-client', settings: store(), choices: CHOICES });
-  it.each(plan.operations.map((o) => o.id))('%s: rolls the store computer back to exactly its state before', async (id) => {
+  // On a fresh computer there is no service to stop: that step's faults are a modify's (above).
+  const changing = plan.operations.filter((o) => o.kind !== 'installed-service.stop');
+  it.each(changing.map((o) => o.id))('%s: rolls the store computer back to exactly its state before', async (id) => {
     const env = await storeComputer([{ operation: id, message: 'injected fault' }]);
     const before = snapshot(env.sandbox, env.supportDir);
     const result = await env.service.install({ component: 'async-client', settings: store(), choices: CHOICES }, { secrets: SECRETS });

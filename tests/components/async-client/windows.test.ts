@@ -125,6 +125,23 @@ describe('Async Client on Windows in PowerShell (the fake store computer)', () =
     }
   });
 
+  it('a modify of its configuration stops the running service (Stop-Service) before writing it and starts it again last', async () => {
+    const env = await storeOnWindows();
+    try {
+      expect((await env.install()).outcome).toBe('installed');
+      const calls = env.w.calls().length;
+      const moved = await env.install({ ChannelDatabaseName: 'RetailChannelDatabase2' });
+      expect(moved.outcome, moved.message).toBe('installed');
+      const commands = env.w.calls().slice(calls).map((c) => c.command);
+      expect(commands.filter((c) => c === 'Stop-Service' || c === 'Start-Service')).toEqual(['Stop-Service', 'Start-Service']);
+      expect(env.w.readState().services.find((s: { name: string }) => s.name === SERVICE)).toMatchObject({ status: 'Running', account: 'STORE01\\svc-cdx' });
+      const config = readFileSync(env.w.host.realPath('C:\\AsyncClientService\\Microsoft.Dynamics.Retail.CommerceDataExchange.AsyncClientService.exe.config'), 'utf8');
+      expect(config).toContain('Initial Catalog=RetailChannelDatabase2;');
+    } finally {
+      await env.close();
+    }
+  });
+
   it('refuses, before any change, a modify that would give the service another named account: its password could not be given back', async () => {
     const env = await storeOnWindows();
     try {

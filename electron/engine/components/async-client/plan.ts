@@ -20,7 +20,7 @@ import { fileAccessOperation } from '../../plan/operations/file-access';
 import { fileContentOperation } from '../../plan/operations/file-content';
 import { filesOperation } from '../../plan/operations/files';
 import { folderOperation } from '../../plan/operations/folder';
-import { installedServiceOperation, installedServiceStartOperation } from '../../plan/operations/installed-service';
+import { installedServiceOperation, installedServiceStartOperation, installedServiceStopOperation } from '../../plan/operations/installed-service';
 import { appSettingLocation, protectedSettingOperation } from '../../plan/operations/protected-setting';
 import { PlanError, type ComponentPlan, type PlanInput } from '../../plan/plan';
 import { asyncClientConfiguration } from './app-config';
@@ -37,8 +37,8 @@ export const MESSAGE_DATABASE_ROLES = ['db_datareader', 'db_datawriter', EXECUTO
  * the service reads the password for the Async Server connection, the file restricted to Administrators, SYSTEM and
  * the service account, and the password in it, encrypted for the computer), Log on as a
  * service, the Windows service, the channel message database (created when missing) and its scripts, the service
- * account's logins and roles on both databases, and the service started last. The frame adds the collisions and the
- * instance record.
+ * account's logins and roles on both databases, and the service started last (on a modify it is stopped first while
+ * what it reads changes, so that it reads it). The frame adds the collisions and the instance record.
  */
 export async function planAsyncClient(host: Host, input: PlanInput & { supportDir: string }): Promise<ComponentPlan> {
   const settings = normalizeClientSettings(asClientSettings(input.settings));
@@ -55,16 +55,15 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
   const salt = payload.manifest.saltUtility.files;
   const ops: Operation[] = [folderOperation(e.ServiceInstallFolder, 'Async Client service files')];
   const filesId = `files:${e.ServiceInstallFolder}`;
-  ops.push(
-    filesOperation({
-      id: filesId,
-      description: `Copy the ${payload.manifest.files.length - salt.length} Async Client ${payload.manifest.version} files to ${e.ServiceInstallFolder}`,
-      sourceRoot: payload.root,
-      destination: e.ServiceInstallFolder,
-      files: payload.manifest.files.filter((f) => !salt.includes(f.path)),
-      backupDir: backups(filesId),
-    }),
-  );
+  const serviceFiles = filesOperation({
+    id: filesId,
+    description: `Copy the ${payload.manifest.files.length - salt.length} Async Client ${payload.manifest.version} files to ${e.ServiceInstallFolder}`,
+    sourceRoot: payload.root,
+    destination: e.ServiceInstallFolder,
+    files: payload.manifest.files.filter((f) => !salt.includes(f.path)),
+    backupDir: backups(filesId),
+  });
+  ops.push(serviceFiles);
   if (salt.length) {
     // The same folder and step as Async Server's: an instance of either keeps it while the other is installed.
     const saltFolder = SALT_UTILITY_FOLDER.replace('%ProgramFiles%', environment.ProgramFiles ?? environment.PROGRAMFILES ?? 'C:\\Program Files');
@@ -93,39 +92,45 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
   const config = `${exe}.config`;
   const password = payload.manifest.service?.secrets?.connectionPassword;
   const account = e.ServiceUser.trim();
-  ops.push(fileContentOperation(config, asyncClientConfiguration(e, streaming, password?.appSetting), 'the Async Client configuration (Async Server URL, channel database ID, databases)', password ? [appSettingLocation(password.appSetting)] : []));
+  // What the service reads when it starts: a modify that changes one of them stops it first (the stop step below).
+  const configuration: Operation[] = [fileContentOperation(config, asyncClientConfiguration(e, streaming, password?.appSetting), 'the Async Client configuration (Async Server URL, channel database ID, databases)', password ? [appSettingLocation(password.appSetting)] : [])];
+  ops.push(configuration[0]);
   if (password) {
     // Before the password goes in: DPAPI's machine scope lets any process that reads the file decrypt it, and the
     // file as written inherits its folder's rules (the computer's Users may read C:\AsyncClientService).
     const builtIn = builtInAccount(account);
     ops.push(fileAccessOperation({ file: config, what: 'the Async Client configuration', account, reference: builtIn ? BUILT_IN_ACCOUNTS[builtIn].sid : expandLocalAccount(account, host.computerName) }));
-    ops.push(
-      protectedSettingOperation({
-        file: config,
-        appSetting: password.appSetting,
-        secret: 'connectionPassword',
-        what: `the password for the Async Server connection (DataStoreUserName ${e.DataStoreUserName.trim()})`,
-        backupDir: backups(`app-config.protected:${config}`),
-      }),
-    );
+    const stored = protectedSettingOperation({
+      file: config,
+      appSetting: password.appSetting,
+      secret: 'connectionPassword',
+      what: `the password for the Async Server connection (DataStoreUserName ${e.DataStoreUserName.trim()})`,
+      backupDir: backups(`app-config.protected:${config}`),
+    });
+    configuration.push(stored);
+    ops.push(stored);
   } else {
     notes.push(`The payload's manifest (${payload.root}) declares no place for the password of the Async Server connection (service.secrets.connectionPassword): it is not stored, and the service cannot sign in to Async Server until it is configured by other means.`);
   }
   if (!isBuiltInAccount(account)) ops.push(accountRightOperation(account, SERVICE_LOGON_RIGHT, 'Log on as a service'));
-  ops.push(
-    installedServiceOperation(
-      {
-        name: e.ServiceName.trim(),
-        displayName: `Commerce Data Exchange: Async Client (${e.ServiceName.trim()})`,
-        binaryPath: `"${exe}"`,
-        account,
-        startType: 'Automatic',
-        recovery: { restart: true, restartDelaySeconds: 60, resetSeconds: 86400 },
-        status: 'Stopped',
-      },
-      'Install',
-    ),
+  const serviceName = e.ServiceName.trim();
+  const service = installedServiceOperation(
+    {
+      name: serviceName,
+      displayName: `Commerce Data Exchange: Async Client (${serviceName})`,
+      binaryPath: `"${exe}"`,
+      account,
+      startType: 'Automatic',
+      recovery: { restart: true, restartDelaySeconds: 60, resetSeconds: 86400 },
+      status: 'Stopped',
+    },
+    'Install',
   );
+  ops.push(service);
+  // First, so that on a modify the service stops before its files change (and the start step, last, starts it again).
+  // In every plan, not only when the service exists: the instance record lists the same steps from the first install on.
+  const stop = installedServiceStopOperation(serviceName, [serviceFiles, ...configuration, service]);
+  ops.unshift(stop);
 
   let messageTarget: SqlTarget;
   let channelTarget: SqlTarget;
@@ -142,7 +147,7 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
   ops.push(executorRoleOperation(messageTarget, messageDb));
   ops.push(accountLoginOperation(messageTarget, messageDb, account, MESSAGE_DATABASE_ROLES, sqlLogin(account)));
   ops.push(withId(accountLoginOperation(channelTarget, e.ChannelDatabaseName.trim(), account, [CHANNEL_SYNC_ROLE], sqlLogin(account)), `sql.login:${account}@${e.ChannelDatabaseName.trim()}`));
-  ops.push(installedServiceStartOperation(e.ServiceName.trim()));
+  ops.push(installedServiceStartOperation(serviceName, stop));
   notes.push(
     streaming
       ? 'Streaming over the NetTcp port: for initial or large synchronizations on a reliable network. For ongoing synchronization WS-ReliableMessaging is more reliable.'

@@ -1,6 +1,6 @@
 import { builtInAccount } from '../../../../shared/settings/accounts';
 import type { InstalledService } from '../../hosts/machine/machine';
-import type { Operation, UndoKind } from '../operation';
+import type { Operation, OperationContext, UndoKind } from '../operation';
 import { sameState } from './same-state';
 
 /** One account however it is spelled: its case, or a built-in account's spellings (LocalSystem, NT AUTHORITY\SYSTEM…). */
@@ -75,6 +75,46 @@ export function installedServiceOperation(desired: InstalledService, what: strin
   };
 }
 
+/** Undo starts the service again when the stop found it running. */
+export const installedServiceStopUndo: UndoKind = {
+  kind: 'installed-service.stop',
+  async undo(ctx, target, before) {
+    const current = await ctx.host.machine.readInstalledService(String(target.name));
+    if (current && before?.wasRunning === true && current.status !== 'Running') await ctx.host.machine.writeInstalledService({ ...current, status: 'Running' });
+  },
+};
+
+/**
+ * Stops a running service while `changes` change what it reads: a service reads its configuration only when it
+ * starts, and Windows does not replace the executable of a running service. The plan's start step, last, starts it
+ * again, so a modify takes effect. Nothing to do when the service does not run, or when every one of `changes` is
+ * already in place (a modify that changes nothing the service reads leaves it running).
+ */
+export function installedServiceStopOperation(name: string, changes: readonly Operation[]): Operation {
+  const running = async (ctx: OperationContext) => (await ctx.host.machine.readInstalledService(name))?.status === 'Running';
+  return {
+    id: `installed-service.stop:${name}`,
+    kind: installedServiceStopUndo.kind,
+    target: { name },
+    description: `Stop the Windows service ${name}, when it runs, while its files and configuration change (it is started again at the end)`,
+    details: { name, while: changes.map((c) => c.id).join(', ') },
+    async isDone(ctx) {
+      if (!(await running(ctx))) return true;
+      for (const op of changes) if (!(await op.isDone(ctx))) return false;
+      return true;
+    },
+    async prepare(ctx) {
+      return { wasRunning: await running(ctx) };
+    },
+    async apply(ctx) {
+      const current = await ctx.host.machine.readInstalledService(name);
+      const wasRunning = current?.status === 'Running';
+      if (current && wasRunning) await ctx.host.machine.writeInstalledService({ ...current, status: 'Stopped' });
+      return { wasRunning };
+    },
+  };
+}
+
 /** Starts the service, last: undo stops it again when it was not running before. */
 export const installedServiceStartUndo: UndoKind = {
   kind: 'installed-service.start',
@@ -84,7 +124,8 @@ export const installedServiceStartUndo: UndoKind = {
   },
 };
 
-export function installedServiceStartOperation(name: string): Operation {
+/** `stop`: the plan's stop of the same service; while it has a service to stop, this start is not in place either. */
+export function installedServiceStartOperation(name: string, stop?: Operation): Operation {
   return {
     id: `installed-service.start:${name}`,
     kind: installedServiceStartUndo.kind,
@@ -92,7 +133,8 @@ export function installedServiceStartOperation(name: string): Operation {
     description: `Start the Windows service ${name}`,
     details: { name },
     async isDone(ctx) {
-      return (await ctx.host.machine.readInstalledService(name))?.status === 'Running';
+      if ((await ctx.host.machine.readInstalledService(name))?.status !== 'Running') return false;
+      return stop ? await stop.isDone(ctx) : true;
     },
     async prepare(ctx) {
       return { wasRunning: (await ctx.host.machine.readInstalledService(name))?.status === 'Running' };
