@@ -13,7 +13,7 @@ export interface InstalledInstance {
   settings: Record<string, string>;
   configure: boolean;
   database: DatabaseChoice;
-  streaming: boolean;
+  streaming?: boolean;
 }
 
 /** The instances on this computer (for Add or modify components), read once per mount. */

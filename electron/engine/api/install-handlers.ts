@@ -110,8 +110,8 @@ export const installHandlers: HandlerSet<'install.plan' | 'install.start' | 'ins
       settings: i.settings,
       configure: i.choices.configure,
       database: i.choices.database,
-      // Records written before streaming was a choice are of instances that do not stream.
-      streaming: i.choices.streaming === true,
+      // As recorded, absent included: a modify that sends the choices as they were changes nothing, the record neither.
+      streaming: i.choices.streaming,
     }));
     return ok({ instances });
   },

@@ -46,7 +46,7 @@ export const installMethods = {
       instances: z.array(
         z.intersection(
           ComponentSettingsPart,
-          z.object({ name: z.string(), version: z.string(), installedAt: z.string(), configure: z.boolean(), database: DatabaseChoice, streaming: z.boolean() }),
+          z.object({ name: z.string(), version: z.string(), installedAt: z.string(), configure: z.boolean(), database: DatabaseChoice, streaming: z.boolean().optional() }),
         ),
       ),
     }),

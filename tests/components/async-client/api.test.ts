@@ -49,7 +49,7 @@ describe("the wizard's contract carries Async Client's settings by component", (
       .toBe('installed');
 
     const listed = await engine.dispatch('instances.list', {});
-    expect(listed).toMatchObject({ ok: true, value: { instances: [{ name: 'CommerceDataExchangeAsyncClientService', component: 'async-client', configure: true, database: { mode: 'create', authentication: 'windows' }, streaming: false, settings: { DataStoreName: 'Houston' } }] } });
+    expect(listed).toMatchObject({ ok: true, value: { instances: [{ name: 'CommerceDataExchangeAsyncClientService', component: 'async-client', configure: true, database: { mode: 'create', authentication: 'windows' }, settings: { DataStoreName: 'Houston' } }] } });
     const summary = await engine.dispatch('instances.summary', { name: 'CommerceDataExchangeAsyncClientService' });
     expect(summary).toMatchObject({ ok: true, value: { component: 'async-client', rows: expect.arrayContaining([{ label: 'Service state', value: 'Running' }, { label: 'Startup type', value: 'Automatic' }]) } });
     expect(JSON.stringify([plan, listed, summary])).not.toContain(CANARY);
