@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -13,7 +13,9 @@ import path from 'node:path';
  * uninstall through the install service (electron/engine/install/), never the executor or the plan directly;
  * and components are modules: a component's folders (shared/components/<id>/, electron/engine/components/<id>/,
  * renderer/component-pages/<id>/) are imported only from the component's own folders and from the registries, so
- * the frame names no component.
+ * the frame names no component; and no two modules import each other, even for types and through others (a cycle
+ * makes evaluation order matter and says that a type lives in the wrong module). Dynamic `import()` (a lazy view)
+ * does not count: it runs after both modules are evaluated.
  */
 export interface Violation {
   file: string;
@@ -56,12 +58,6 @@ const BEHIND_THE_DOOR = ['electron/engine/executor/', 'electron/engine/plan/'];
 const COMPONENT_ROOTS = ['shared/components/', 'electron/engine/components/', 'renderer/component-pages/'];
 const REGISTRIES = COMPONENT_ROOTS.map((r) => `${r}registry.ts`);
 
-/**
- * The frame's files that still name a component's folders directly: none now. No file may join this list; one that
- * no longer names a component must leave it (a test holds it to that), so it only shrinks.
- */
-export const NOT_YET_MODULAR: readonly string[] = [];
-
 /** The component whose folder `p` is in, or null. */
 function componentOf(p: string): string | null {
   for (const root of COMPONENT_ROOTS) {
@@ -95,7 +91,7 @@ export function checkFile(root: string, file: string, source: string): Violation
       const target = layerOf(targetPath);
       const relPath = rel.split(path.sep).join('/');
       const named = componentOf(targetPath);
-      if (named && componentOf(relPath) !== named && !REGISTRIES.includes(relPath) && !NOT_YET_MODULAR.includes(relPath)) {
+      if (named && componentOf(relPath) !== named && !REGISTRIES.includes(relPath)) {
         add(`only the component ${named} itself and the registries may import its folder: reach it through shared/components/registry.ts or electron/engine/components/registry.ts`);
       }
       if (layer === 'renderer' && isProductImage(targetPath)) continue;
@@ -120,14 +116,61 @@ export function checkFile(root: string, file: string, source: string): Violation
   return violations;
 }
 
+/** The file a relative import names, as TypeScript resolves it here (null: not a source file of ours). */
+function resolveImport(from: string, spec: string): string | null {
+  const base = path.resolve(path.dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Every cycle of static imports among `sources`, one violation each, at the import that closes it. */
+export function importCycles(root: string, sources: Map<string, string>): Violation[] {
+  const edges = new Map<string, { target: string; line: number; specifier: string }[]>();
+  for (const [file, source] of sources) {
+    const list: { target: string; line: number; specifier: string }[] = [];
+    for (const match of source.matchAll(IMPORT)) {
+      const spec = match[1] ?? match[2];
+      if (!spec?.startsWith('.')) continue;
+      const target = resolveImport(file, spec);
+      if (target && sources.has(target)) list.push({ target, specifier: spec, line: source.slice(0, match.index + match[0].lastIndexOf(spec)).split('\n').length });
+    }
+    edges.set(file, list);
+  }
+  // Depth first: an edge back to a module still on the path closes a cycle.
+  const state = new Map<string, 'open' | 'done'>();
+  const trail: string[] = [];
+  const violations: Violation[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    trail.push(file);
+    for (const edge of edges.get(file) ?? []) {
+      if (state.get(edge.target) === 'open') {
+        const cycle = [...trail.slice(trail.indexOf(edge.target)), edge.target].map((f) => path.relative(root, f).split(path.sep).join('/'));
+        violations.push({ file: path.relative(root, file), line: edge.line, specifier: edge.specifier, rule: `import cycle: ${cycle.join(' → ')}` });
+      } else if (!state.has(edge.target)) visit(edge.target);
+    }
+    trail.pop();
+    state.set(file, 'done');
+  };
+  for (const file of [...sources.keys()].sort()) if (!state.has(file)) visit(file);
+  return violations;
+}
+
 export function checkTree(root: string): Violation[] {
   const violations: Violation[] = [];
+  const sources = new Map<string, string>();
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(ts|tsx|mts|cts)$/.test(name)) violations.push(...checkFile(root, full, readFileSync(full, 'utf8')));
+      else if (/\.(ts|tsx|mts|cts)$/.test(name)) {
+        const source = readFileSync(full, 'utf8');
+        sources.set(full, source);
+        violations.push(...checkFile(root, full, source));
+      }
     }
   };
   for (const top of ['shared', 'renderer', 'electron']) {
@@ -137,7 +180,7 @@ export function checkTree(root: string): Violation[] {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
-  return violations;
+  return [...violations, ...importCycles(root, sources)];
 }
 
 // `npm run lint:layers`

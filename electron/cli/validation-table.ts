@@ -1,4 +1,5 @@
-import { describeCounts, STATUS_LABELS, STATUS_ORDER, type CheckResult, type ValidationReport } from '../../shared/prerequisites/report';
+import type { CheckResult, ValidationReport } from '../../shared/prerequisites/report';
+import { describeCounts, STATUS_LABELS, STATUS_ORDER } from '../../shared/prerequisites/report-text';
 
 const WIDTH = 100;
 const INDENT = ' '.repeat(17);

@@ -76,5 +76,3 @@ export function summarize(results: CheckResult[], durationMs: number): Validatio
     durationMs,
   };
 }
-
-export { describeCounts, STATUS_LABELS, STATUS_ORDER } from './report-text';

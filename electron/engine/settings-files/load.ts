@@ -5,24 +5,14 @@ import { componentDefinition, componentDefinitions } from '../../../shared/compo
 import type { ComponentId } from '../../../shared/components/ids';
 import { nearest } from '../../../shared/text/levenshtein';
 import { CHOICES_ELEMENT, readChoices, type FileChoices } from './choices';
+import type { KeptComment, SettingsFileEntry } from './entries';
 import { decodeFileBytes, tooLargeMessage, type TextEncodingName } from './decode';
 import { looksLikeParameterFile, readParameterFile, type ParameterFilePart } from './parameter-file';
 import type { SettingsFileProblem } from './problems';
 import { parseXml, type XmlElement } from './xml';
-import { isWrittenByCdxSetup } from './write';
+import { isWrittenByCdxSetup } from './header-mark';
 
 export type { SettingsFileProblem } from './problems';
-
-export interface SettingsFileEntry {
-  value: string;
-  line: number;
-}
-
-/** A comment of the file, kept to be written again before the parameter it preceded (null: at the end). */
-export interface KeptComment {
-  before: string | null;
-  text: string;
-}
 
 export interface LoadedSettingsFile {
   file: string;

@@ -3,7 +3,7 @@ import type { ComponentId } from '../../../shared/components/ids';
 import { componentDefinitions } from '../../../shared/components/registry';
 import { nearest } from '../../../shared/text/levenshtein';
 import type { FileChoices } from './choices';
-import type { KeptComment, SettingsFileEntry } from './load';
+import type { KeptComment, SettingsFileEntry } from './entries';
 import type { SettingsFileProblem } from './problems';
 
 /** One component's values in a parameter file, by its settings file's parameter names. */

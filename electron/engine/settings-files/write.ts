@@ -1,16 +1,10 @@
 import type { ComponentDefinition } from '../../../shared/components/component';
 import type { ComponentId } from '../../../shared/components/ids';
-import { componentDefinition, componentDefinitions } from '../../../shared/components/registry';
+import { componentDefinition } from '../../../shared/components/registry';
 import { TOOL_VERSION } from '../version';
 import { CHOICES_ELEMENT, choicesAttributes, type FileChoices } from './choices';
-import type { KeptComment } from './load';
-
-const headerMark = (d: ComponentDefinition) => `${d.settingsFileName} for Commerce Data Exchange: ${d.title}, written by CDX Setup`;
-
-/** Our own header is written fresh each time, not kept as a user comment (round trips must not pile them up). */
-export function isWrittenByCdxSetup(comment: string): boolean {
-  return componentDefinitions().some((d) => comment.includes(headerMark(d)));
-}
+import type { KeptComment } from './entries';
+import { headerMark } from './header-mark';
 
 export interface SettingsFileContent {
   /** Whose settings: ss-settings.xml for Async Server (the default), sc-settings.xml for Async Client. */
