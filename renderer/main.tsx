@@ -36,9 +36,7 @@ else showWizard(true);
  * the main thread (about 10 ms on a busy machine), which fell in the first render's moments.
  */
 function addTabIcon() {
-  const link = document.createElement('link');
-  link.rel = 'icon';
+  const link = document.getElementById('tab-icon') as HTMLLinkElement;
   link.type = 'image/svg+xml';
   link.href = iconUrl;
-  document.head.append(link);
 }

@@ -13,6 +13,8 @@ test('happy path: valid entries on every page reach Ready to install, which show
   const w = new WizardDriver(page);
 
   await expect(w.page.getByText('Rehearsal', { exact: true })).toBeVisible();
+  // The tab's icon comes once the first page is up, and no request for /favicon.ico goes out before it.
+  await expect(w.page.locator('link[rel="icon"]')).toHaveAttribute('href', /\.svg$/);
   await reachPage(w, 'ready', { entries: { namedInstance: 'SQLHQ01\\AX', databaseMode: 'existing' } });
 
   const steps = w.page.getByRole('navigation', { name: 'Setup steps' });
