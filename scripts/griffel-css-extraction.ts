@@ -1,4 +1,16 @@
-import { defaultCompareMediaQueries, normalizeCSSBucketEntry, styleBucketOrdering, type CSSRulesByBucket, type StyleBucketName } from '@griffel/core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  defaultCompareMediaQueries,
+  normalizeCSSBucketEntry,
+  reduceToClassNameForSlots,
+  SEQUENCE_HASH_LENGTH,
+  SEQUENCE_PREFIX,
+  styleBucketOrdering,
+  type CSSClassesMapBySlot,
+  type CSSRulesByBucket,
+  type StyleBucketName,
+} from '@griffel/core';
 import type { Plugin } from 'vite';
 
 /**
@@ -7,10 +19,26 @@ import type { Plugin } from 'vite';
  * first page that was a large part of our start. This plugin takes the rules out of the JavaScript at build time
  * (`__styles` becomes `__css`, which only maps classes) and appends them, ordered as Griffel's style buckets order
  * them, to the entry's style sheet. A call whose rules are not plain literals is left to the run time.
+ *
+ * `__styles` calls also get their classes' left-to-right sequence hashes, worked out here, so that the first render
+ * of each component does not hash them (renderer/griffel-precomputed-css.ts).
  */
+
+/** The run time of `__styles` with its hashes precomputed, imported by the rewritten modules. */
+export const PRECOMPUTED_CSS_MODULE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer/griffel-precomputed-css.ts');
+
+/**
+ * Each slot's left-to-right sequence hash, as Griffel's production run time computes it when the component first
+ * renders: outside production (this process, under a test runner) Griffel appends a debug part, which goes.
+ */
+export function sequenceHashes(classesMapBySlot: CSSClassesMapBySlot<string>): Record<string, string> {
+  const slots = reduceToClassNameForSlots(classesMapBySlot, 'ltr');
+  return Object.fromEntries(Object.entries(slots).map(([slot, classes]) => [slot, classes.slice(0, classes ? SEQUENCE_PREFIX.length + SEQUENCE_HASH_LENGTH : 0)]));
+}
 
 type Kind = '__styles' | '__resetStyles' | '__staticStyles';
 const REPLACEMENT: Record<Kind, string> = { __styles: '__griffelCSS', __resetStyles: '__griffelResetCSS', __staticStyles: '__griffelStaticCSS' };
+const PRECOMPUTED = '__griffelPrecomputedCSS';
 const IMPORT_OF: Record<Kind, string> = { __styles: '__css', __resetStyles: '__resetCSS', __staticStyles: '__staticCSS' };
 /** The argument that holds the rules: __styles(classes, rules), __resetStyles(ltr, rtl, rules), __staticStyles(rules). */
 const RULES_ARGUMENT: Record<Kind, number> = { __styles: 1, __resetStyles: 2, __staticStyles: 0 };
@@ -101,6 +129,7 @@ export function extractModule(code: string, parse: (code: string) => Node): Extr
   const edits: { start: number; end: number; text: string }[] = [];
   const rules: CSSRulesByBucket = {};
   const used = new Set<Kind>();
+  let precomputed = false;
   let skipped = 0;
   walk(program, (node) => {
     if (node.type !== 'CallExpression') return;
@@ -115,17 +144,28 @@ export function extractModule(code: string, parse: (code: string) => Node): Extr
       return;
     }
     addRules(rules, Array.isArray(value) ? { r: value as string[] } : (value as CSSRulesByBucket));
+    const classes = kind === '__styles' ? literalValue(args[0]) : NOT_LITERAL;
+    // The rules argument goes, with the comma before it; a plain class map gets its hashes in its place.
+    const removed = { start: index === 0 ? args[0].start : args[index - 1].end, end: args[index].end };
+    if (classes !== NOT_LITERAL) {
+      precomputed = true;
+      edits.push({ start: callee.start, end: callee.end, text: PRECOMPUTED });
+      edits.push({ ...removed, text: `, ${JSON.stringify(sequenceHashes(classes as CSSClassesMapBySlot<string>))}` });
+      return;
+    }
     used.add(kind);
     edits.push({ start: callee.start, end: callee.end, text: REPLACEMENT[kind] });
-    // The rules argument goes, with the comma before it.
-    edits.push({ start: index === 0 ? args[0].start : args[index - 1].end, end: args[index].end, text: '' });
+    edits.push({ ...removed, text: '' });
   });
   if (edits.length === 0) return { code, rules, skipped };
 
   let out = code;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  const imports = [...used].map((k) => `${IMPORT_OF[k]} as ${REPLACEMENT[k]}`).join(', ');
-  return { code: `import { ${imports} } from '@griffel/react';\n${out}`, rules, skipped };
+  const imports = [
+    ...(used.size ? [`import { ${[...used].map((k) => `${IMPORT_OF[k]} as ${REPLACEMENT[k]}`).join(', ')} } from '@griffel/react';\n`] : []),
+    ...(precomputed ? [`import { precomputedCss as ${PRECOMPUTED} } from ${JSON.stringify(PRECOMPUTED_CSS_MODULE)};\n`] : []),
+  ];
+  return { code: `${imports.join('')}${out}`, rules, skipped };
 }
 
 /** Every rule once, in the order Griffel's run time would give them: by style bucket, priority, then media query. */

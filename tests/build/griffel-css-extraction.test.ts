@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { build, parseAst, type Plugin } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { extractModule, griffelCssExtraction, sortedCss } from '../../scripts/griffel-css-extraction';
+import { reduceToClassNameForSlots, type CSSClassesMapBySlot } from '@griffel/core';
+import { extractModule, griffelCssExtraction, PRECOMPUTED_CSS_MODULE, sequenceHashes, sortedCss } from '../../scripts/griffel-css-extraction';
+import { precomputedCss } from '../../renderer/griffel-precomputed-css';
 
 /** The plugin's own parser in a build: Vite's ESTree, with start and end offsets. */
 const parse = (code: string) => parseAst(code) as never;
@@ -12,12 +14,14 @@ const extract = (code: string) => extractModule(code, parse);
 const STYLES = `import { __styles } from '@griffel/react';\n`;
 
 describe('one module: what the extraction rewrites', () => {
-  it('__styles keeps its class map and loses its rules, which it returns by bucket', () => {
+  it('__styles keeps its class map, loses its rules (returned by bucket) and gets its slots\' hashes in their place', () => {
     const out = extract(`${STYLES}export const useClasses = __styles({ root: { sj55zd: 'fe3e8s9' } }, { d: ['.fe3e8s9{color:red;}'], h: ['.fx:hover{color:blue;}'] });`)!;
     expect(out.rules).toEqual({ d: ['.fe3e8s9{color:red;}'], h: ['.fx:hover{color:blue;}'] });
     expect(out.skipped).toBe(0);
-    expect(out.code).toContain(`import { __css as __griffelCSS } from '@griffel/react';`);
-    expect(out.code).toContain(`__griffelCSS({ root: { sj55zd: 'fe3e8s9' } })`);
+    expect(out.code).toContain(`import { precomputedCss as __griffelPrecomputedCSS } from ${JSON.stringify(PRECOMPUTED_CSS_MODULE)};`);
+    const hash = sequenceHashes({ root: { sj55zd: 'fe3e8s9' } }).root;
+    expect(hash).toMatch(/^___[0-9a-z]{7}$/);
+    expect(out.code).toContain(`__griffelPrecomputedCSS({ root: { sj55zd: 'fe3e8s9' } }, {"root":"${hash}"})`);
     expect(out.code).not.toContain('color:red');
     expect(out.code).not.toMatch(/__styles\(/);
   });
@@ -45,15 +49,17 @@ describe('one module: what the extraction rewrites', () => {
 
   it('follows the import: an alias is rewritten, and the import names only what the module still uses', () => {
     const out = extract(`import { __styles as s, __resetStyles as r, mergeClasses } from '@griffel/react';\nconst a = s({ root: { x: 'f1' } }, { d: ['.f1{color:red;}'] });\nconst b = r('r1', null, ['.r1{margin:0;}']);`)!;
-    expect(out.code).toContain('__griffelCSS({ root: { x: \'f1\' } })');
+    expect(out.code).toContain("__griffelPrecomputedCSS({ root: { x: 'f1' } }, {");
     expect(out.code).toContain("__griffelResetCSS('r1', null)");
-    expect(out.code).toMatch(/^import \{ __css as __griffelCSS, __resetCSS as __griffelResetCSS \} from '@griffel\/react';/);
+    expect(out.code).toMatch(/^import \{ __resetCSS as __griffelResetCSS \} from '@griffel\/react';\nimport \{ precomputedCss as __griffelPrecomputedCSS \}/);
     expect(out.code).toContain('mergeClasses');
   });
 
   it('@griffel/core calls are rewritten to the React bindings, which map classes without a renderer', () => {
     const out = extract(`import { __styles } from '@griffel/core';\n__styles({ root: { x: 'f1' } }, { d: ['.f1{color:red;}'] });`)!;
-    expect(out.code).toContain(`import { __css as __griffelCSS } from '@griffel/react';`);
+    expect(out.code).toContain('__griffelPrecomputedCSS({ root: { x');
+    const reset = extract(`import { __resetStyles } from '@griffel/core';\n__resetStyles('r1', null, ['.r1{margin:0;}']);`)!;
+    expect(reset.code).toContain(`import { __resetCSS as __griffelResetCSS } from '@griffel/react';`);
   });
 
   it('passes through a module without Griffel calls, one whose __styles is not Griffel, and one that only names it', () => {
@@ -83,8 +89,40 @@ describe('one module: what the extraction rewrites', () => {
     const out = extract(`${STYLES}const c = 'red';\nconst a = __styles({ root: { x: 'f1' } }, { d: ['.f1{margin:0;}'] });\nconst b = __styles({ root: { x: 'f2' } }, { d: [\`.f2{color:\${c};}\`] });`)!;
     expect(out.skipped).toBe(1);
     expect(out.rules).toEqual({ d: ['.f1{margin:0;}'] });
-    expect(out.code).toContain("__griffelCSS({ root: { x: 'f1' } })");
+    expect(out.code).toContain("__griffelPrecomputedCSS({ root: { x: 'f1' } }, {");
     expect(out.code).toContain("__styles({ root: { x: 'f2' } }, { d: [`.f2{color:${c};}`] })");
+  });
+});
+
+describe('the class hashes worked out at build time', () => {
+  const classes: CSSClassesMapBySlot<string> = { root: { a: 'f1', b: ['f2', 'f2r'], c: 0 }, icon: { d: 'f3' }, empty: {}, nulls: { e: 0 } };
+
+  it('a __styles whose class map is not a plain literal keeps Griffel\'s own __css, which hashes at run time', () => {
+    const out = extract(`${STYLES}const map = {};\n__styles(map, { d: ['.f1{margin:0;}'] });`)!;
+    expect(out.code).toContain('__griffelCSS(map)');
+    expect(out.code).toContain(`import { __css as __griffelCSS } from '@griffel/react';`);
+    expect(out.rules).toEqual({ d: ['.f1{margin:0;}'] });
+  });
+
+  it("give the very classes Griffel's run time gives, each way, and register each sequence for mergeClasses", async () => {
+    const { renderToString } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { FluentProvider } = await import('@fluentui/react-components');
+    const { DEFINITION_LOOKUP_TABLE } = await import('@griffel/core');
+    // As in a production build, where Griffel's hashes have no debug part (outside one, Griffel's own __css runs).
+    vi.stubEnv('NODE_ENV', 'production');
+    const useClasses = precomputedCss(classes, sequenceHashes(classes));
+    const seen: Record<string, Record<string, string>> = {};
+    const Probe = ({ dir }: { dir: 'ltr' | 'rtl' }) => {
+      seen[dir] = useClasses();
+      return null;
+    };
+    for (const dir of ['ltr', 'rtl'] as const) renderToString(createElement(FluentProvider, { dir, theme: {} }, createElement(Probe, { dir })));
+    expect(seen.ltr).toEqual(reduceToClassNameForSlots(classes, 'ltr'));
+    vi.unstubAllEnvs();
+    expect(seen.ltr).toEqual({ root: expect.stringMatching(/^___[0-9a-z]{7} f1 f2$/), icon: expect.stringMatching(/^___[0-9a-z]{7} f3$/), empty: '', nulls: expect.stringMatching(/^___[0-9a-z]{7}$/) });
+    expect(seen.rtl.root).toMatch(/ f1 f2r$/);
+    expect(DEFINITION_LOOKUP_TABLE[seen.ltr.root.slice(0, 10)]).toEqual([classes.root, 'ltr']);
   });
 });
 
@@ -128,6 +166,8 @@ async function buildFixture(plugins: Plugin[], root = path.resolve('tests/build/
     logLevel: 'silent',
     customLogger: { info: () => undefined, warn: (m) => void warnings.push(m), warnOnce: (m) => void warnings.push(m), error: () => undefined, clearScreen: () => undefined, hasErrorLogged: () => false, hasWarned: false },
     plugins,
+    // A production build, as ours: Griffel's class hashes have no debug part there.
+    define: { 'process.env.NODE_ENV': '"production"' },
     build: { outDir, emptyOutDir: true, target: 'chrome120', minify: false, reportCompressedSize: false, write: true },
   });
   const assets = path.join(outDir, 'assets');
@@ -194,6 +234,8 @@ describe('at run time (the built bundle rendered in a DOM)', () => {
     document.body.innerHTML = '';
   });
 
+  let extractedClasses: string[] = [];
+
   /** Renders a build's app and returns the rules Griffel inserted into the document while it did. */
   async function renderBuilt(built: Built): Promise<string[]> {
     const inserted: string[] = [];
@@ -213,6 +255,7 @@ describe('at run time (the built bundle rendered in a DOM)', () => {
 
   it('with the extraction, the page gets the same classes and nothing the style sheet has is inserted again', async () => {
     const inserted = await renderBuilt(extracted);
+    extractedClasses = [...document.querySelectorAll('#notice, button')].map((e) => e.className);
     expect(document.querySelector('#notice')!.className.split(' ')).toEqual(expect.arrayContaining(['rnotice', 'fnotice1', 'fnotice2', 'faccent1']));
     expect(document.querySelector('button')!.className).toContain('fui-Button');
     // The computed rule is Griffel's to insert, as before.
@@ -225,6 +268,8 @@ describe('at run time (the built bundle rendered in a DOM)', () => {
   it("without it, Griffel inserts every rule of Fluent's Button and ours one at a time as they render", async () => {
     const inserted = await renderBuilt(plain);
     expect(document.querySelector('#notice')!.className.split(' ')).toEqual(expect.arrayContaining(['rnotice', 'fnotice1', 'fnotice2', 'faccent1']));
+    // The extracted build's class names, sequence hashes (worked out at build time) and all, are these.
+    expect(extractedClasses).toEqual([...document.querySelectorAll('#notice, button')].map((e) => e.className));
     for (const rule of ['.fnotice1{color:red;}', '.rnotice{padding:4px;}']) expect(inserted).toContain(rule);
     expect(inserted.length).toBeGreaterThan(50);
   });
