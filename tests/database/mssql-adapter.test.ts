@@ -5,7 +5,7 @@ import type { SqlTarget } from '../../electron/engine/database/sql-target';
 
 /** The real adapter against what this machine has: closed ports, a silent server, no SQL Server Browser. */
 const limits = { connectTimeoutMs: 1500, requestTimeoutMs: 1500 };
-const base: SqlTarget = { server: '127.0.0.1', instance: null, authentication: 'sql', login: 'sa', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' };
+const base: SqlTarget = { server: '127.0.0.1', instance: null, authentication: 'sql', login: 'sa', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' , namedInstanceField: 'HQMessageDatabaseServerNamedInstanceName', databaseField: 'HQMessageDatabase' };
 
 describe('MssqlHostSql on failures this machine can produce', () => {
   let silent: net.Server;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mapSqlError } from '../../electron/engine/database/sql-errors';
 import type { SqlTarget } from '../../electron/engine/database/sql-target';
 
-const sqlAuth: SqlTarget = { server: 'SQLHQ01', instance: null, authentication: 'sql', login: 'cdx_setup', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' };
+const sqlAuth: SqlTarget = { server: 'SQLHQ01', instance: null, authentication: 'sql', login: 'cdx_setup', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' , namedInstanceField: 'HQMessageDatabaseServerNamedInstanceName', databaseField: 'HQMessageDatabase' };
 const named: SqlTarget = { ...sqlAuth, instance: 'RETAIL', authentication: 'windows', login: '', serverField: 'HQMessageDatabaseServerNamedInstanceName' };
 
 /** The errors as mssql hands them over: its wrapper around tedious's error (built with the libraries' own classes). */
@@ -107,6 +107,23 @@ describe('mapSqlError on recorded mssql/tedious errors', () => {
     const f = mapSqlError(requestError(15247, 'User does not have permission to perform this action.'), { target: sqlAuth, step: 'creating the login CONTOSO\\svc' });
     expect(f.kind).toBe('no-permission');
     expect(f.message).toContain('while creating the login CONTOSO\\svc');
+  });
+
+  it("names the fields of the target's own component: Async Client's channel message database", () => {
+    const client: SqlTarget = {
+      ...named,
+      serverField: 'ChannelMessageDatabaseServerNamedInstanceName',
+      namedInstanceField: 'ChannelMessageDatabaseServerNamedInstanceName',
+      databaseField: 'ChannelMessageDatabaseName',
+    };
+    const timeout = mapSqlError(connectionError('Failed to connect to SQLHQ01\\RETAIL in 15000ms', 'ETIMEOUT'), { target: client, connectTimeoutMs: 15000 });
+    expect([timeout.field, timeout.message]).toEqual(['ChannelMessageDatabaseServerNamedInstanceName', expect.stringContaining('Check the Named instance, that the instance RETAIL runs')]);
+    const lookup = mapSqlError(connectionError('Failed to get response from SQL Server Browser on SQLHQ01', 'EINSTLOOKUP'), { target: client });
+    expect(lookup.field).toBe('ChannelMessageDatabaseServerNamedInstanceName');
+    const missing = mapSqlError(connectionError('Cannot open database "MsgDB" requested by the login. The login failed.', 'ELOGIN'), { target: client, database: 'MsgDB' });
+    expect([missing.kind, missing.field]).toEqual(['database-missing', 'ChannelMessageDatabaseName']);
+    const exists = mapSqlError(requestError(1801, "Database 'MsgDB' already exists. Choose a different database name."), { target: client, database: 'MsgDB' });
+    expect([exists.kind, exists.field]).toEqual(['database-exists', 'ChannelMessageDatabaseName']);
   });
 
   it('anything else keeps the server message and number', () => {

@@ -34,7 +34,7 @@ describe('sqlTargetFromSettings (the guide forms)', () => {
 });
 
 describe('mssqlConfig', () => {
-  const target = { server: 'SQLHQ01', instance: 'RETAIL', authentication: 'sql' as const, login: 'sa', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerNamedInstanceName' as const };
+  const target = { server: 'SQLHQ01', instance: 'RETAIL', authentication: 'sql' as const, login: 'sa', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerNamedInstanceName' as const, namedInstanceField: 'HQMessageDatabaseServerNamedInstanceName', databaseField: 'HQMessageDatabase' };
 
   it('gives a fresh object each time, so mssql writing into one cannot leak into the next', () => {
     const a = mssqlConfig(target, 'pw', 'MsgDB').config;

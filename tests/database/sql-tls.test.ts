@@ -11,7 +11,7 @@ import { selfSignedFallbackCertificate, startTdsTlsServer, type TdsTlsOptions, t
  * Node's own TLS server inside the PRELOGIN packets as SQL Server does. The adapter's error is then mapped.
  */
 const limits = { connectTimeoutMs: 5000, requestTimeoutMs: 5000 };
-const target: SqlTarget = { server: '127.0.0.1', instance: null, authentication: 'sql', login: 'sa', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' };
+const target: SqlTarget = { server: '127.0.0.1', instance: null, authentication: 'sql', login: 'sa', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' , namedInstanceField: 'HQMessageDatabaseServerNamedInstanceName', databaseField: 'HQMessageDatabase' };
 const CERTS = 'electron/engine/hosts/rehearsal/scenarios/default/certs';
 
 async function connectTo(server: TdsTlsServer, trust: boolean) {

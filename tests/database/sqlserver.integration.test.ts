@@ -22,7 +22,7 @@ const title = connectionString
   ? 'against the real SQL Server in CDX_TEST_SQLSERVER'
   : 'against a real SQL Server — SKIPPED: CDX_TEST_SQLSERVER is not set (no SQL Server on this machine); set it to a connection string to run';
 
-const target: SqlTarget = { server: 'REALSQL', instance: null, authentication: 'sql', login: 'from-connection-string', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' };
+const target: SqlTarget = { server: 'REALSQL', instance: null, authentication: 'sql', login: 'from-connection-string', trustServerCertificate: false, serverField: 'HQMessageDatabaseServerName' , namedInstanceField: 'HQMessageDatabaseServerNamedInstanceName', databaseField: 'HQMessageDatabase' };
 
 function realHost(): RehearsalHost {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cdx-sqlit-'));

@@ -7,7 +7,7 @@ import type { DatabaseInfo } from './sql-host';
  */
 export interface ChoiceVerdict {
   ok: boolean;
-  /** The field to correct: the database's name or the partition (database.partition); null when it is fine. */
+  /** The field to correct: the database's name (its component's field) or the partition (database.partition); null when it is fine. */
   field: string | null;
   message: string | null;
   /** The database the user should pick instead: the one that already serves the partition. */
@@ -16,14 +16,16 @@ export interface ChoiceVerdict {
 
 const OK: ChoiceVerdict = { ok: true, field: null, message: null, suggestion: null };
 
-export function judgeDatabaseChoice(databases: DatabaseInfo[], mode: DatabaseChoice['mode'], name: string, partition: string, instance: string): ChoiceVerdict {
+/** `database`: the chosen name and the field it is entered in, which a verdict on the name points at. */
+export function judgeDatabaseChoice(databases: DatabaseInfo[], mode: DatabaseChoice['mode'], database: { field: string; name: string }, partition: string, instance: string): ChoiceVerdict {
+  const { field, name } = database;
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const chosen = databases.find((d) => same(d.name, name));
   const serving = databases.find((d) => d.mark?.partition != null && same(d.mark.partition, partition) && !same(d.name, name));
   const users = (d: DatabaseInfo) => (d.mark && d.mark.instances.length > 0 ? ` (used by ${d.mark.instances.join(', ')})` : '');
   const steer = (d: DatabaseInfo): ChoiceVerdict => ({
     ok: false,
-    field: 'HQMessageDatabase',
+    field,
     message: `Partition ${partition} already has the message database ${d.name}${users(d)}. Every instance of a partition must use the same message database: choose Use an existing message database and select ${d.name}.`,
     suggestion: d.name,
   });
@@ -33,16 +35,16 @@ export function judgeDatabaseChoice(databases: DatabaseInfo[], mode: DatabaseCho
     if (chosen?.mark?.instances.includes(instance)) return OK;
     if (chosen) {
       const hint = chosen.mark ? ' It is a message database: choose Use an existing message database to use it.' : ' Choose another Database name.';
-      return { ok: false, field: 'HQMessageDatabase', message: `A database named ${chosen.name} already exists on this server.${hint}`, suggestion: chosen.mark ? chosen.name : null };
+      return { ok: false, field, message: `A database named ${chosen.name} already exists on this server.${hint}`, suggestion: chosen.mark ? chosen.name : null };
     }
     return serving ? steer(serving) : OK;
   }
 
-  if (!chosen) return { ok: false, field: 'HQMessageDatabase', message: `There is no database named ${name} on this server: select one of its message databases, or create a new one.`, suggestion: null };
+  if (!chosen) return { ok: false, field, message: `There is no database named ${name} on this server: select one of its message databases, or create a new one.`, suggestion: null };
   if (chosen.unreadable) {
     return {
       ok: false,
-      field: 'HQMessageDatabase',
+      field,
       message: `${chosen.name} cannot be read (${chosen.unreadable}), so whether it is a message database is not known. Make it readable for this account on this server, or select another message database.`,
       suggestion: null,
     };
@@ -50,7 +52,7 @@ export function judgeDatabaseChoice(databases: DatabaseInfo[], mode: DatabaseCho
   if (!chosen.mark) {
     return {
       ok: false,
-      field: 'HQMessageDatabase',
+      field,
       message: `${chosen.name} is not an Async Server message database (it does not carry the message database's mark): select a message database, or create a new one.`,
       suggestion: null,
     };

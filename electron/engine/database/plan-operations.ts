@@ -92,7 +92,7 @@ export function createDatabaseOperation(target: SqlTarget, name: string, use: Me
     isDone: (ctx) => withSession(ctx, target, (s) => databaseExists(s, name)),
     async apply(ctx) {
       return withSession(ctx, target, async (s) => {
-        const verdict = judgeDatabaseChoice(await listDatabases(s), 'create', name, use.partition.trim(), use.instance);
+        const verdict = judgeDatabaseChoice(await listDatabases(s), 'create', { field: target.databaseField, name }, use.partition.trim(), use.instance);
         if (!verdict.ok) throw new Error(verdict.message ?? 'The message database cannot be created.');
         await s.createDatabase(name);
         ctx.log('info', `Created the database ${name} on ${describeTarget(target)}.`);
@@ -226,7 +226,7 @@ export function registerInstanceOperation(target: SqlTarget, name: string, use: 
       }),
     async apply(ctx): Promise<UndoData> {
       return withSession(ctx, target, async (s) => {
-        const verdict = judgeDatabaseChoice(await listDatabases(s), 'existing', name, partition, instance);
+        const verdict = judgeDatabaseChoice(await listDatabases(s), 'existing', { field: target.databaseField, name }, partition, instance);
         if (!verdict.ok) throw new Error(verdict.message ?? `${name} cannot be used by partition ${partition}.`);
         const { partitionSet } = await s.registerInstance(name, { instance, partition, connectionServer: connection.server });
         return { database: name, instance, partitionSet };

@@ -47,7 +47,7 @@ export function trustWarning(server: string): string {
 export async function inspectSqlServer(host: Host, spec: MessageDatabaseSpec, choice: DatabaseChoice, password: string | undefined): Promise<ServerInspection> {
   let target;
   try {
-    target = sqlTargetOf(spec.serverName, spec.namedInstance, choice);
+    target = sqlTargetOf(spec.serverName, spec.namedInstance, spec.database.field, choice);
   } catch (err) {
     if (err instanceof SqlTargetError) throw new SqlAccessError(err.field, err.message);
     throw err;
@@ -75,7 +75,7 @@ function judge(spec: MessageDatabaseSpec, choice: DatabaseChoice, databases: Dat
   if (choice.partition.trim() === '') return { ok: false, field: 'database.partition', message: PARTITION_REQUIRED, suggestion: null };
   const bad = checkDatabaseName(name);
   if (bad) return { ok: false, field, message: bad, suggestion: null };
-  const verdict = judgeDatabaseChoice(databases, choice.mode, name.trim(), choice.partition.trim(), spec.instance);
+  const verdict = judgeDatabaseChoice(databases, choice.mode, { field, name: name.trim() }, choice.partition.trim(), spec.instance);
   const exists = databases.some((d) => d.name.toLowerCase() === name.trim().toLowerCase());
   if (verdict.ok && choice.mode === 'create' && !exists && !canCreate) {
     return {

@@ -85,10 +85,10 @@ export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
     return new SqlFailure('login-failed', authField, `SQL Server ${server} refused ${who}. ${hint}`, 18456);
   }
   if (has(4060) || has(911) || /cannot open database/i.test(text)) {
-    return new SqlFailure('database-missing', 'HQMessageDatabase', `The database${named(ctx.database)} does not exist on ${server}, or ${who} cannot open it: check the Database name.`, 4060);
+    return new SqlFailure('database-missing', ctx.target.databaseField, `The database${named(ctx.database)} does not exist on ${server}, or ${who} cannot open it: check the Database name.`, 4060);
   }
   if (has(1801)) {
-    return new SqlFailure('database-exists', 'HQMessageDatabase', `A database${named(ctx.database)} already exists on ${server}: choose another Database name, or use the existing message database.`, 1801);
+    return new SqlFailure('database-exists', ctx.target.databaseField, `A database${named(ctx.database)} already exists on ${server}: choose another Database name, or use the existing message database.`, 1801);
   }
   if (has(262)) {
     return new SqlFailure(
@@ -105,7 +105,7 @@ export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
   if (codes.has('EINSTLOOKUP')) {
     return new SqlFailure(
       'instance-not-found',
-      'HQMessageDatabaseServerNamedInstanceName',
+      ctx.target.namedInstanceField,
       `The named instance ${server} was not found: the SQL Server Browser on ${ctx.target.server} did not answer for "${ctx.target.instance ?? ''}". Check the Named instance, that the SQL Server Browser service runs, and that UDP port 1434 is open.`,
     );
   }
@@ -118,19 +118,19 @@ export function mapSqlError(err: unknown, ctx: FailureContext): SqlFailure {
       const where = ctx.target.instance
         ? `that the instance ${ctx.target.instance} runs, and that the SQL Server Browser service runs on ${ctx.target.server} with UDP port 1434 open`
         : 'that SQL Server runs, and that its port is open in the firewall';
-      return new SqlFailure('not-answering', ctx.target.serverField, `SQL Server ${server} did not answer${seconds}. Check the ${fieldLabel(ctx.target.serverField)}, ${where}.`);
+      return new SqlFailure('not-answering', ctx.target.serverField, `SQL Server ${server} did not answer${seconds}. Check the ${fieldLabel(ctx.target)}, ${where}.`);
     }
     const seconds = ctx.requestTimeoutMs ? ` (${Math.round(ctx.requestTimeoutMs / 1000)} seconds)` : '';
     return new SqlFailure('timeout', null, `SQL Server ${server} took longer than the time limit${seconds}${step}. The server may be busy or blocked; try again, or ask its administrator.`);
   }
   if (codes.has('ESOCKET') || codes.has('ENOTFOUND') || codes.has('ECONNREFUSED') || codes.has('EHOSTUNREACH')) {
     if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(text)) {
-      return new SqlFailure('server-not-found', ctx.target.serverField, `The server ${ctx.target.server} was not found on the network. Check the ${fieldLabel(ctx.target.serverField)}.`);
+      return new SqlFailure('server-not-found', ctx.target.serverField, `The server ${ctx.target.server} was not found on the network. Check the ${fieldLabel(ctx.target)}.`);
     }
     return new SqlFailure(
       'not-answering',
       ctx.target.serverField,
-      `SQL Server ${server} does not accept connections (${serverText}). Check the ${fieldLabel(ctx.target.serverField)}, that SQL Server runs with TCP/IP enabled, and that its port is open in the firewall.`,
+      `SQL Server ${server} does not accept connections (${serverText}). Check the ${fieldLabel(ctx.target)}, that SQL Server runs with TCP/IP enabled, and that its port is open in the firewall.`,
     );
   }
   const number = numbers[0];
@@ -166,7 +166,7 @@ function encryptionFailure(codes: Set<string>, text: string, server: string, tar
     return new SqlFailure(
       'certificate',
       'database.trustServerCertificate',
-      `The certificate of SQL Server ${server} is issued to another name (${firstLine(text)}). Enter the name on the certificate as the ${fieldLabel(target.serverField)}, or select Trust the server certificate.`,
+      `The certificate of SQL Server ${server} is issued to another name (${firstLine(text)}). Enter the name on the certificate as the ${fieldLabel(target)}, or select Trust the server certificate.`,
     );
   }
   if (has('CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID')) {
@@ -188,8 +188,9 @@ function firstLine(text: string): string {
   return last.replace(/^Failed to connect to \S+ - /, '').split('\n')[0].trim();
 }
 
-function fieldLabel(field: string): string {
-  return field === 'HQMessageDatabaseServerNamedInstanceName' ? 'Named instance' : 'Server name';
+/** The page's label of the field the server came from: every component's database page uses these two. */
+function fieldLabel(target: SqlTarget): string {
+  return target.serverField === target.namedInstanceField ? 'Named instance' : 'Server name';
 }
 
 function named(database: string | undefined): string {

@@ -16,6 +16,10 @@ export interface SqlTarget {
   trustServerCertificate: boolean;
   /** The wizard field the server came from, named when the server cannot be reached. */
   serverField: string;
+  /** The component's Named instance field: a failure that only a named instance has (its lookup) names it. */
+  namedInstanceField: string;
+  /** The field that names the database this target is made to reach, named when it is missing or already exists. */
+  databaseField: string;
 }
 
 export class SqlTargetError extends Error {
@@ -27,8 +31,11 @@ export class SqlTargetError extends Error {
   }
 }
 
-/** Any component's pair of fields: the server's name, and the full instance name that wins when it is set. */
-export function sqlTargetOf(serverName: { field: string; value: string }, namedInstance: { field: string; value: string }, choice: DatabaseChoice): SqlTarget {
+/**
+ * Any component's pair of fields: the server's name, and the full instance name that wins when it is set; and the
+ * field of the database reached there, so that each failure names the field of the component whose database it is.
+ */
+export function sqlTargetOf(serverName: { field: string; value: string }, namedInstance: { field: string; value: string }, databaseField: string, choice: DatabaseChoice): SqlTarget {
   const named = namedInstance.value.trim();
   let server: string;
   let instance: string | null = null;
@@ -51,6 +58,8 @@ export function sqlTargetOf(serverName: { field: string; value: string }, namedI
     login: choice.sqlLogin.trim(),
     trustServerCertificate: choice.trustServerCertificate,
     serverField: named !== '' ? namedInstance.field : serverName.field,
+    namedInstanceField: namedInstance.field,
+    databaseField,
   };
 }
 

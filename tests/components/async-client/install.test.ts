@@ -64,7 +64,7 @@ describe('Async Client on the rehearsal store computer', () => {
     expect(config).toContain('value="https://cdxhq01:8443/AsyncServer"');
     expect(config).toContain('value="Houston"');
     expect(config).toContain('Initial Catalog=ChannelMessageDB');
-    const sql = await env.host.sql.connect({ server: 'STORE01', instance: null, authentication: 'windows', login: '', trustServerCertificate: false, serverField: '' }, undefined);
+    const sql = await env.host.sql.connect({ server: 'STORE01', instance: null, authentication: 'windows', login: '', trustServerCertificate: false, serverField: '', namedInstanceField: '', databaseField: '' }, undefined);
     expect((await sql.principal('RetailChannelDatabase', 'STORE01\\svc-cdx')).roles).toEqual(['RetailDataSyncUsers']);
     expect((await sql.principal('ChannelMessageDB', 'STORE01\\svc-cdx')).roles.sort()).toEqual(['db_datareader', 'db_datawriter', 'db_executor']);
     await sql.close();

@@ -9,7 +9,7 @@ import { executorRoleOperation } from '../../database/executor-role-operation';
 import { accountLoginOperation, scriptOperation } from '../../database/plan-operations';
 import { databaseExists } from '../../database/database-listing';
 import { withSession } from '../../database/session-use';
-import { describeTarget, sqlTargetOf, SqlTargetError, type SqlTarget } from '../../database/sql-target';
+import { describeTarget, SqlTargetError, type SqlTarget } from '../../database/sql-target';
 import { SERVICE_LOGON_RIGHT } from '../../hosts/machine/machine';
 import type { Host } from '../../hosts/host';
 import { shippedPayloadRoot } from '../../payload/default-payload';
@@ -24,6 +24,7 @@ import { installedServiceOperation, installedServiceStartOperation, installedSer
 import { appSettingLocation, protectedSettingOperation } from '../../plan/operations/protected-setting';
 import { PlanError, type ComponentPlan, type PlanInput } from '../../plan/plan';
 import { asyncClientConfiguration } from './app-config';
+import { channelDatabaseTarget, channelMessageDatabaseTarget } from './database-targets';
 
 export const SALT_UTILITY_FOLDER = '%ProgramFiles%\\Microsoft Dynamics AX\\60\\Retail Salt Utility';
 /** The channel database's role for Async Client (the product's local group RetailDataSyncUsers is its member). */
@@ -135,8 +136,8 @@ export async function planAsyncClient(host: Host, input: PlanInput & { supportDi
   let messageTarget: SqlTarget;
   let channelTarget: SqlTarget;
   try {
-    messageTarget = sqlTargetOf({ field: 'ChannelMessageDatabaseServer', value: e.ChannelMessageDatabaseServer }, { field: 'ChannelMessageDatabaseServerNamedInstanceName', value: e.ChannelMessageDatabaseServerNamedInstanceName }, input.choices.database);
-    channelTarget = sqlTargetOf({ field: 'ChannelDatabaseServer', value: e.ChannelDatabaseServer }, { field: 'ChannelDatabaseServerNamedInstanceName', value: e.ChannelDatabaseServerNamedInstanceName }, input.choices.database);
+    messageTarget = channelMessageDatabaseTarget(e, input.choices.database);
+    channelTarget = channelDatabaseTarget(e, input.choices.database);
   } catch (err) {
     if (err instanceof SqlTargetError) throw new PlanError(err.message, 'bad-input', err.field);
     throw err;

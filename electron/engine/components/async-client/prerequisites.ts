@@ -3,10 +3,11 @@ import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type
 import { expandSettings } from '../../../../shared/settings/expand';
 import { isBuiltInAccount } from '../../../../shared/settings/rules';
 import { databaseExists } from '../../database/database-listing';
-import { describeTarget, sqlTargetOf, type SqlTarget } from '../../database/sql-target';
+import { describeTarget, type SqlTarget } from '../../database/sql-target';
 import { installedServiceAccountConflict } from '../../plan/operations/installed-service';
 import { checkAccountPassword } from '../../prerequisites/account-password';
 import type { ComponentGateInput } from '../component';
+import { channelDatabaseTarget, channelMessageDatabaseTarget } from './database-targets';
 import { CHANNEL_SYNC_ROLE } from './plan';
 
 type Check = { id: string; title: string; run(): Promise<Pick<CheckResult, 'status' | 'details' | 'fix'>> };
@@ -23,8 +24,6 @@ export async function asyncClientPrerequisites(input: ComponentGateInput): Promi
   const { host } = input;
   const s: ClientSettings = expandSettings(asClientSettings(input.settings), await host.environment()).expanded;
   const configure = input.choices.configure;
-  const target = (server: string, serverField: string, named: string, namedField: string): SqlTarget =>
-    sqlTargetOf({ field: serverField, value: server }, { field: namedField, value: named }, input.choices.database);
   const connect = async (t: SqlTarget) => host.sql.connect(t, input.secrets.sqlPassword);
   const checks: Check[] = [
     {
@@ -32,7 +31,7 @@ export async function asyncClientPrerequisites(input: ComponentGateInput): Promi
       title: 'Channel database',
       async run() {
         if (!configure) return { status: 'not-applicable', details: 'Only the files are placed.', fix: '' };
-        const t = target(s.ChannelDatabaseServer, 'ChannelDatabaseServer', s.ChannelDatabaseServerNamedInstanceName, 'ChannelDatabaseServerNamedInstanceName');
+        const t = channelDatabaseTarget(s, input.choices.database);
         const session = await connect(t);
         try {
           const name = s.ChannelDatabaseName.trim();
@@ -53,7 +52,7 @@ export async function asyncClientPrerequisites(input: ComponentGateInput): Promi
       title: 'Message database server',
       async run() {
         if (!configure) return { status: 'not-applicable', details: 'Only the files are placed.', fix: '' };
-        const t = target(s.ChannelMessageDatabaseServer, 'ChannelMessageDatabaseServer', s.ChannelMessageDatabaseServerNamedInstanceName, 'ChannelMessageDatabaseServerNamedInstanceName');
+        const t = channelMessageDatabaseTarget(s, input.choices.database);
         const session = await connect(t);
         try {
           const exists = await databaseExists(session, s.ChannelMessageDatabaseName.trim());

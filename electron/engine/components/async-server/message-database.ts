@@ -22,6 +22,7 @@ export function sqlTargetFromSettings(settings: Pick<Settings, 'HQMessageDatabas
   return sqlTargetOf(
     { field: 'HQMessageDatabaseServerName', value: settings.HQMessageDatabaseServerName },
     { field: 'HQMessageDatabaseServerNamedInstanceName', value: settings.HQMessageDatabaseServerNamedInstanceName },
+    'HQMessageDatabase',
     choice,
   );
 }
