@@ -8,7 +8,8 @@ export const certificateHandlers: HandlerSet<'certificates.list'> = {
       certificates.sort((a, b) => Number(b.hasPrivateKey && !b.expired) - Number(a.hasPrivateKey && !a.expired) || a.subject.localeCompare(b.subject));
       return ok({ certificates });
     } catch (err) {
-      return fail('failed', (err as Error).message, 'WebSiteSSLCertificateStore');
+      // The store is the request's, not a field the frame knows: the picker that asked shows the message itself.
+      return fail('failed', (err as Error).message);
     }
   },
 };
