@@ -6,6 +6,7 @@ import { startConsoleProcess } from '../support/console';
 import { GOOD_CLIENT } from '../support/entries';
 import { expect, test } from '../support/fixtures';
 import { configureAsyncClient, group } from '../support/pages/configure-async-client';
+import { databaseAsyncClient } from '../support/pages/database-async-client';
 import { finish } from '../support/pages/finish';
 import { reachPage, WizardDriver } from '../support/wizard';
 
@@ -103,4 +104,14 @@ test('Async Client alone: walk its pages, test the connection over real TLS, ins
 
   // Neither password reached a file of the rehearsal machine (state, logs, journals, configuration).
   for (const file of filesUnder(cdx.sandbox)) expect(readFileSync(file, 'latin1'), file).not.toContain(GOOD_CLIENT.servicePassword);
+});
+
+test("Async Client's database page signs in as Async Server's does: Trust the server certificate says what it gives up", async ({ wizard: w, page }) => {
+  await reachPage(w, databaseAsyncClient.id, { entries: ALONE });
+  const signIn = page.getByRole('group', { name: 'Sign-in to SQL Server', exact: true });
+  await expect(signIn.getByText('DOMAIN\\user with its password signs in through NTLM')).toBeVisible();
+  await signIn.getByLabel('Trust the server certificate').check();
+  await expect(signIn.getByText("the server's identity is not verified")).toBeVisible();
+  await signIn.getByLabel('Trust the server certificate').uncheck();
+  await expect(signIn.getByText("the server's identity is not verified")).toHaveCount(0);
 });

@@ -1,40 +1,15 @@
 // The page's view, loaded once the first page is up: the first page needs none of it.
-import { Checkbox, Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
-import type { SetupChoices } from '../../../../shared/contract/schemas';
+import { Text } from '@fluentui/react-components';
 import { SettingField } from '../../../components/SettingField';
-import { useSecrets } from '../../../store/secrets';
-import { useActions, useWizard } from '../../../store/store';
+import { SqlSignIn } from '../../../components/SqlSignIn';
 import { DatabaseTest } from './DatabaseTest';
-
-type Authentication = SetupChoices['database']['authentication'];
 
 /** How Setup signs in to SQL Server for both databases (the service account gets its own login there). */
 function SignIn() {
-  const choice = useWizard((s) => s.choices.database);
-  const password = useSecrets((s) => s.sqlPassword);
-  const setPassword = useSecrets((s) => s.setSqlPassword);
-  const { setDatabaseChoice } = useActions();
-  const sql = choice.authentication === 'sql';
   return (
     <fieldset className="plain-fieldset form">
       <legend>Sign-in to SQL Server</legend>
-      <Field label="Authentication">
-        <RadioGroup value={choice.authentication} onChange={(_e, d) => setDatabaseChoice({ authentication: d.value as Authentication })}>
-          <Radio value="windows" label="Windows authentication" />
-          <Radio value="sql" label="SQL Server authentication" />
-        </RadioGroup>
-      </Field>
-      <div className="form-grid">
-        <Field label={sql ? 'Login' : 'Windows account (optional)'} hint={sql ? undefined : 'Empty: the current Windows user.'}>
-          <Input value={choice.sqlLogin} autoComplete="off" onChange={(_e, d) => setDatabaseChoice({ sqlLogin: d.value })} />
-        </Field>
-        {(sql || choice.sqlLogin.trim() !== '') && (
-          <Field label="Password">
-            <Input type="password" autoComplete="off" value={password} onChange={(_e, d) => setPassword(d.value)} />
-          </Field>
-        )}
-      </div>
-      <Checkbox label="Trust the server certificate" checked={choice.trustServerCertificate} onChange={(_e, d) => setDatabaseChoice({ trustServerCertificate: Boolean(d.checked) })} />
+      <SqlSignIn />
     </fieldset>
   );
 }

@@ -1,9 +1,9 @@
 // The page's view, loaded when the page is first shown (or when the browser is idle): the first page needs none of it.
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { SetupChoices } from '../../../../shared/contract/schemas';
 import { SettingField } from '../../../components/SettingField';
-import { useSecrets } from '../../../store/secrets';
+import { SqlSignIn } from '../../../components/SqlSignIn';
 import { useActions, useWizard } from '../../../store/store';
 import { useDatabaseStatus } from '../database-status';
 
@@ -19,51 +19,7 @@ function useProblemFor(field: string) {
 }
 
 function Authentication() {
-  const choice = useWizard((s) => s.choices.database);
-  const password = useSecrets((s) => s.sqlPassword);
-  const setPassword = useSecrets((s) => s.setSqlPassword);
-  const { setDatabaseChoice } = useActions();
-  const authProblem = useProblemFor('database.authentication');
-  const loginProblem = useProblemFor('database.sqlLogin');
-  const sql = choice.authentication === 'sql';
-  return (
-    <>
-      <Field label="Authentication" validationState={authProblem ? 'error' : 'none'} validationMessage={authProblem}>
-        <RadioGroup value={choice.authentication} onChange={(_e, d) => setDatabaseChoice({ authentication: d.value as DatabaseChoice['authentication'] })}>
-          <Radio value="windows" label="Windows authentication" />
-          <Radio value="sql" label="SQL Server authentication" />
-        </RadioGroup>
-      </Field>
-      <div className="form-grid">
-        <Field
-          label={sql ? 'Login' : 'Windows account (optional)'}
-          hint={sql ? undefined : 'Empty: the current Windows user. DOMAIN\\user with its password signs in through NTLM.'}
-          validationState={loginProblem ? 'error' : 'none'}
-          validationMessage={loginProblem}
-        >
-          <Input value={choice.sqlLogin} autoComplete="off" onChange={(_e, d) => setDatabaseChoice({ sqlLogin: d.value })} />
-        </Field>
-        {(sql || choice.sqlLogin.trim() !== '') && (
-          <Field label="Password">
-            <Input type="password" autoComplete="off" value={password} onChange={(_e, d) => setPassword(d.value)} />
-          </Field>
-        )}
-      </div>
-      <Checkbox
-        label="Trust the server certificate"
-        checked={choice.trustServerCertificate}
-        onChange={(_e, d) => setDatabaseChoice({ trustServerCertificate: Boolean(d.checked) })}
-      />
-      {choice.trustServerCertificate && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            The connection stays encrypted, but the server&apos;s identity is not verified: a server posing as this one would not be noticed. Prefer a
-            certificate this computer trusts on SQL Server.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-    </>
-  );
+  return <SqlSignIn authProblem={useProblemFor('database.authentication')} loginProblem={useProblemFor('database.sqlLogin')} />;
 }
 
 function ConnectionStatus() {
