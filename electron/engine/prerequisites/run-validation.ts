@@ -1,6 +1,6 @@
 import type { ComponentId, DatabaseChoice } from '../../../shared/contract/schemas';
 import type { ComponentSettings } from '../../../shared/components/component';
-import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type ValidationReport, type ValidationStage } from '../../../shared/prerequisites/report';
+import type { CheckResult, ValidationReport, ValidationStage } from '../../../shared/prerequisites/report';
 import { expandSettings } from '../../../shared/settings/expand';
 import { DEFAULT_DATABASE_CHOICE } from '../../../shared/settings/install-defaults';
 import type { MessageDatabaseSpec } from '../database/sql-access';
@@ -11,6 +11,7 @@ import { loadModifiedInstance, type ModifiedInstance } from './modified-instance
 import { runChecks, type RunOptions } from './run-checks';
 import type { SqlPrerequisiteProbe } from './sql-capability';
 import { sqlProbeFor } from './sql-probe-for';
+import { validationReport } from './validation-report';
 
 export interface ValidationRequest {
   stage: ValidationStage;
@@ -77,20 +78,18 @@ export async function runValidation(request: ValidationRequest, options: Validat
   };
   const checks = options.checks.filter((c) => c.components.some((id) => request.components.includes(id)));
   const results: CheckResult[] = await runChecks(checks, ctx, options);
-  return {
-    schema: REPORT_SCHEMA,
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'cdx-setup', version: options.toolVersion },
-    time: time.toISOString(),
-    computer: { name: host.computerName, hostKind: host.kind, description: host.description, rehearsalScenario: host.rehearsal?.scenario ?? null },
+  return validationReport({
+    host,
+    toolVersion: options.toolVersion,
+    time,
+    started,
     stage: request.stage,
     components: request.components,
     settings,
-    secrets: { AppPoolPassword: request.passwordProvided || Boolean(options.secrets?.appPoolPassword) ? 'entered (not shown)' : 'not entered' },
+    passwordEntered: request.passwordProvided || Boolean(options.secrets?.appPoolPassword),
     configure: request.configure,
-    summary: summarize(results, Math.round(performance.now() - started)),
     results,
-  };
+  });
 }
 
 function messageDatabaseOf(judged: JudgedComponent | null): (expanded: ComponentSettings, computerName: string) => MessageDatabaseSpec {

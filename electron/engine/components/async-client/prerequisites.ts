@@ -1,11 +1,12 @@
 import { asClientSettings, type ClientSettings } from '../../../../shared/components/async-client/parameters';
-import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type CheckResult, type ValidationReport } from '../../../../shared/prerequisites/report';
+import type { CheckResult, ValidationReport } from '../../../../shared/prerequisites/report';
 import { expandSettings } from '../../../../shared/settings/expand';
 import { isBuiltInAccount } from '../../../../shared/settings/rules';
 import { databaseExists } from '../../database/database-listing';
 import { describeTarget, type SqlTarget } from '../../database/sql-target';
 import { installedServiceAccountConflict } from '../../plan/operations/installed-service';
 import { checkAccountPassword } from '../../prerequisites/account-password';
+import { validationReport } from '../../prerequisites/validation-report';
 import type { ComponentGateInput } from '../component';
 import { channelDatabaseTarget, channelMessageDatabaseTarget } from './database-targets';
 import { CHANNEL_SYNC_ROLE } from './plan';
@@ -114,18 +115,17 @@ export async function asyncClientPrerequisites(input: ComponentGateInput): Promi
     const outcome = await check.run().catch((err: unknown) => ({ status: 'error' as const, details: err instanceof Error ? err.message : String(err), fix: 'Correct the server names, or make the server reachable from this computer.' }));
     results.push({ id: check.id, title: check.title, ...outcome, durationMs: Math.round(performance.now() - begin) });
   }
-  return {
-    schema: REPORT_SCHEMA,
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'cdx-setup', version: input.toolVersion },
-    time: time.toISOString(),
-    computer: { name: host.computerName, hostKind: host.kind, description: host.description, rehearsalScenario: host.rehearsal?.scenario ?? null },
+  return validationReport({
+    host,
+    toolVersion: input.toolVersion,
+    time,
+    started,
     stage: 'after-configure',
     components: ['async-client'],
     settings: asClientSettings(input.settings),
-    secrets: { AppPoolPassword: input.secrets.servicePassword ? 'entered (not shown)' : 'not entered' },
+    // The report's one password field says whether the service account's was entered.
+    passwordEntered: Boolean(input.secrets.servicePassword),
     configure,
-    summary: summarize(results, Math.round(performance.now() - started)),
     results,
-  };
+  });
 }
